@@ -1,0 +1,67 @@
+using Assistant.Bot.Host.Knowledge;
+using Assistant.Knowledge.Retrieval;
+
+namespace Assistant.Bot.Host.Cli;
+
+/// <summary>`dotnet run --project Bot.Host -- VERB …`: the same services as the web app, on the same data directory, without the web server.</summary>
+public static class CliVerbs
+{
+    private static readonly string[] Verbs = ["ask", "kb", "eval", "lexicon", "help", "--help"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        var ct = cancellation.Token;
+        try
+        {
+            return args[0] switch
+            {
+                "ask" => await AskCommand.RunAsync(args[1..], BuildServices, ct),
+                "kb" => await KbCommand.RunAsync(args[1..], BuildServices, ct),
+                "eval" => await EvalCommand.RunAsync(args[1..], BuildServices, ct),
+                "lexicon" => await LexiconCommand.RunAsync(args[1..], ct),
+                _ => Usage(),
+            };
+        }
+        catch (CliUsageException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return Usage();
+        }
+    }
+
+    public static int Usage()
+    {
+        Console.Error.WriteLine("""
+            Usage: dotnet run --project Bot.Host -- <verb> …
+              ask "<text>" [--json] [--segment citizen|business|medic]
+              kb import <file.json|.csv|.tsv>
+              kb export <file.json|.csv|.tsv>
+              kb validate <file.json|.csv|.tsv>
+              eval --kb <kb.json|csv> --questions <q.jsonl> [--out report.json]
+              lexicon build <ru_RU.dic> <out.txt.gz>
+            """);
+        return 2;
+    }
+
+    /// <summary>The app's services (configuration, data directory, embedder) with quiet logging, without starting the web host.</summary>
+    private static IServiceProvider BuildServices()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddKnowledge();
+        return builder.Build().Services;
+    }
+
+    internal static KnowledgeService Knowledge(IServiceProvider services) => services.GetRequiredService<KnowledgeService>();
+}
+
+public sealed class CliUsageException(string message) : Exception(message);

@@ -1,0 +1,70 @@
+using Assistant.Knowledge.Import;
+using Assistant.Knowledge.Seed;
+
+namespace Assistant.Bot.Host.Cli;
+
+/// <summary>`kb import|export|validate <file>`: moving a KB in and out of the store (JSON, CSV or TSV by extension).</summary>
+public static class KbCommand
+{
+    public static async Task<int> RunAsync(string[] args, Func<IServiceProvider> services, CancellationToken ct)
+    {
+        if (args.Length != 2)
+        {
+            throw new CliUsageException("kb needs a sub-command (import, export, validate) and a file.");
+        }
+
+        var (action, path) = (args[0], args[1]);
+        switch (action)
+        {
+            case "validate":
+            {
+                var result = await KbFile.ReadAsync(path, ct);
+                return Report(result, path, "is valid");
+            }
+
+            case "import":
+            {
+                var result = await KbFile.ReadAsync(path, ct);
+                if (!result.IsValid)
+                {
+                    return Report(result, path, "");
+                }
+
+                var knowledge = CliVerbs.Knowledge(services());
+                var imported = await knowledge.ImportAsync(result.KnowledgeBase!, ct);
+                return Report(imported, path, "imported");
+            }
+
+            case "export":
+            {
+                var knowledge = CliVerbs.Knowledge(services());
+                await knowledge.InitializeAsync(SeedKnowledgeBase.Load, ct);
+                var kb = await knowledge.ExportAsync(ct);
+                await KbFile.WriteAsync(path, kb, ct);
+                Console.WriteLine($"{path}: exported {kb.LifeSituations.Count} life situations, {kb.Articles.Count} articles, {kb.Synonyms.Count} synonym groups");
+                return 0;
+            }
+
+            default:
+                throw new CliUsageException($"Unknown kb sub-command '{action}'.");
+        }
+    }
+
+    private static int Report(KbValidationResult result, string path, string success)
+    {
+        if (result.IsValid)
+        {
+            var kb = result.KnowledgeBase!;
+            Console.WriteLine($"{path}: {success}: {kb.LifeSituations.Count} life situations, {kb.Articles.Count} articles, {kb.Articles.Sum(a => a.Questions.Count)} questions, {kb.Synonyms.Count} synonym groups");
+            return 0;
+        }
+
+        Console.Error.WriteLine($"{path}: {result.Errors.Count} error(s); nothing was changed");
+        foreach (var error in result.Errors)
+        {
+            Console.Error.WriteLine($"  {error}");
+        }
+
+        return 1;
+    }
+}

@@ -1,0 +1,33 @@
+using Assistant.Knowledge.Embedding;
+using Assistant.Knowledge.Index;
+using Assistant.Knowledge.Retrieval;
+using Assistant.Knowledge.Storage;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.Host.Knowledge;
+
+public static class KnowledgeExtensions
+{
+    /// <summary>The KB on embedded defaults: SQLite file under Storage:DataDirectory, in-process vector index, the configured embedder.</summary>
+    public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
+        services.AddOptions<EmbeddingOptions>().Bind(builder.Configuration.GetSection(EmbeddingOptions.Section))
+            .Validate(o => o.Provider is "hashed" or "onnx" or "openai", "Embeddings:Provider must be hashed, onnx or openai")
+            .ValidateOnStart();
+        services.AddOptions<RetrievalOptions>().Bind(builder.Configuration.GetSection(RetrievalOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.ClarifyThreshold <= o.AnswerThreshold, "Retrieval:ClarifyThreshold must not exceed Retrieval:AnswerThreshold")
+            .ValidateOnStart();
+
+        services.AddSingleton<IKnowledgeStore>(sp => new SqliteKnowledgeStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.KnowledgeDatabasePath));
+        services.AddSingleton(EmbedderFactory.Create);
+        services.AddSingleton<Func<int, IVectorIndex>>(_ => dimensions => new InMemoryVectorIndex(dimensions));
+        services.AddSingleton<KnowledgeService>();
+        services.AddSingleton<IKnowledgeSearch>(sp => sp.GetRequiredService<KnowledgeService>());
+        services.AddHostedService<KnowledgeInitializer>();
+        return builder;
+    }
+}

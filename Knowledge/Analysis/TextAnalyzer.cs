@@ -1,0 +1,137 @@
+using System.Text;
+
+namespace Assistant.Knowledge.Analysis;
+
+/// <summary>
+/// The Russian analysis chain, in order: normalise → fix wrong keyboard layout → split into words → drop stop words →
+/// fix typos against the KB's vocabulary → Snowball stems → synonym/abbreviation concepts.
+/// KB text is clean, so documents skip the two repair steps.
+/// </summary>
+public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
+{
+    /// <summary>Words inside a matched synonym phrase keep a little weight of their own; the concept carries the meaning.</summary>
+    public const float SynonymMemberWeight = 0.3f;
+
+    public SynonymDictionary Synonyms { get; } = synonyms;
+
+    public AnalyzedText AnalyzeDocument(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var words = Tokenizer.Split(normalized);
+        var content = words.Where(w => !StopWords.Contains(w)).ToList();
+        var stems = content.Select(RussianStemmer.Stem).ToList();
+        return Build(string.Join(' ', words), stems, []);
+    }
+
+    public AnalyzedText AnalyzeQuery(string text, Vocabulary vocabulary)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var repaired = FixLayout(normalized, vocabulary);
+        var words = Tokenizer.Split(repaired);
+        var clean = new List<string>(words.Count);
+        var stems = new List<string>(words.Count);
+        var corrections = new List<string>();
+        foreach (var word in words)
+        {
+            if (StopWords.Contains(word))
+            {
+                clean.Add(word);
+                continue;
+            }
+
+            var stem = RussianStemmer.Stem(word);
+            if (!IsKnown(stem, vocabulary) && RussianStemmer.IsCyrillic(word) && vocabulary.Correct(stem) is { } corrected)
+            {
+                corrections.Add($"{word}→{vocabulary.SurfaceOf(corrected)}");
+                stems.Add(corrected);
+                clean.Add(vocabulary.SurfaceOf(corrected));
+                continue;
+            }
+
+            stems.Add(stem);
+            clean.Add(word);
+        }
+
+        return Build(string.Join(' ', clean), stems, corrections);
+    }
+
+    private AnalyzedText Build(string cleanText, List<string> stems, List<string> corrections)
+    {
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        var memberOfPhrase = new bool[stems.Count];
+        foreach (var match in Synonyms.Find(stems))
+        {
+            weights[match.Concept] = 1f;
+            for (var i = match.Start; i < match.Start + match.Length; i++)
+            {
+                memberOfPhrase[i] = true;
+            }
+        }
+
+        for (var i = 0; i < stems.Count; i++)
+        {
+            var weight = memberOfPhrase[i] ? SynonymMemberWeight : 1f;
+            if (!weights.TryGetValue(stems[i], out var existing) || existing < weight)
+            {
+                weights[stems[i]] = weight;
+            }
+        }
+
+        var terms = weights.Select(kv => new WeightedTerm(kv.Key, kv.Value)).ToList();
+        return new AnalyzedText(cleanText, terms, stems, corrections);
+    }
+
+    private bool IsKnown(string stem, Vocabulary vocabulary) =>
+        vocabulary.Contains(stem) || lexicon.ContainsStem(stem) || !RussianStemmer.IsCyrillic(stem);
+
+    /// <summary>
+    /// Converts whitespace-separated chunks typed on the Latin layout ("rfr gjkexbnm gjkbc") when the Cyrillic reading is made of
+    /// known words; once most Latin chunks of a message convert, the rest follow (a typo typed in the wrong layout).
+    /// </summary>
+    private string FixLayout(string normalized, Vocabulary vocabulary)
+    {
+        var chunks = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var latin = new List<int>();
+        var converted = new HashSet<int>();
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            if (!KeyboardLayout.IsLatinLayoutChunk(chunks[i]))
+            {
+                continue;
+            }
+
+            latin.Add(i);
+            var words = Tokenizer.Split(KeyboardLayout.ToCyrillic(chunks[i]));
+            if (words.Count > 0 && words.All(w => StopWords.Contains(w) || IsKnownCyrillicWord(w, vocabulary)))
+            {
+                converted.Add(i);
+            }
+        }
+
+        if (converted.Count == 0)
+        {
+            return normalized;
+        }
+
+        var convertAll = converted.Count * 2 >= latin.Count;
+        var sb = new StringBuilder(normalized.Length);
+        for (var i = 0; i < chunks.Length; i++)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            var convert = converted.Contains(i) || (convertAll && latin.Contains(i));
+            sb.Append(convert ? KeyboardLayout.ToCyrillic(chunks[i]) : chunks[i]);
+        }
+
+        return sb.ToString();
+    }
+
+    private bool IsKnownCyrillicWord(string word, Vocabulary vocabulary)
+    {
+        var stem = RussianStemmer.Stem(word);
+        return vocabulary.Contains(stem) || lexicon.ContainsStem(stem);
+    }
+}

@@ -1,0 +1,14 @@
+namespace Assistant.Knowledge.Analysis;
+
+/// <summary>How far a word may be from a KB word to count as a typo of it: short words change meaning with one letter.</summary>
+public static class TypoPolicy
+{
+    public const int MinWordLength = 4;
+
+    public static int MaxDistance(int length) => length switch
+    {
+        < MinWordLength => 0,
+        < 7 => 1,
+        _ => 2,
+    };
+}

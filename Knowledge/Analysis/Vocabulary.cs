@@ -1,0 +1,106 @@
+namespace Assistant.Knowledge.Analysis;
+
+/// <summary>
+/// The stems a KB uses, with a symmetric-delete lookup (the SymSpell idea) to find the KB stem a mistyped one was meant to be.
+/// Not thread-safe: the owner serialises writers against readers.
+/// </summary>
+public sealed class Vocabulary
+{
+    private readonly Dictionary<string, int> _frequency = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _surface = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal);
+
+    public int Count => _frequency.Count;
+
+    public bool Contains(string stem) => _frequency.ContainsKey(stem);
+
+    public int Frequency(string stem) => _frequency.GetValueOrDefault(stem);
+
+    /// <summary>A word form the KB itself uses for the stem (for the clean text handed to embedders).</summary>
+    public string SurfaceOf(string stem) => _surface.GetValueOrDefault(stem, stem);
+
+    public void Add(string stem, string surface)
+    {
+        if (_frequency.TryGetValue(stem, out var count))
+        {
+            _frequency[stem] = count + 1;
+            return;
+        }
+
+        _frequency[stem] = 1;
+        _surface[stem] = surface;
+        if (stem.Length < TypoPolicy.MinWordLength)
+        {
+            return;
+        }
+
+        foreach (var delete in Deletes(stem))
+        {
+            if (!_deletes.TryGetValue(delete, out var list))
+            {
+                _deletes[delete] = list = [];
+            }
+
+            list.Add(stem);
+        }
+    }
+
+    /// <summary>The closest KB stem within the allowed edit distance, most frequent on a tie; null when none is close enough.</summary>
+    public string? Correct(string stem)
+    {
+        if (stem.Length < TypoPolicy.MinWordLength)
+        {
+            return null;
+        }
+
+        var maxDistance = TypoPolicy.MaxDistance(stem.Length);
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        if (_deletes.TryGetValue(stem, out var direct))
+        {
+            candidates.UnionWith(direct);
+        }
+
+        foreach (var delete in Deletes(stem))
+        {
+            if (_frequency.ContainsKey(delete))
+            {
+                candidates.Add(delete);
+            }
+
+            if (_deletes.TryGetValue(delete, out var list))
+            {
+                candidates.UnionWith(list);
+            }
+        }
+
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        var bestFrequency = 0;
+        foreach (var candidate in candidates)
+        {
+            var distance = EditDistance.DamerauLevenshtein(stem, candidate, maxDistance);
+            if (distance > maxDistance)
+            {
+                continue;
+            }
+
+            var frequency = _frequency[candidate];
+            if (distance < bestDistance || (distance == bestDistance && frequency > bestFrequency))
+            {
+                best = candidate;
+                bestDistance = distance;
+                bestFrequency = frequency;
+            }
+        }
+
+        return best;
+    }
+
+    private static IEnumerable<string> Deletes(string word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            yield return string.Concat(word.AsSpan(0, i), word.AsSpan(i + 1));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace Assistant.Knowledge.Index;
+
+/// <summary>
+/// Where question vectors live. Shaped like a vector database collection (Qdrant: upsert points with payload, delete, filtered top-k search),
+/// so the in-process default and a server-backed index are interchangeable.
+/// </summary>
+public interface IVectorIndex
+{
+    /// <summary>Dimension every vector must have; fixed at creation.</summary>
+    int Dimensions { get; }
+
+    Task UpsertAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken);
+
+    Task DeleteAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>The <paramref name="top"/> most similar records (cosine; vectors are L2-normalised) that pass the filter, best first.</summary>
+    Task<IReadOnlyList<VectorHit>> SearchAsync(ReadOnlyMemory<float> query, int top, VectorFilter? filter, CancellationToken cancellationToken);
+}

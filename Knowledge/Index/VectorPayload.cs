@@ -1,0 +1,5 @@
+using Assistant.Knowledge.Model;
+
+namespace Assistant.Knowledge.Index;
+
+public sealed record VectorPayload(string ArticleId, string LifeSituation, IReadOnlyList<string> Segments, ArticleStatus Status);

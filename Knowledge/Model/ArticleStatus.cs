@@ -1,0 +1,7 @@
+namespace Assistant.Knowledge.Model;
+
+public enum ArticleStatus
+{
+    Draft,
+    Published,
+}

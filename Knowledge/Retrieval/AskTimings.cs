@@ -1,0 +1,3 @@
+namespace Assistant.Knowledge.Retrieval;
+
+public sealed record AskTimings(double AnalysisMs, double VectorMs, double LexicalMs, double TotalMs);

@@ -1,0 +1,187 @@
+using Assistant.Knowledge.Analysis;
+using Assistant.Knowledge.Index;
+using Assistant.Knowledge.Model;
+using Microsoft.Extensions.AI;
+
+namespace Assistant.Knowledge.Retrieval;
+
+/// <summary>
+/// Everything searchable about one KB: the analysed titles, questions and answers (lexical), their vectors, the vocabulary for typo
+/// repair and the synonyms. A new question is added in place, under a write lock, so it counts from the next message on.
+/// </summary>
+internal sealed class KnowledgeIndex
+{
+    private readonly ReaderWriterLockSlim _gate = new();
+    private readonly Dictionary<string, Article> _articles;
+    private readonly LexicalIndex _questions = new();
+    private readonly LexicalIndex _answers = new();
+    private readonly List<string> _questionTexts = [];
+    private readonly Dictionary<string, int> _vectorCount = new(StringComparer.Ordinal);
+    private readonly Vocabulary _vocabulary = new();
+
+    private KnowledgeIndex(IReadOnlyList<Article> articles, TextAnalyzer analyzer, IVectorIndex vectors, IEmbeddingGenerator<string, Embedding<float>> embedder)
+    {
+        _articles = articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        Analyzer = analyzer;
+        Vectors = vectors;
+        Embedder = embedder;
+    }
+
+    public TextAnalyzer Analyzer { get; }
+
+    public IVectorIndex Vectors { get; }
+
+    public IEmbeddingGenerator<string, Embedding<float>> Embedder { get; }
+
+    public int QuestionCount => _questions.Count;
+
+    public static async Task<KnowledgeIndex> BuildAsync(
+        KnowledgeBase kb,
+        TextAnalyzer analyzer,
+        IVectorIndex vectors,
+        IEmbeddingGenerator<string, Embedding<float>> embedder,
+        CancellationToken cancellationToken)
+    {
+        var index = new KnowledgeIndex(kb.Articles, analyzer, vectors, embedder);
+        var pending = new List<(string Id, string Text, VectorPayload Payload)>();
+        foreach (var article in kb.Articles)
+        {
+            var payload = PayloadOf(article);
+            foreach (var text in TextsOf(article))
+            {
+                var (id, clean) = index.AddQuestionText(article, text);
+                pending.Add((id, clean, payload));
+            }
+
+            var answer = analyzer.AnalyzeDocument(article.Answer + " " + article.Title);
+            index._answers.Add(article.Id, answer.Terms);
+            index.AddToVocabulary(article.Answer);
+        }
+
+        const int batch = 256;
+        for (var i = 0; i < pending.Count; i += batch)
+        {
+            var slice = pending.GetRange(i, Math.Min(batch, pending.Count - i));
+            var embeddings = await embedder.GenerateAsync(slice.Select(p => p.Text), cancellationToken: cancellationToken);
+            var records = slice.Select((p, j) => new VectorRecord(p.Id, embeddings[j].Vector, p.Payload)).ToList();
+            await vectors.UpsertAsync(records, cancellationToken);
+        }
+
+        return index;
+    }
+
+    public Article? FindArticle(string id)
+    {
+        _gate.EnterReadLock();
+        try
+        {
+            return _articles.GetValueOrDefault(id);
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+    }
+
+    public AnalyzedText AnalyzeQuery(string text)
+    {
+        _gate.EnterReadLock();
+        try
+        {
+            return Analyzer.AnalyzeQuery(text, _vocabulary);
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+    }
+
+    /// <summary>Per article: best lexical match among its questions (with the text matched) and the answer text's coverage.</summary>
+    public Dictionary<string, ArticleEvidence> SearchLexical(AnalyzedText query, float queryCoverageShare)
+    {
+        var evidence = new Dictionary<string, ArticleEvidence>(StringComparer.Ordinal);
+        _gate.EnterReadLock();
+        try
+        {
+            foreach (var match in _questions.Search(query.Terms))
+            {
+                var articleId = _questions.ArticleOf(match.TextId);
+                var score = queryCoverageShare * match.QueryCoverage + (1 - queryCoverageShare) * match.TextCoverage;
+                var current = evidence.GetValueOrDefault(articleId);
+                if (score > current.Lexical)
+                {
+                    evidence[articleId] = current with { Lexical = score, MatchedText = _questionTexts[match.TextId] };
+                }
+            }
+
+            foreach (var match in _answers.Search(query.Terms))
+            {
+                var articleId = _answers.ArticleOf(match.TextId);
+                var current = evidence.GetValueOrDefault(articleId);
+                evidence[articleId] = current with { AnswerText = Math.Max(current.AnswerText, match.QueryCoverage) };
+            }
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+
+        return evidence;
+    }
+
+    public async Task AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken)
+    {
+        string id;
+        string clean;
+        VectorPayload payload;
+        _gate.EnterWriteLock();
+        try
+        {
+            if (!_articles.TryGetValue(articleId, out var article))
+            {
+                throw new KeyNotFoundException($"No article '{articleId}'.");
+            }
+
+            article = article with { Questions = [.. article.Questions, question] };
+            _articles[articleId] = article;
+            (id, clean) = AddQuestionText(article, question);
+            payload = PayloadOf(article);
+        }
+        finally
+        {
+            _gate.ExitWriteLock();
+        }
+
+        var embedding = await Embedder.GenerateAsync(clean, cancellationToken: cancellationToken);
+        await Vectors.UpsertAsync([new VectorRecord(id, embedding.Vector, payload)], cancellationToken);
+    }
+
+    private (string Id, string Clean) AddQuestionText(Article article, string text)
+    {
+        var analyzed = Analyzer.AnalyzeDocument(text);
+        _questions.Add(article.Id, analyzed.Terms);
+        _questionTexts.Add(text);
+        AddToVocabulary(text);
+        var n = _vectorCount.GetValueOrDefault(article.Id);
+        _vectorCount[article.Id] = n + 1;
+        return ($"{article.Id}#{n}", analyzed.CleanText);
+    }
+
+    private void AddToVocabulary(string text)
+    {
+        foreach (var word in Tokenizer.Split(TextNormalizer.Normalize(text)))
+        {
+            if (!StopWords.Contains(word))
+            {
+                _vocabulary.Add(RussianStemmer.Stem(word), word);
+            }
+        }
+    }
+
+    private static IEnumerable<string> TextsOf(Article article) => article.Questions.Prepend(article.Title);
+
+    private static VectorPayload PayloadOf(Article article) => new(article.Id, article.LifeSituation, article.Segments, article.Status);
+}
+
+/// <summary>What each signal says of one article.</summary>
+internal readonly record struct ArticleEvidence(float Lexical, float Vector, float AnswerText, string? MatchedText);

@@ -1,0 +1,119 @@
+using Assistant.Knowledge.Analysis;
+
+namespace Assistant.Knowledge.Retrieval;
+
+/// <summary>
+/// BM25 over analysed terms, scored so that figures compare across questions: how much of the question's IDF mass a text explains
+/// (query coverage, BM25 normalised by its best possible value) and how much of the text the question explains (text coverage).
+/// Not thread-safe: the owner serialises writers against readers.
+/// </summary>
+internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
+{
+    private readonly List<IndexedText> _texts = [];
+    private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
+    private long _totalLength;
+
+    public int Count => _texts.Count;
+
+    public int Add(string articleId, IReadOnlyList<WeightedTerm> terms)
+    {
+        var id = _texts.Count;
+        _texts.Add(new IndexedText(articleId, terms.ToArray()));
+        _totalLength += terms.Count;
+        foreach (var term in terms)
+        {
+            if (!_postings.TryGetValue(term.Term, out var list))
+            {
+                _postings[term.Term] = list = [];
+            }
+
+            list.Add(id);
+        }
+
+        return id;
+    }
+
+    public float Idf(string term)
+    {
+        var df = _postings.TryGetValue(term, out var list) ? list.Count : 0;
+        return MathF.Log(1f + (_texts.Count - df + 0.5f) / (df + 0.5f));
+    }
+
+    public string ArticleOf(int textId) => _texts[textId].ArticleId;
+
+    public bool Knows(string term) => _postings.ContainsKey(term);
+
+    /// <summary>Every text sharing a term with the query, with its coverage figures.</summary>
+    public List<LexicalMatch> Search(IReadOnlyList<WeightedTerm> query)
+    {
+        var matches = new List<LexicalMatch>();
+        if (query.Count == 0 || _texts.Count == 0)
+        {
+            return matches;
+        }
+
+        var averageLength = (float)_totalLength / _texts.Count;
+        var queryMass = 0f;
+        var idfs = new float[query.Count];
+        for (var i = 0; i < query.Count; i++)
+        {
+            idfs[i] = Idf(query[i].Term);
+            queryMass += query[i].Weight * idfs[i];
+        }
+
+        var bm25 = new Dictionary<int, float>();
+        var matchedMass = new Dictionary<int, float>();
+        for (var i = 0; i < query.Count; i++)
+        {
+            if (!_postings.TryGetValue(query[i].Term, out var postings))
+            {
+                continue;
+            }
+
+            foreach (var textId in postings)
+            {
+                var text = _texts[textId];
+                var weightInText = text.WeightOf(query[i].Term);
+                var lengthNorm = 1f - b + b * text.Terms.Length / averageLength;
+                var tf = (k1 + 1f) / (1f + k1 * lengthNorm);
+                bm25[textId] = bm25.GetValueOrDefault(textId) + query[i].Weight * weightInText * idfs[i] * tf;
+                matchedMass[textId] = matchedMass.GetValueOrDefault(textId) + weightInText * idfs[i];
+            }
+        }
+
+        foreach (var (textId, score) in bm25)
+        {
+            var textMass = 0f;
+            foreach (var term in _texts[textId].Terms)
+            {
+                textMass += term.Weight * Idf(term.Term);
+            }
+
+            matches.Add(new LexicalMatch(
+                textId,
+                Math.Min(1f, score / queryMass),
+                textMass > 0 ? Math.Min(1f, matchedMass[textId] / textMass) : 0f));
+        }
+
+        return matches;
+    }
+
+    private sealed record IndexedText(string ArticleId, WeightedTerm[] Terms)
+    {
+        public float WeightOf(string term)
+        {
+            foreach (var t in Terms)
+            {
+                if (string.Equals(t.Term, term, StringComparison.Ordinal))
+                {
+                    return t.Weight;
+                }
+            }
+
+            return 0f;
+        }
+    }
+}
+
+/// <summary>QueryCoverage: normalised BM25 (share of the question explained); TextCoverage: share of the indexed text the question explains.</summary>
+internal readonly record struct LexicalMatch(int TextId, float QueryCoverage, float TextCoverage);

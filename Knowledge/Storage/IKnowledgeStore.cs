@@ -1,0 +1,17 @@
+using Assistant.Knowledge.Model;
+
+namespace Assistant.Knowledge.Storage;
+
+/// <summary>Durable home of the KB. The embedded default is a SQLite file; a PostgreSQL store implements the same.</summary>
+public interface IKnowledgeStore
+{
+    Task<bool> IsEmptyAsync(CancellationToken cancellationToken);
+
+    Task<KnowledgeBase> LoadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Replaces the whole KB in one transaction: either all of it is stored or nothing changes.</summary>
+    Task ReplaceAsync(KnowledgeBase kb, CancellationToken cancellationToken);
+
+    /// <summary>Appends a curated question to an article; false when there is no such article.</summary>
+    Task<bool> AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken);
+}
