@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Host.Cli;
 
-/// <summary>`eval --kb <file> --questions <q.jsonl> [--out report.json] [--misses misses.jsonl]`: the quality figures, with the BM25 baseline.</summary>
+/// <summary>`eval --kb <file> --questions <q.jsonl> [--out report.json] [--misses misses.jsonl] [--outcomes all.jsonl]`: the quality figures, with the BM25 baseline.</summary>
 public static class EvalCommand
 {
     public static async Task<int> RunAsync(string[] args, Func<IServiceProvider> services, CancellationToken ct)
@@ -45,11 +45,19 @@ public static class EvalCommand
 
         if (arguments.Get("misses") is { } missesPath)
         {
-            var misses = run.Assistant.Where(o => o.Question.InScope ? o.Rank != 1 || o.Decision != "answer" : o.Decision != "fallback")
-                .Select(o => JsonSerializer.Serialize(new { o.Question.Q, o.Question.Expected, o.Decision, o.Answered, o.Rank, top = o.Ranked.Take(3), o.Reason }, AskCommand.Json).ReplaceLineEndings(" "));
-            await File.WriteAllLinesAsync(missesPath, misses, ct);
+            var misses = run.Assistant.Where(o => o.Question.InScope ? o.Rank != 1 || o.Decision != "answer" : o.Decision != "fallback");
+            await File.WriteAllLinesAsync(missesPath, misses.Select(Line), ct);
+        }
+
+        if (arguments.Get("outcomes") is { } outcomesPath)
+        {
+            await File.WriteAllLinesAsync(outcomesPath, run.Assistant.Select(Line), ct);
         }
 
         return 0;
     }
+
+    private static string Line(EvalOutcome o) =>
+        JsonSerializer.Serialize(new { o.Question.Q, o.Question.Expected, o.Decision, o.Answered, o.Rank, top = o.Ranked.Take(3), o.TopScore, o.SecondScore, o.Reason })
+            .ReplaceLineEndings(" ");
 }

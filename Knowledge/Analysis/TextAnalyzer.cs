@@ -12,6 +12,9 @@ public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
     /// <summary>Words inside a matched synonym phrase keep a little weight of their own; the concept carries the meaning.</summary>
     public const float SynonymMemberWeight = 0.3f;
 
+    /// <summary>A KB word of the same family stands in for an unknown query word, at a discount.</summary>
+    public const float FamilyWeight = 0.6f;
+
     public SynonymDictionary Synonyms { get; } = synonyms;
 
     public AnalyzedText AnalyzeDocument(string text)
@@ -31,6 +34,7 @@ public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
         var clean = new List<string>(words.Count);
         var stems = new List<string>(words.Count);
         var corrections = new List<string>();
+        var family = new List<string>();
         foreach (var word in words)
         {
             if (StopWords.Contains(word))
@@ -48,16 +52,26 @@ public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
                 continue;
             }
 
+            if (!vocabulary.Contains(stem))
+            {
+                family.AddRange(vocabulary.FamilyOf(stem));
+            }
+
             stems.Add(stem);
             clean.Add(word);
         }
 
-        return Build(string.Join(' ', clean), stems, corrections);
+        return Build(string.Join(' ', clean), stems, corrections, family);
     }
 
-    private AnalyzedText Build(string cleanText, List<string> stems, List<string> corrections)
+    private AnalyzedText Build(string cleanText, List<string> stems, List<string> corrections, List<string>? family = null)
     {
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var relative in family ?? [])
+        {
+            weights[relative] = FamilyWeight;
+        }
+
         var memberOfPhrase = new bool[stems.Count];
         foreach (var match in Synonyms.Find(stems))
         {

@@ -9,6 +9,10 @@ public sealed class Vocabulary
     private readonly Dictionary<string, int> _frequency = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _surface = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _byPrefix = new(StringComparer.Ordinal);
+
+    /// <summary>Stems sharing this many leading letters may be one family ("беременн-ая", "беременност-ь").</summary>
+    public const int FamilyPrefix = 5;
 
     public int Count => _frequency.Count;
 
@@ -29,6 +33,17 @@ public sealed class Vocabulary
 
         _frequency[stem] = 1;
         _surface[stem] = surface;
+        if (stem.Length >= FamilyPrefix)
+        {
+            var prefix = stem[..FamilyPrefix];
+            if (!_byPrefix.TryGetValue(prefix, out var family))
+            {
+                _byPrefix[prefix] = family = [];
+            }
+
+            family.Add(stem);
+        }
+
         if (stem.Length < TypoPolicy.MinWordLength)
         {
             return;
@@ -94,6 +109,35 @@ public sealed class Vocabulary
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// KB stems of the same word family as an unknown stem: a long shared beginning (derivation: "уколоться" → "укол" is too short,
+    /// "беременной" → "беременност" qualifies). Most frequent first, at most <paramref name="limit"/>.
+    /// </summary>
+    public IReadOnlyList<string> FamilyOf(string stem, int limit = 3)
+    {
+        if (stem.Length < FamilyPrefix || !_byPrefix.TryGetValue(stem[..FamilyPrefix], out var family))
+        {
+            return [];
+        }
+
+        return family
+            .Where(t => t != stem && CommonPrefix(t, stem) >= Math.Max(FamilyPrefix, (int)Math.Ceiling(0.75 * Math.Min(t.Length, stem.Length))))
+            .OrderByDescending(t => _frequency[t])
+            .Take(limit)
+            .ToList();
+    }
+
+    private static int CommonPrefix(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n])
+        {
+            n++;
+        }
+
+        return n;
     }
 
     private static IEnumerable<string> Deletes(string word)

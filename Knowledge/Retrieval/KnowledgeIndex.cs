@@ -53,7 +53,7 @@ internal sealed class KnowledgeIndex
                 pending.Add((id, clean, payload));
             }
 
-            var answer = analyzer.AnalyzeDocument(article.Answer + " " + article.Title);
+            var answer = analyzer.AnalyzeDocument(string.Join('\n', article.Questions.Prepend(article.Title).Append(article.Answer)));
             index._answers.Add(article.Id, answer.Terms);
             index.AddToVocabulary(article.Answer);
         }

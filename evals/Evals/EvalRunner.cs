@@ -44,7 +44,8 @@ public sealed class EvalRunner(
                 var rank = question.Expected is null ? 0 : ranked.IndexOf(question.Expected) + 1;
                 var decision = result.Decision.ToString().ToLowerInvariant();
                 var answered = result.Decision == Decision.Answer ? result.Chosen[0].ArticleId : null;
-                outcomes.Add(new EvalOutcome(question, decision, answered, rank, ranked, elapsed, result.Reason));
+                outcomes.Add(new EvalOutcome(question, decision, answered, rank, ranked, elapsed, result.Reason,
+                    result.Candidates.Count > 0 ? result.Candidates[0].Score : 0, result.Candidates.Count > 1 ? result.Candidates[1].Score : 0));
             }
 
             using var baseline = new LuceneBaseline(kb);
