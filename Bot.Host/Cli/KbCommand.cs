@@ -37,6 +37,11 @@ public static class KbCommand
 
             case "export":
             {
+                if (Path.GetExtension(path).ToLowerInvariant() is not (".json" or ".csv" or ".tsv"))
+                {
+                    throw new CliUsageException($"kb export writes .json, .csv or .tsv, not '{Path.GetExtension(path)}'.");
+                }
+
                 var knowledge = CliVerbs.Knowledge(services());
                 await knowledge.InitializeAsync(SeedKnowledgeBase.Load, ct);
                 var kb = await knowledge.ExportAsync(ct);

@@ -8,5 +8,5 @@ public sealed class EmbeddingOptions
     public string Provider { get; set; } = "hashed";
 
     /// <summary>Vector size of the hashed embedder.</summary>
-    public int Dimensions { get; set; } = 512;
+    public int Dimensions { get; set; } = 256;
 }

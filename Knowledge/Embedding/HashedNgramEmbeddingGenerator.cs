@@ -15,7 +15,7 @@ public sealed class HashedNgramEmbeddingGenerator : IEmbeddingGenerator<string, 
 
     private readonly EmbeddingGeneratorMetadata _metadata;
 
-    public HashedNgramEmbeddingGenerator(int dimensions = 512)
+    public HashedNgramEmbeddingGenerator(int dimensions = 256)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 16);
         Dimensions = dimensions;

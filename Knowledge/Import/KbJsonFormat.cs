@@ -115,6 +115,12 @@ public static class KbJsonFormat
 
     private static Article ReadArticle(JsonElement e, string at, List<KbError> errors)
     {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new KbError(at, "article", "each article must be a JSON object"));
+            return new Article { Id = "", LifeSituation = "", Title = "", Questions = [], Answer = "" };
+        }
+
         var status = ReadString(e, at, "status", errors, required: false);
         if (status is not null && status is not ("draft" or "published"))
         {

@@ -10,8 +10,13 @@ namespace Assistant.Knowledge.Retrieval;
 internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
 {
     private readonly List<IndexedText> _texts = [];
-    private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Posting>> _postings = new(StringComparer.Ordinal);
+    private readonly List<float> _textMass = [];
     private long _totalLength;
+
+    // IDF changes whenever a text is added; text masses are recomputed lazily after that.
+    private int _version;
+    private readonly List<int> _massVersion = [];
 
     public int Count => _texts.Count;
 
@@ -19,6 +24,9 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
     {
         var id = _texts.Count;
         _texts.Add(new IndexedText(articleId, terms.ToArray()));
+        _textMass.Add(0f);
+        _massVersion.Add(-1);
+        _version++;
         _totalLength += terms.Count;
         foreach (var term in terms)
         {
@@ -27,7 +35,7 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
                 _postings[term.Term] = list = [];
             }
 
-            list.Add(id);
+            list.Add(new Posting(id, term.Weight));
         }
 
         return id;
@@ -70,10 +78,9 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
                 continue;
             }
 
-            foreach (var textId in postings)
+            foreach (var (textId, weightInText) in postings)
             {
                 var text = _texts[textId];
-                var weightInText = text.WeightOf(query[i].Term);
                 var lengthNorm = 1f - b + b * text.Terms.Length / averageLength;
                 var tf = (k1 + 1f) / (1f + k1 * lengthNorm);
                 bm25[textId] = bm25.GetValueOrDefault(textId) + query[i].Weight * weightInText * idfs[i] * tf;
@@ -83,11 +90,7 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
 
         foreach (var (textId, score) in bm25)
         {
-            var textMass = 0f;
-            foreach (var term in _texts[textId].Terms)
-            {
-                textMass += term.Weight * Idf(term.Term);
-            }
+            var textMass = TextMass(textId);
 
             matches.Add(new LexicalMatch(
                 textId,
@@ -98,21 +101,29 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
         return matches;
     }
 
-    private sealed record IndexedText(string ArticleId, WeightedTerm[] Terms)
+    /// <summary>Sum of weight × IDF over a text's terms, cached until the next text is added.</summary>
+    private float TextMass(int textId)
     {
-        public float WeightOf(string term)
+        if (_massVersion[textId] == _version)
         {
-            foreach (var t in Terms)
-            {
-                if (string.Equals(t.Term, term, StringComparison.Ordinal))
-                {
-                    return t.Weight;
-                }
-            }
-
-            return 0f;
+            return _textMass[textId];
         }
+
+        var mass = 0f;
+        foreach (var term in _texts[textId].Terms)
+        {
+            mass += term.Weight * Idf(term.Term);
+        }
+
+        // Benign race: concurrent readers may compute the same value twice; List indexer writes of floats/ints are atomic.
+        _textMass[textId] = mass;
+        _massVersion[textId] = _version;
+        return mass;
     }
+
+    private sealed record IndexedText(string ArticleId, WeightedTerm[] Terms);
+
+    private readonly record struct Posting(int TextId, float Weight);
 }
 
 /// <summary>QueryCoverage: normalised BM25 (share of the question explained); TextCoverage: share of the indexed text the question explains.</summary>

@@ -20,13 +20,13 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)] public float QueryCoverageShare { get; set; } = 0.65f;
 
     /// <summary>A top score at or above this, clear of the runner-up, is answered.</summary>
-    [Range(0.0, 1.0)] public float AnswerThreshold { get; set; } = 0.50f;
+    [Range(0.0, 1.0)] public float AnswerThreshold { get; set; } = 0.46f;
 
     /// <summary>How far ahead of the runner-up the top article must be to answer without asking.</summary>
-    [Range(0.0, 1.0)] public float AnswerMargin { get; set; } = 0.06f;
+    [Range(0.0, 1.0)] public float AnswerMargin { get; set; } = 0.12f;
 
     /// <summary>Below this top score nothing is offered: fallback to a person.</summary>
-    [Range(0.0, 1.0)] public float ClarifyThreshold { get; set; } = 0.38f;
+    [Range(0.0, 1.0)] public float ClarifyThreshold { get; set; } = 0.40f;
 
     /// <summary>Articles within this distance of the top one are offered together when clarifying.</summary>
     [Range(0.0, 1.0)] public float ClarifyWindow { get; set; } = 0.15f;

@@ -1,1 +1,82 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using System.Globalization;
+using Assistant.Benchmarks;
+using Assistant.Evals;
+using Assistant.Knowledge.Embedding;
+using Assistant.Knowledge.Index;
+using Assistant.Knowledge.Model;
+using Assistant.Knowledge.Retrieval;
+using Assistant.Knowledge.Seed;
+using Assistant.Knowledge.Storage;
+using Microsoft.Extensions.Options;
+
+// Scale benchmark of the knowledge core: ask latency on the seed KB and on a synthetic KB, index build time and memory,
+// next to the Lucene BM25 baseline on the same KB and questions. Run on one core: taskset -c 0 dotnet run -c Release --project evals/Benchmarks
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [0, 100_000];
+var seed = SeedKnowledgeBase.Load();
+Console.WriteLine($"processors visible: {Environment.ProcessorCount}, server GC: {System.Runtime.GCSettings.IsServerGC}");
+Console.WriteLine("kb                questions  build s  managed MB  rss MB   p50 ms   p99 ms | bm25 p50  bm25 p99  p99 ratio");
+foreach (var size in sizes)
+{
+    var kb = size == 0 ? seed : SyntheticKb.Create(seed, size);
+    var queries = size == 0 ? seed.Articles.SelectMany(a => a.Questions).Select(q => q.ToLowerInvariant()).Take(2000).ToList() : SyntheticKb.Queries(kb, 2000);
+    await Run(size == 0 ? "seed" : $"synthetic {size / 1000}k", kb, queries);
+}
+
+static async Task Run(string name, KnowledgeBase kb, List<string> queries)
+{
+    var directory = Path.Combine(Path.GetTempPath(), "assistant-bench-" + Guid.NewGuid().ToString("N"));
+    var store = new SqliteKnowledgeStore(Path.Combine(directory, "knowledge.db"));
+    await store.ReplaceAsync(kb, CancellationToken.None);
+    var knowledge = new KnowledgeService(store, new HashedNgramEmbeddingGenerator(), d => new InMemoryVectorIndex(d), Options.Create(new RetrievalOptions()));
+
+    GC.Collect();
+    var before = GC.GetTotalMemory(true);
+    var build = Stopwatch.StartNew();
+    await knowledge.RebuildAsync(CancellationToken.None);
+    var buildSeconds = build.Elapsed.TotalSeconds;
+    var managedMb = (GC.GetTotalMemory(true) - before) / 1048576.0;
+    var rssMb = Process.GetCurrentProcess().WorkingSet64 / 1048576.0;
+
+    foreach (var q in queries.Take(200))
+    {
+        await knowledge.AskAsync(new AskRequest(q), CancellationToken.None);
+    }
+
+    var latencies = new List<double>(queries.Count);
+    double analysis = 0, vector = 0, lexical = 0;
+    foreach (var q in queries)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await knowledge.AskAsync(new AskRequest(q), CancellationToken.None);
+        latencies.Add(clock.Elapsed.TotalMilliseconds);
+        (analysis, vector, lexical) = (analysis + result.Timings.AnalysisMs, vector + result.Timings.VectorMs, lexical + result.Timings.LexicalMs);
+    }
+
+    Console.Error.WriteLine($"  {name}: mean analysis {analysis / queries.Count:0.000} ms, vector {vector / queries.Count:0.000} ms, lexical {lexical / queries.Count:0.000} ms");
+
+    using var baseline = new LuceneBaseline(kb);
+    var baseLatencies = new List<double>(queries.Count);
+    foreach (var q in queries.Take(200))
+    {
+        baseline.Ask(new EvalQuestion(q, null));
+    }
+
+    foreach (var q in queries)
+    {
+        baseLatencies.Add(baseline.Ask(new EvalQuestion(q, null)).LatencyMs);
+    }
+
+    var (p50, p99) = (Percentile(latencies, 0.5), Percentile(latencies, 0.99));
+    var (b50, b99) = (Percentile(baseLatencies, 0.5), Percentile(baseLatencies, 0.99));
+    Console.WriteLine($"{name,-17} {kb.Articles.Sum(a => a.Questions.Count + 1),9} {buildSeconds,8:0.00} {managedMb,11:0.0} {rssMb,7:0} {p50,8:0.000} {p99,8:0.000} | {b50,8:0.000} {b99,9:0.000} {p99 / b99,10:0.00}");
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(directory, recursive: true);
+}
+
+static double Percentile(List<double> values, double p)
+{
+    var sorted = values.Order().ToList();
+    return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
