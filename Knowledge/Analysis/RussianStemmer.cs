@@ -26,7 +26,7 @@ public static class RussianStemmer
         var stemmer = Stemmer.Value!;
         stemmer.SetCurrent(word);
         stemmer.Stem();
-        var stem = stemmer.Current;
+        var stem = WithoutFleetingVowel(stemmer.Current);
         if (Cache.Count < MaxCacheEntries)
         {
             Cache.TryAdd(word, stem);
@@ -34,6 +34,22 @@ public static class RussianStemmer
 
         return stem;
     }
+
+    /// <summary>
+    /// Snowball keeps the fleeting vowel of "листок" but not of "листка", "отец"/"отца": dropping о/е before a final к or ц
+    /// gives every form one stem. Applied to every text alike, so it only has to be consistent, not linguistically exact.
+    /// </summary>
+    private static string WithoutFleetingVowel(string stem)
+    {
+        if (stem.Length >= 5 && stem[^1] is 'к' or 'ц' && stem[^2] is 'о' or 'е' && !IsVowel(stem[^3]))
+        {
+            return string.Concat(stem.AsSpan(0, stem.Length - 2), stem.AsSpan(stem.Length - 1));
+        }
+
+        return stem;
+    }
+
+    private static bool IsVowel(char c) => "аеиоуыэюя".Contains(c);
 
     public static bool IsCyrillic(string word)
     {

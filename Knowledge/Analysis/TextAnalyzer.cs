@@ -136,11 +136,18 @@ public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
                 sb.Append(' ');
             }
 
-            var convert = converted.Contains(i) || (convertAll && latin.Contains(i));
+            var convert = converted.Contains(i) || (convertAll && latin.Contains(i) && IsMistypedKbWord(chunks[i], vocabulary));
             sb.Append(convert ? KeyboardLayout.ToCyrillic(chunks[i]) : chunks[i]);
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>A Latin chunk whose Cyrillic reading is a typo of a KB word (so real Latin words and links are left alone).</summary>
+    private static bool IsMistypedKbWord(string chunk, Vocabulary vocabulary)
+    {
+        var words = Tokenizer.Split(KeyboardLayout.ToCyrillic(chunk));
+        return words.Count > 0 && words.All(w => StopWords.Contains(w) || vocabulary.Correct(RussianStemmer.Stem(w)) is not null);
     }
 
     private bool IsKnownCyrillicWord(string word, Vocabulary vocabulary)

@@ -17,6 +17,7 @@ internal sealed class KnowledgeIndex
     private readonly LexicalIndex _answers = new();
     private readonly List<string> _questionTexts = [];
     private readonly Dictionary<string, int> _vectorCount = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _articleText = new(StringComparer.Ordinal);
     private readonly Vocabulary _vocabulary = new();
 
     private KnowledgeIndex(IReadOnlyList<Article> articles, TextAnalyzer analyzer, IVectorIndex vectors, IEmbeddingGenerator<string, Embedding<float>> embedder)
@@ -53,8 +54,7 @@ internal sealed class KnowledgeIndex
                 pending.Add((id, clean, payload));
             }
 
-            var answer = analyzer.AnalyzeDocument(string.Join('\n', article.Questions.Prepend(article.Title).Append(article.Answer)));
-            index._answers.Add(article.Id, answer.Terms);
+            index.IndexArticleText(article);
             index.AddToVocabulary(article.Answer);
         }
 
@@ -145,6 +145,7 @@ internal sealed class KnowledgeIndex
             article = article with { Questions = [.. article.Questions, question] };
             _articles[articleId] = article;
             (id, clean) = AddQuestionText(article, question);
+            IndexArticleText(article);
             payload = PayloadOf(article);
         }
         finally
@@ -165,6 +166,18 @@ internal sealed class KnowledgeIndex
         var n = _vectorCount.GetValueOrDefault(article.Id);
         _vectorCount[article.Id] = n + 1;
         return ($"{article.Id}#{n}", analyzed.CleanText);
+    }
+
+    /// <summary>The whole article (title, questions, answer) as one text; a newer version retires the older one.</summary>
+    private void IndexArticleText(Article article)
+    {
+        var analyzed = Analyzer.AnalyzeDocument(string.Join('\n', article.Questions.Prepend(article.Title).Append(article.Answer)));
+        if (_articleText.TryGetValue(article.Id, out var previous))
+        {
+            _answers.Retire(previous);
+        }
+
+        _articleText[article.Id] = _answers.Add(article.Id, analyzed.Terms);
     }
 
     private void AddToVocabulary(string text)

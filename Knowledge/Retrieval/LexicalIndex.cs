@@ -12,6 +12,7 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
     private readonly List<IndexedText> _texts = [];
     private readonly Dictionary<string, List<Posting>> _postings = new(StringComparer.Ordinal);
     private readonly List<float> _textMass = [];
+    private readonly HashSet<int> _retired = [];
     private long _totalLength;
 
     // IDF changes whenever a text is added; text masses are recomputed lazily after that.
@@ -48,6 +49,9 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
     }
 
     public string ArticleOf(int textId) => _texts[textId].ArticleId;
+
+    /// <summary>Takes a text out of results (it was replaced by a newer version); its terms stay in the statistics until the next rebuild.</summary>
+    public void Retire(int textId) => _retired.Add(textId);
 
     public bool Knows(string term) => _postings.ContainsKey(term);
 
@@ -90,6 +94,11 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
 
         foreach (var (textId, score) in bm25)
         {
+            if (_retired.Contains(textId))
+            {
+                continue;
+            }
+
             var textMass = TextMass(textId);
 
             matches.Add(new LexicalMatch(

@@ -23,7 +23,7 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)] public float AnswerThreshold { get; set; } = 0.46f;
 
     /// <summary>How far ahead of the runner-up the top article must be to answer without asking.</summary>
-    [Range(0.0, 1.0)] public float AnswerMargin { get; set; } = 0.12f;
+    [Range(0.0, 1.0)] public float AnswerMargin { get; set; } = 0.14f;
 
     /// <summary>Below this top score nothing is offered: fallback to a person.</summary>
     [Range(0.0, 1.0)] public float ClarifyThreshold { get; set; } = 0.40f;
