@@ -14,7 +14,7 @@ public sealed record AskResponse(
 {
     public static AskResponse From(AskResult result) => new(
         result.Decision.ToString().ToLowerInvariant(),
-        result.Candidates.Select(c => new AskCandidate(c.ArticleId, c.Title, c.LifeSituation, Round(c.Score), Round(c.Lexical), Round(c.Vector), Round(c.AnswerText), c.MatchedText)).ToList(),
+        result.Candidates.Select(c => new AskCandidate(c.ArticleId, c.Title, c.LifeSituation, Round(c.Score), Round(c.Lexical), Round(c.Vector), Round(c.AnswerText), Round(c.Classifier), c.MatchedText)).ToList(),
         result.Chosen.Select(c => c.ArticleId).ToList(),
         result.Reason,
         result.Timings,
@@ -24,4 +24,4 @@ public sealed record AskResponse(
     private static float Round(float value) => MathF.Round(value, 4);
 }
 
-public sealed record AskCandidate(string ArticleId, string Title, string LifeSituation, float Score, float Lexical, float Vector, float AnswerText, string MatchedText);
+public sealed record AskCandidate(string ArticleId, string Title, string LifeSituation, float Score, float Lexical, float Vector, float AnswerText, float Classifier, string MatchedText);

@@ -9,4 +9,5 @@ public sealed record Candidate(
     float Lexical,
     float Vector,
     float AnswerText,
+    float Classifier,
     string MatchedText);

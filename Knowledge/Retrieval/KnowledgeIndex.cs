@@ -18,6 +18,10 @@ internal sealed class KnowledgeIndex
     private readonly List<string> _questionTexts = [];
     private readonly Dictionary<string, int> _vectorCount = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _articleText = new(StringComparer.Ordinal);
+    private readonly List<(AnalyzedText Text, string ArticleId)> _trainingSamples = [];
+    private bool _classify;
+    private ArticleClassifier? _classifier;
+    private readonly SemaphoreSlim _retrain = new(1, 1);
     private readonly Vocabulary _vocabulary = new();
 
     private KnowledgeIndex(IReadOnlyList<Article> articles, TextAnalyzer analyzer, IVectorIndex vectors, IEmbeddingGenerator<string, Embedding<float>> embedder)
@@ -41,9 +45,10 @@ internal sealed class KnowledgeIndex
         TextAnalyzer analyzer,
         IVectorIndex vectors,
         IEmbeddingGenerator<string, Embedding<float>> embedder,
+        int classifierMaxArticles,
         CancellationToken cancellationToken)
     {
-        var index = new KnowledgeIndex(kb.Articles, analyzer, vectors, embedder);
+        var index = new KnowledgeIndex(kb.Articles, analyzer, vectors, embedder) { _classify = kb.Articles.Count <= classifierMaxArticles };
         var pending = new List<(string Id, string Text, VectorPayload Payload)>();
         foreach (var article in kb.Articles)
         {
@@ -56,6 +61,16 @@ internal sealed class KnowledgeIndex
 
             index.IndexArticleText(article);
             index.AddToVocabulary(article.Answer);
+            if (index._classify)
+            {
+                // The answer names the article's specifics (documents, forms, bodies) that its questions may not.
+                index._trainingSamples.Add((analyzer.AnalyzeDocument(article.Answer), article.Id));
+            }
+        }
+
+        if (index._classify)
+        {
+            index._classifier = ArticleClassifier.Train(index._trainingSamples);
         }
 
         const int batch = 256;
@@ -129,6 +144,25 @@ internal sealed class KnowledgeIndex
         return evidence;
     }
 
+    /// <summary>The classifier's probability per article, or null when the KB is too large for it.</summary>
+    public Dictionary<string, float>? Classify(AnalyzedText query)
+    {
+        var classifier = _classifier;
+        if (classifier is null)
+        {
+            return null;
+        }
+
+        var probabilities = classifier.Predict(query);
+        var result = new Dictionary<string, float>(StringComparer.Ordinal);
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            result[classifier.Classes[i]] = probabilities[i];
+        }
+
+        return result;
+    }
+
     public async Task AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken)
     {
         string id;
@@ -155,12 +189,42 @@ internal sealed class KnowledgeIndex
 
         var embedding = await Embedder.GenerateAsync(clean, cancellationToken: cancellationToken);
         await Vectors.UpsertAsync([new VectorRecord(id, embedding.Vector, payload)], cancellationToken);
+        if (_classify)
+        {
+            // Retraining takes a fraction of a second and runs outside the lock: questions keep being answered meanwhile,
+            // and the moderator's call returns once the new phrasing counts fully.
+            await _retrain.WaitAsync(cancellationToken);
+            try
+            {
+                List<(AnalyzedText, string)> samples;
+                _gate.EnterReadLock();
+                try
+                {
+                    samples = [.. _trainingSamples];
+                }
+                finally
+                {
+                    _gate.ExitReadLock();
+                }
+
+                _classifier = await Task.Run(() => ArticleClassifier.Train(samples), cancellationToken);
+            }
+            finally
+            {
+                _retrain.Release();
+            }
+        }
     }
 
     private (string Id, string Clean) AddQuestionText(Article article, string text)
     {
         var analyzed = Analyzer.AnalyzeDocument(text);
         _questions.Add(article.Id, analyzed.Terms);
+        if (_classify)
+        {
+            _trainingSamples.Add((analyzed, article.Id));
+        }
+
         _questionTexts.Add(text);
         AddToVocabulary(text);
         var n = _vectorCount.GetValueOrDefault(article.Id);
@@ -197,4 +261,4 @@ internal sealed class KnowledgeIndex
 }
 
 /// <summary>What each signal says of one article.</summary>
-internal readonly record struct ArticleEvidence(float Lexical, float Vector, float AnswerText, string? MatchedText);
+internal readonly record struct ArticleEvidence(float Lexical, float Vector, float AnswerText, string? MatchedText, float Classifier = 0f);

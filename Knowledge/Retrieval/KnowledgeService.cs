@@ -44,7 +44,7 @@ public sealed class KnowledgeService(
             var kb = await store.LoadAsync(cancellationToken);
             var analyzer = new TextAnalyzer(SynonymDictionary.BuiltIn.With(kb.Synonyms), Lexicon.Russian);
             var dimensions = await DimensionsAsync(cancellationToken);
-            _index = await KnowledgeIndex.BuildAsync(kb, analyzer, vectorIndexFactory(dimensions), embedder, cancellationToken);
+            _index = await KnowledgeIndex.BuildAsync(kb, analyzer, vectorIndexFactory(dimensions), embedder, options.Value.ClassifierMaxArticles, cancellationToken);
         }
         finally
         {
@@ -116,6 +116,21 @@ public sealed class KnowledgeService(
             }
         }
 
+        if (settings.ClassifierWeight > 0 && index.Classify(analyzed) is { } probabilities)
+        {
+            foreach (var (articleId, p) in probabilities)
+            {
+                if (evidence.TryGetValue(articleId, out var current))
+                {
+                    evidence[articleId] = current with { Classifier = p };
+                }
+                else if (p >= 0.05f)
+                {
+                    evidence[articleId] = new ArticleEvidence(0, 0, 0, null, p);
+                }
+            }
+        }
+
         var ranked = new List<Candidate>(evidence.Count);
         foreach (var (articleId, e) in evidence)
         {
@@ -127,8 +142,9 @@ public sealed class KnowledgeService(
 
             // An article found only lexically still has some similarity below the k-th vector hit: the floor is a fair stand-in.
             var vector = Math.Max(0f, e.Vector > 0 ? e.Vector : vectorFloor);
-            var score = settings.QuestionWeight * e.Lexical + settings.VectorWeight * vector + settings.AnswerWeight * e.AnswerText;
-            ranked.Add(new Candidate(article.Id, article.Title, article.LifeSituation, score, e.Lexical, vector, e.AnswerText, e.MatchedText ?? article.Title));
+            var score = settings.QuestionWeight * e.Lexical + settings.VectorWeight * vector + settings.AnswerWeight * e.AnswerText
+                + settings.ClassifierWeight * e.Classifier;
+            ranked.Add(new Candidate(article.Id, article.Title, article.LifeSituation, score, e.Lexical, vector, e.AnswerText, e.Classifier, e.MatchedText ?? article.Title));
         }
 
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));

@@ -8,25 +8,31 @@ public sealed class RetrievalOptions
     public const string Section = "Retrieval";
 
     /// <summary>Weight of the best lexical match among the article's title and curated questions.</summary>
-    [Range(0.0, 1.0)] public float QuestionWeight { get; set; } = 0.45f;
+    [Range(0.0, 1.0)] public float QuestionWeight { get; set; } = 0.30f;
 
     /// <summary>Weight of the best vector similarity among the article's title and curated questions.</summary>
-    [Range(0.0, 1.0)] public float VectorWeight { get; set; } = 0.15f;
+    [Range(0.0, 1.0)] public float VectorWeight { get; set; } = 0.10f;
 
     /// <summary>Weight of the lexical match with the answer text.</summary>
-    [Range(0.0, 1.0)] public float AnswerWeight { get; set; } = 0.40f;
+    [Range(0.0, 1.0)] public float AnswerWeight { get; set; } = 0.30f;
+
+    /// <summary>Weight of the KB-trained classifier's probability (KBs up to <see cref="ClassifierMaxArticles"/> articles).</summary>
+    [Range(0.0, 1.0)] public float ClassifierWeight { get; set; } = 0.30f;
+
+    /// <summary>Above this many articles the classifier is not trained (its weights grow with articles × features).</summary>
+    [Range(0, 100_000)] public int ClassifierMaxArticles { get; set; } = 2000;
 
     /// <summary>In a lexical match, how much the share of the message explained counts against the share of the question explained.</summary>
     [Range(0.0, 1.0)] public float QueryCoverageShare { get; set; } = 0.65f;
 
     /// <summary>A top score at or above this, clear of the runner-up, is answered.</summary>
-    [Range(0.0, 1.0)] public float AnswerThreshold { get; set; } = 0.46f;
+    [Range(0.0, 1.0)] public float AnswerThreshold { get; set; } = 0.44f;
 
     /// <summary>How far ahead of the runner-up the top article must be to answer without asking.</summary>
-    [Range(0.0, 1.0)] public float AnswerMargin { get; set; } = 0.14f;
+    [Range(0.0, 1.0)] public float AnswerMargin { get; set; } = 0.12f;
 
     /// <summary>Below this top score nothing is offered: fallback to a person.</summary>
-    [Range(0.0, 1.0)] public float ClarifyThreshold { get; set; } = 0.40f;
+    [Range(0.0, 1.0)] public float ClarifyThreshold { get; set; } = 0.36f;
 
     /// <summary>Articles within this distance of the top one are offered together when clarifying.</summary>
     [Range(0.0, 1.0)] public float ClarifyWindow { get; set; } = 0.15f;

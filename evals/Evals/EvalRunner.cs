@@ -69,6 +69,8 @@ public sealed class EvalRunner(
         QuestionWeight = o.QuestionWeight,
         VectorWeight = o.VectorWeight,
         AnswerWeight = o.AnswerWeight,
+        ClassifierWeight = o.ClassifierWeight,
+        ClassifierMaxArticles = o.ClassifierMaxArticles,
         QueryCoverageShare = o.QueryCoverageShare,
         AnswerThreshold = o.AnswerThreshold,
         AnswerMargin = o.AnswerMargin,

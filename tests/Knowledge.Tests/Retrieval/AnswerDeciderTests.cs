@@ -105,5 +105,5 @@ public sealed class AnswerDeciderTests
     }
 
     private static List<Candidate> Ranked(params (string Id, float Score)[] items) =>
-        items.Select(i => new Candidate(i.Id, "Статья " + i.Id, "life-situation", i.Score, i.Score, i.Score, 0f, "вопрос")).ToList();
+        items.Select(i => new Candidate(i.Id, "Статья " + i.Id, "life-situation", i.Score, i.Score, i.Score, 0f, 0f, "вопрос")).ToList();
 }
