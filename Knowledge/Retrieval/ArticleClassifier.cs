@@ -29,7 +29,7 @@ internal sealed class ArticleClassifier
         var classes = samples.Select(s => s.ArticleId).Distinct(StringComparer.Ordinal).ToList();
         var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         var features = new Dictionary<string, int>(StringComparer.Ordinal);
-        var encoded = samples.Select(s => (Features: Encode(s.Text, features, grow: true), Label: classIndex[s.ArticleId])).ToList();
+        var encoded = samples.Select(s => (Features: Encode(s.Text, features, grow: true, out _), Label: classIndex[s.ArticleId])).ToList();
         var c = classes.Count;
         var weights = new float[features.Count * c];
         var bias = new float[c];
@@ -60,11 +60,18 @@ internal sealed class ArticleClassifier
     }
 
     /// <summary>Probability of each class (in <see cref="Classes"/> order) for a message.</summary>
-    public float[] Predict(AnalyzedText text)
+    public float[] Predict(AnalyzedText text) => Predict(text, out _);
+
+    /// <summary>
+    /// As <see cref="Predict(AnalyzedText)"/>, also telling how much of the message the classifier has seen in training
+    /// (0: nothing it knows, its output is only the prior; 1: every feature known). Callers discount the probabilities by it.
+    /// </summary>
+    public float[] Predict(AnalyzedText text, out float knownShare)
     {
         var c = Classes.Count;
         var probabilities = new float[c];
-        Scores(Encode(text, _features, grow: false), _weights, _bias, c, probabilities);
+        var known = Encode(text, _features, grow: false, out knownShare);
+        Scores(known, _weights, _bias, c, probabilities);
         TensorPrimitives.SoftMax(probabilities, probabilities);
         return probabilities;
     }
@@ -79,15 +86,17 @@ internal sealed class ArticleClassifier
     }
 
     /// <summary>Terms (stems and synonym concepts, with their weights) and the character trigrams of each stem, L2-normalised.</summary>
-    private static List<(int Feature, float Value)> Encode(AnalyzedText text, Dictionary<string, int> features, bool grow)
+    private static List<(int Feature, float Value)> Encode(AnalyzedText text, Dictionary<string, int> features, bool grow, out float knownShare)
     {
         var values = new Dictionary<int, float>();
+        var unknown = new Dictionary<string, float>(StringComparer.Ordinal);
         void Add(string name, float value)
         {
             if (!features.TryGetValue(name, out var index))
             {
                 if (!grow)
                 {
+                    unknown[name] = unknown.GetValueOrDefault(name) + value;
                     return;
                 }
 
@@ -118,7 +127,10 @@ internal sealed class ArticleClassifier
             Add(text.Stems[i] + "+" + text.Stems[i + 1], 0.5f);
         }
 
-        var norm = MathF.Sqrt(values.Values.Sum(v => v * v));
+        var knownMass = values.Values.Sum(v => v * v);
+        var totalMass = knownMass + unknown.Values.Sum(v => v * v);
+        knownShare = totalMass > 0 ? knownMass / totalMass : 0f;
+        var norm = MathF.Sqrt(knownMass);
         return values.Select(kv => (kv.Key, norm > 0 ? kv.Value / norm : 0f)).ToList();
     }
 }

@@ -153,11 +153,11 @@ internal sealed class KnowledgeIndex
             return null;
         }
 
-        var probabilities = classifier.Predict(query);
+        var probabilities = classifier.Predict(query, out var knownShare);
         var result = new Dictionary<string, float>(StringComparer.Ordinal);
         for (var i = 0; i < probabilities.Length; i++)
         {
-            result[classifier.Classes[i]] = probabilities[i];
+            result[classifier.Classes[i]] = probabilities[i] * MathF.Sqrt(knownShare);
         }
 
         return result;
