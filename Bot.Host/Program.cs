@@ -1,19 +1,10 @@
+using Assistant.Bot.Host;
 using Assistant.Bot.Host.Cli;
-using Assistant.Bot.Host.Health;
-using Assistant.Bot.Host.Knowledge;
 
 if (CliVerbs.IsVerb(args))
 {
     return await CliVerbs.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddKnowledge();
-builder.Services.AddOpenApi();
-
-var app = builder.Build();
-app.MapOpenApi();
-app.MapHealthApi();
-app.MapAskApi();
-await app.RunAsync();
+await AssistantApp.Build(args).RunAsync();
 return 0;

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Assistant.Bot.Host.Tests.Support;
+
+namespace Assistant.Bot.Host.Tests.Api;
+
+public sealed class AskApiTests(RunningApp app) : IClassFixture<RunningApp>
+{
+    private static async Task<JsonElement> AskAsync(HttpClient client, object body)
+    {
+        using var response = await client.PostAsJsonAsync("api/ask", body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task The_seed_KB_answers_a_question_typed_in_the_wrong_layout()
+    {
+        var result = await AskAsync(app.Client, new { text = "rfr gjkexbnm gjkbc jvc" });
+
+        Assert.Equal("oms-get-policy", result.GetProperty("candidates")[0].GetProperty("articleId").GetString());
+        Assert.Contains(result.GetProperty("decision").GetString(), new[] { "answer", "clarify" });
+        Assert.False(string.IsNullOrEmpty(result.GetProperty("reason").GetString()));
+        Assert.True(result.GetProperty("timings").GetProperty("totalMs").GetDouble() >= 0);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("😀😀😀")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("'; DROP TABLE articles; --")]
+    public async Task Hostile_or_empty_text_gets_a_fallback_not_an_error(string text)
+    {
+        var result = await AskAsync(app.Client, new { text });
+
+        Assert.Equal("fallback", result.GetProperty("decision").GetString());
+    }
+
+    [Fact]
+    public async Task A_100_kB_message_gets_a_decision_and_the_service_stays_up()
+    {
+        var result = await AskAsync(app.Client, new { text = string.Concat(Enumerable.Repeat("полис ", 20_000)) });
+
+        Assert.False(string.IsNullOrEmpty(result.GetProperty("decision").GetString()));
+        using var health = await app.Client.GetAsync("healthz");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_segment_is_a_validation_error()
+    {
+        using var response = await app.Client.PostAsJsonAsync("api/ask", new { text = "полис", segment = "alien" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("segment", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_ask_endpoint()
+    {
+        var document = await app.Client.GetStringAsync("openapi/v1.json");
+
+        Assert.Contains("/api/ask", document);
+    }
+}
