@@ -1,3 +1,4 @@
+using System.Buffers;
 using Assistant.Knowledge.Analysis;
 
 namespace Assistant.Knowledge.Retrieval;
@@ -73,38 +74,57 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
             queryMass += query[i].Weight * idfs[i];
         }
 
-        var bm25 = new Dictionary<int, float>();
-        var matchedMass = new Dictionary<int, float>();
-        for (var i = 0; i < query.Count; i++)
+        // Dense pooled accumulators with a list of touched texts: no per-text hashing, nothing that grows garbage with the index size.
+        var bm25 = ArrayPool<float>.Shared.Rent(_texts.Count);
+        var matchedMass = ArrayPool<float>.Shared.Rent(_texts.Count);
+
+        // Shared-pool arrays come back holding other renters' data; a memset of the used part is cheap next to the postings walk.
+        Array.Clear(bm25, 0, _texts.Count);
+        Array.Clear(matchedMass, 0, _texts.Count);
+        var touched = new List<int>();
+        try
         {
-            if (!_postings.TryGetValue(query[i].Term, out var postings))
+            for (var i = 0; i < query.Count; i++)
             {
-                continue;
+                if (!_postings.TryGetValue(query[i].Term, out var postings))
+                {
+                    continue;
+                }
+
+                foreach (var (textId, weightInText) in postings)
+                {
+                    if (matchedMass[textId] == 0f)
+                    {
+                        touched.Add(textId);
+                    }
+
+                    var lengthNorm = 1f - b + b * _texts[textId].Terms.Length / averageLength;
+                    var tf = (k1 + 1f) / (1f + k1 * lengthNorm);
+                    bm25[textId] += query[i].Weight * weightInText * idfs[i] * tf;
+
+                    // Never exactly zero once touched, so the check above stays true for later terms.
+                    matchedMass[textId] += Math.Max(weightInText * idfs[i], float.Epsilon);
+                }
             }
 
-            foreach (var (textId, weightInText) in postings)
+            foreach (var textId in touched)
             {
-                var text = _texts[textId];
-                var lengthNorm = 1f - b + b * text.Terms.Length / averageLength;
-                var tf = (k1 + 1f) / (1f + k1 * lengthNorm);
-                bm25[textId] = bm25.GetValueOrDefault(textId) + query[i].Weight * weightInText * idfs[i] * tf;
-                matchedMass[textId] = matchedMass.GetValueOrDefault(textId) + weightInText * idfs[i];
+                if (_retired.Contains(textId))
+                {
+                    continue;
+                }
+
+                var textMass = TextMass(textId);
+                matches.Add(new LexicalMatch(
+                    textId,
+                    Math.Min(1f, bm25[textId] / queryMass),
+                    textMass > 0 ? Math.Min(1f, matchedMass[textId] / textMass) : 0f));
             }
         }
-
-        foreach (var (textId, score) in bm25)
+        finally
         {
-            if (_retired.Contains(textId))
-            {
-                continue;
-            }
-
-            var textMass = TextMass(textId);
-
-            matches.Add(new LexicalMatch(
-                textId,
-                Math.Min(1f, score / queryMass),
-                textMass > 0 ? Math.Min(1f, matchedMass[textId] / textMass) : 0f));
+            ArrayPool<float>.Shared.Return(bm25);
+            ArrayPool<float>.Shared.Return(matchedMass);
         }
 
         return matches;
