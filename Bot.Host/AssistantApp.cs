@@ -1,5 +1,8 @@
 using Assistant.Bot.Host.Health;
+using Assistant.Bot.Host.Dialogs;
 using Assistant.Bot.Host.Knowledge;
+using Assistant.Bot.Host.Operators;
+using Assistant.Bot.Host.WebChat;
 
 namespace Assistant.Bot.Host;
 
@@ -8,8 +11,16 @@ public static class AssistantApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings and the widget's files sit beside the binary; the working directory is only where ./data goes.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
         builder.AddKnowledge();
+        builder.AddDialogs();
+        builder.Services.AddOptions<OperatorOptions>().Bind(builder.Configuration.GetSection(OperatorOptions.Section));
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
@@ -19,6 +30,8 @@ public static class AssistantApp
         app.MapOpenApi();
         app.MapHealthApi();
         app.MapAskApi();
+        app.MapWebChatApi();
+        app.MapOperatorApi();
         return app;
     }
 }

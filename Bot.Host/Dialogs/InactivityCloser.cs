@@ -1,0 +1,36 @@
+using Assistant.Dialogs.Engine;
+
+namespace Assistant.Bot.Host.Dialogs;
+
+/// <summary>Closes conversations nobody touched for Dialogs:InactivityTimeout and asks for their rating.</summary>
+public sealed partial class InactivityCloser(ConversationEngine engine, TimeProvider time, ILogger<InactivityCloser> logger) : BackgroundService
+{
+    private static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var closed = await engine.CloseInactiveAsync(time.GetUtcNow(), stoppingToken);
+                if (closed > 0)
+                {
+                    ClosedInactive(logger, closed);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A store outage must not stop the loop: the next tick tries again.
+                CloseFailed(logger, ex);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Closed {Count} inactive conversations")]
+    private static partial void ClosedInactive(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Closing inactive conversations failed; retrying on the next tick")]
+    private static partial void CloseFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,136 @@
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Engine;
+using Assistant.Dialogs.Handoff;
+using Assistant.Dialogs.Intents;
+using Assistant.Dialogs.Lifecycle;
+using Assistant.Dialogs.Privacy;
+using Assistant.Dialogs.Requests;
+using Assistant.Dialogs.Templates;
+using Assistant.Knowledge.Model;
+using Assistant.Knowledge.Retrieval;
+
+namespace Assistant.Dialogs.Answering;
+
+/// <summary>
+/// The bot's part: answer from the KB (with the source and "did it help" buttons), ask which article was meant, or say plainly
+/// that there is no answer and offer a person or a written request; hand over when asked, when the answer did not help,
+/// after repeated fallbacks, or for sensitive topics.
+/// </summary>
+internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow handoff, WrittenRequestFlow requests)
+{
+    public async Task HandleAsync(TurnContext context, RecognizedIntent intent, CancellationToken cancellationToken)
+    {
+        var session = context.Session;
+        var phrases = services.Phrases;
+        switch (intent.Kind)
+        {
+            case CitizenIntent.Resolved:
+                services.Closer.Close(session, CloseReason.Citizen);
+                break;
+            case CitizenIntent.Operator:
+                await handoff.StartAsync(session, HandoffReason.Requested, null, cancellationToken);
+                break;
+            case CitizenIntent.NotHelped:
+                await handoff.StartAsync(session, HandoffReason.NotHelped, null, cancellationToken);
+                break;
+            case CitizenIntent.Helped:
+                session.Say(MessageKind.Notice, phrases.Helped, phrases.Buttons.ResolvedOnly());
+                break;
+            case CitizenIntent.WriteRequest:
+                requests.Start(session);
+                break;
+            case CitizenIntent.ChooseArticle when services.Knowledge.FindArticle(intent.ArticleId!) is { } chosen:
+                await AnswerAsync(session, chosen, cancellationToken);
+                break;
+            case CitizenIntent.None when context.Activity.Type == ActivityType.Message && InputText.HasWords(context.Activity.Text):
+                await AskAsync(session, context.Activity.Text!, cancellationToken);
+                break;
+            case CitizenIntent.None when context.Activity.Type == ActivityType.Message && !string.IsNullOrEmpty(context.Activity.Text):
+                session.Say(MessageKind.Notice, phrases.AskInWords);
+                break;
+            default:
+                context.Outcome = TurnOutcome.Ignored;
+                break;
+        }
+    }
+
+    private async Task AskAsync(ConversationSession session, string text, CancellationToken cancellationToken)
+    {
+        var conversation = session.Conversation;
+        var result = await FollowUpAsync(conversation, text, cancellationToken)
+            ?? await services.Knowledge.AskAsync(new AskRequest(text, conversation.Segment), cancellationToken);
+        services.Logger.Decided(conversation.Id, result.Decision.ToString(), string.Join(",", result.Chosen.Select(c => c.ArticleId)), result.Reason);
+
+        var chosen = result.Chosen.Select(c => services.Knowledge.FindArticle(c.ArticleId)).OfType<Article>().Take(3).ToList();
+        switch (result.Decision)
+        {
+            case Decision.Answer or Decision.Clarify when chosen.Count == 1:
+                await AnswerAsync(session, chosen[0], cancellationToken);
+                break;
+            case Decision.Clarify when chosen.Count > 1:
+                session.Conversation = conversation with { ConsecutiveFallbacks = 0 };
+                session.Say(MessageKind.Clarify, services.Phrases.Clarify,
+                    [.. chosen.Select(a => new QuickReply(a.Title, ButtonPayloads.Article(a.Id)))]);
+                break;
+            default:
+                await FallbackAsync(session, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>A short message right after an answer is first searched within that answer's life situation ("а для ребёнка?").</summary>
+    private async Task<AskResult?> FollowUpAsync(Conversation conversation, string text, CancellationToken cancellationToken)
+    {
+        if (conversation.LastReplyKind != MessageKind.Answer || conversation.LastArticleId is not { } lastId
+            || InputText.WordCount(text) > services.Options.FollowUpMaxWords || services.Knowledge.FindArticle(lastId) is not { } last)
+        {
+            return null;
+        }
+
+        var result = await services.Knowledge.AskAsync(new AskRequest(text, conversation.Segment, last.LifeSituation), cancellationToken);
+        if (result.Decision != Decision.Answer)
+        {
+            return null;
+        }
+
+        services.Logger.FollowUpAnswered(conversation.Id, last.LifeSituation);
+        return result;
+    }
+
+    private async Task AnswerAsync(ConversationSession session, Article article, CancellationToken cancellationToken)
+    {
+        var sensitive = services.Options.Handoff;
+        if (sensitive.SensitiveArticleIds.Contains(article.Id) || sensitive.SensitiveLifeSituations.Contains(article.LifeSituation))
+        {
+            await handoff.StartAsync(session, HandoffReason.Sensitive, article, cancellationToken);
+            return;
+        }
+
+        var conversation = session.Conversation;
+        var source = article.Sources.FirstOrDefault();
+        var text = source is null
+            ? article.Answer.Trim()
+            : article.Answer.Trim() + "\n\n" + BotPhrases.Fill(services.Phrases.Source, ("title", source.Title), ("url", source.Url));
+        session.Conversation = conversation with
+        {
+            LastArticleId = article.Id,
+            LifeSituation = article.LifeSituation,
+            ShownArticleIds = conversation.ShownArticleIds.Contains(article.Id) ? conversation.ShownArticleIds : [.. conversation.ShownArticleIds, article.Id],
+            ConsecutiveFallbacks = 0,
+        };
+        session.Say(MessageKind.Answer, text, services.Phrases.Buttons.AfterAnswer(), source?.Url);
+    }
+
+    private async Task FallbackAsync(ConversationSession session, CancellationToken cancellationToken)
+    {
+        var fallbacks = session.Conversation.ConsecutiveFallbacks + 1;
+        session.Conversation = session.Conversation with { ConsecutiveFallbacks = fallbacks };
+        if (fallbacks >= services.Options.Handoff.FallbacksBeforeHandoff)
+        {
+            await handoff.StartAsync(session, HandoffReason.Fallbacks, null, cancellationToken);
+            return;
+        }
+
+        session.Say(MessageKind.Fallback, services.Phrases.Fallback, services.Phrases.Buttons.AfterFallback());
+    }
+}

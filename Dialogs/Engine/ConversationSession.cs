@@ -1,0 +1,121 @@
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Lifecycle;
+using Assistant.Dialogs.Stores;
+
+namespace Assistant.Dialogs.Engine;
+
+/// <summary>
+/// One conversation, locked and loaded, and what a turn or an operator action will write. Nothing is written until
+/// <see cref="CommitAsync"/>: the state first (with its version check), then the transcript, then delivery through the channel.
+/// </summary>
+internal sealed class ConversationSession(DialogServices services, IAsyncDisposable lease, Conversation loaded) : IAsyncDisposable
+{
+    private readonly List<(TranscriptEntry Entry, bool Deliver)> _pending = [];
+    private readonly List<OutgoingMessage> _delivered = [];
+    private Conversation? _stored = loaded;
+    private (Conversation Current, Conversation Stored)? _retired;
+
+    public Conversation Conversation { get; set; } = loaded;
+
+    /// <summary>True when this turn retired a finished conversation and started the next one.</summary>
+    public bool IsSuccessor { get; private set; }
+
+    public IReadOnlyList<OutgoingMessage> Delivered => _delivered;
+
+    /// <summary>Moves the conversation along the lifecycle (see <see cref="ConversationStateMachine"/>).</summary>
+    public void Fire(ConversationTrigger trigger) =>
+        Conversation = Conversation with { State = ConversationStateMachine.Fire(Conversation.State, trigger) };
+
+    /// <summary>Keeps what the citizen wrote (already masked) in the transcript.</summary>
+    public void Record(string text) =>
+        _pending.Add((new TranscriptEntry { ConversationId = "", From = Authors.Citizen, Text = text, Timestamp = services.Now }, false));
+
+    /// <summary>A message to the citizen: stored and delivered at commit.</summary>
+    public void Say(MessageKind kind, string text, IReadOnlyList<QuickReply>? buttons = null, string? sourceUrl = null,
+        string from = Authors.Bot, string? operatorId = null)
+    {
+        _pending.Add((new TranscriptEntry
+        {
+            ConversationId = "",
+            From = from,
+            Kind = kind,
+            Text = text,
+            Buttons = buttons ?? [],
+            SourceUrl = sourceUrl,
+            OperatorId = operatorId,
+            Timestamp = services.Now,
+        }, true));
+        Conversation = Conversation with { LastReplyKind = kind };
+    }
+
+    /// <summary>Retires the current (finished) conversation and continues with <paramref name="next"/>, a new one for the same person.</summary>
+    public void StartNext(Conversation next)
+    {
+        _retired = (Conversation, _stored ?? throw new InvalidOperationException("Only a stored conversation can be retired."));
+        _stored = null;
+        Conversation = next;
+        IsSuccessor = true;
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_retired is { } retired)
+        {
+            await SaveAsync(retired.Current, retired.Stored, cancellationToken);
+            _retired = null;
+        }
+
+        if (!ReferenceEquals(Conversation, _stored))
+        {
+            _stored = await SaveAsync(Conversation, _stored, cancellationToken);
+            Conversation = _stored;
+        }
+
+        // The state is saved; the transcript must follow it even if the caller gives up now.
+        var key = Conversation.Key;
+        foreach (var (draft, deliver) in _pending)
+        {
+            var entry = draft with { ConversationId = Conversation.Id };
+            var sequence = await services.Stores.Transcripts.AppendAsync(entry, CancellationToken.None);
+            if (deliver)
+            {
+                var message = new OutgoingMessage(entry.ConversationId, sequence, entry.From, entry.Kind!.Value, entry.Text, entry.Buttons,
+                    entry.SourceUrl, entry.Timestamp);
+                _delivered.Add(message);
+                await DeliverAsync(key, message, cancellationToken);
+            }
+        }
+
+        _pending.Clear();
+    }
+
+    public ValueTask DisposeAsync() => lease.DisposeAsync();
+
+    private async Task<Conversation> SaveAsync(Conversation current, Conversation? stored, CancellationToken cancellationToken)
+    {
+        var expected = stored?.Version ?? 0;
+        var next = current with { Version = expected + 1, UpdatedAt = services.Now };
+        return await services.Stores.Conversations.SaveAsync(next, expected, cancellationToken)
+            ? next
+            : throw new ConversationConflictException(current.Id);
+    }
+
+    /// <summary>A channel that fails does not undo the turn: the message is in the transcript, and the sender's own retry policy applies.</summary>
+    private async Task DeliverAsync(ConversationKey key, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        if (services.SenderFor(key.Channel) is not { } sender)
+        {
+            services.Logger.NoSender(key.Channel, message.ConversationId, message.Sequence);
+            return;
+        }
+
+        try
+        {
+            await sender.SendAsync(key, message, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            services.Logger.DeliveryFailed(e, key.Channel, message.ConversationId, message.Sequence);
+        }
+    }
+}

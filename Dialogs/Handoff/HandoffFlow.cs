@@ -1,0 +1,82 @@
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Engine;
+using Assistant.Dialogs.Intents;
+using Assistant.Dialogs.Lifecycle;
+using Assistant.Dialogs.Requests;
+using Assistant.Knowledge.Model;
+
+namespace Assistant.Dialogs.Handoff;
+
+/// <summary>
+/// Hands a conversation from the bot to the queue of the skill group of its article, so the first transfer lands at the right
+/// place; outside operator hours or with a full queue it offers a written request instead.
+/// </summary>
+internal sealed class HandoffFlow(DialogServices services, WrittenRequestFlow requests)
+{
+    public async Task StartAsync(ConversationSession session, HandoffReason reason, Article? article, CancellationToken cancellationToken)
+    {
+        var phrases = services.Phrases;
+        var conversation = session.Conversation;
+        article ??= conversation.LastArticleId is { } lastId ? services.Knowledge.FindArticle(lastId) : null;
+        var group = string.IsNullOrWhiteSpace(article?.HandoffGroup) ? services.Options.Handoff.DefaultGroup : article.HandoffGroup;
+        session.Conversation = conversation with
+        {
+            LifeSituation = article?.LifeSituation ?? conversation.LifeSituation,
+            LastArticleId = article?.Id ?? conversation.LastArticleId,
+            HandoffGroup = group,
+            ConsecutiveFallbacks = 0,
+        };
+
+        if (await UnavailableAsync(group, cancellationToken) is { } unavailable)
+        {
+            services.Logger.OperatorsUnavailable(conversation.Id, group, unavailable.Why);
+            requests.Start(session, unavailable.Tell + " " + phrases.RequestOffer);
+            return;
+        }
+
+        var lead = reason switch
+        {
+            HandoffReason.NotHelped => phrases.HandoffNotHelped,
+            HandoffReason.Fallbacks => phrases.HandoffFallbacks,
+            HandoffReason.Sensitive => phrases.HandoffSensitive,
+            _ => phrases.HandoffRequested,
+        };
+
+        session.Conversation = session.Conversation with { Transfers = conversation.Transfers + 1, QueuedAt = services.Now, OperatorId = null };
+        session.Fire(ConversationTrigger.HandedOver);
+        session.Say(MessageKind.HandoffNotice, lead + " " + phrases.HandoffQueued, phrases.Buttons.ResolvedOnly());
+        services.Logger.HandedOver(conversation.Id, group, reason.ToString(), session.Conversation.Transfers);
+    }
+
+    /// <summary>The citizen writes while waiting for or talking to an operator: the message is in the transcript for the operator.</summary>
+    public void HandleCitizen(TurnContext context, RecognizedIntent intent)
+    {
+        var session = context.Session;
+        if (intent.Kind == CitizenIntent.Resolved)
+        {
+            services.Closer.Close(session, CloseReason.Citizen);
+        }
+        else if (session.Conversation.State == ConversationState.WaitingForOperator && intent.Kind is CitizenIntent.Operator or CitizenIntent.NotHelped)
+        {
+            session.Say(MessageKind.Notice, services.Phrases.AlreadyQueued, services.Phrases.Buttons.ResolvedOnly());
+        }
+        else if (context.Activity.Type != ActivityType.Message)
+        {
+            context.Outcome = TurnOutcome.Ignored;
+        }
+    }
+
+    /// <summary>Why no operator can take the conversation now (for the log, and what to tell the citizen), or null when one can.</summary>
+    private async Task<(string Why, string Tell)?> UnavailableAsync(string group, CancellationToken cancellationToken)
+    {
+        if (!services.Hours.IsOpen(services.Now))
+        {
+            return ("outside hours", Templates.BotPhrases.Fill(services.Phrases.OperatorsClosed, ("hours", services.Hours.Describe())));
+        }
+
+        var waiting = await services.Stores.Conversations.ListByStateAsync(ConversationState.WaitingForOperator, cancellationToken);
+        return waiting.Count(c => c.HandoffGroup == group) >= services.Options.Handoff.MaxQueueLength
+            ? ("queue full", services.Phrases.OperatorsBusy)
+            : null;
+    }
+}

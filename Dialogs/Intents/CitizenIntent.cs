@@ -1,0 +1,16 @@
+namespace Assistant.Dialogs.Intents;
+
+/// <summary>What a person asked the engine to do, apart from asking a question.</summary>
+public enum CitizenIntent
+{
+    /// <summary>A question or free text.</summary>
+    None,
+    Helped,
+    NotHelped,
+    Operator,
+    WriteRequest,
+    Resolved,
+    Cancel,
+    ChooseArticle,
+    Rate,
+}

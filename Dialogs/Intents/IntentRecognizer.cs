@@ -1,0 +1,149 @@
+using System.Text;
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Templates;
+
+namespace Assistant.Dialogs.Intents;
+
+/// <summary>Reads button payloads, native ratings and the phrases of <see cref="RecognisedPhrases"/> typed instead of a button.</summary>
+public sealed class IntentRecognizer
+{
+    private readonly IReadOnlyList<string[]> _operator;
+    private readonly IReadOnlyList<string[]> _resolved;
+    private readonly HashSet<string> _helped;
+    private readonly HashSet<string> _notHelped;
+    private readonly HashSet<string> _writeRequest;
+    private readonly HashSet<string> _cancel;
+
+    public IntentRecognizer(BotPhrases phrases)
+    {
+        var recognise = phrases.Recognise;
+        var buttons = phrases.Buttons;
+        _operator = [.. recognise.Operator.Append(buttons.Operator).Select(Words)];
+        _resolved = [.. recognise.Resolved.Append(buttons.Resolved).Select(Words)];
+        _helped = Exact(recognise.Helped.Append(buttons.Helped));
+        _notHelped = Exact(recognise.NotHelped.Append(buttons.NotHelped));
+        _writeRequest = Exact(recognise.WriteRequest.Append(buttons.WriteRequest));
+        _cancel = Exact(recognise.Cancel.Append(buttons.Cancel));
+    }
+
+    public RecognizedIntent Recognize(Activity activity)
+    {
+        if (activity.Type == ActivityType.Rating)
+        {
+            return activity.Rating is >= 1 and <= 5 ? new RecognizedIntent(CitizenIntent.Rate, Score: activity.Rating) : RecognizedIntent.None;
+        }
+
+        if (activity.Type == ActivityType.Button && FromPayload(activity.Payload) is { } pressed)
+        {
+            return pressed;
+        }
+
+        return FromText(activity.Text);
+    }
+
+    private static RecognizedIntent? FromPayload(string? payload)
+    {
+        if (ButtonPayloads.ArticleId(payload) is { } articleId)
+        {
+            return new RecognizedIntent(CitizenIntent.ChooseArticle, articleId);
+        }
+
+        if (ButtonPayloads.Score(payload) is { } score)
+        {
+            return score is >= 1 and <= 5 ? new RecognizedIntent(CitizenIntent.Rate, Score: score) : RecognizedIntent.None;
+        }
+
+        CitizenIntent? kind = payload switch
+        {
+            ButtonPayloads.Helped => CitizenIntent.Helped,
+            ButtonPayloads.NotHelped => CitizenIntent.NotHelped,
+            ButtonPayloads.Operator => CitizenIntent.Operator,
+            ButtonPayloads.WriteRequest => CitizenIntent.WriteRequest,
+            ButtonPayloads.Resolved => CitizenIntent.Resolved,
+            ButtonPayloads.Cancel => CitizenIntent.Cancel,
+            _ => null,
+        };
+        return kind is null ? null : new RecognizedIntent(kind.Value);
+    }
+
+    private RecognizedIntent FromText(string? text)
+    {
+        var words = Words(text);
+        if (words.Length == 0)
+        {
+            return RecognizedIntent.None;
+        }
+
+        var whole = string.Join(' ', words);
+        if (words is [var single] && single.Length == 1 && single[0] is >= '1' and <= '5')
+        {
+            return new RecognizedIntent(CitizenIntent.None, Score: single[0] - '0');
+        }
+
+        if (_notHelped.Contains(whole))
+        {
+            return new RecognizedIntent(CitizenIntent.NotHelped);
+        }
+
+        if (_helped.Contains(whole))
+        {
+            return new RecognizedIntent(CitizenIntent.Helped);
+        }
+
+        if (_writeRequest.Contains(whole))
+        {
+            return new RecognizedIntent(CitizenIntent.WriteRequest);
+        }
+
+        if (_cancel.Contains(whole))
+        {
+            return new RecognizedIntent(CitizenIntent.Cancel);
+        }
+
+        if (_resolved.Any(phrase => ContainsPhrase(words, phrase)))
+        {
+            return new RecognizedIntent(CitizenIntent.Resolved);
+        }
+
+        return _operator.Any(phrase => ContainsPhrase(words, phrase)) ? new RecognizedIntent(CitizenIntent.Operator) : RecognizedIntent.None;
+    }
+
+    private static bool ContainsPhrase(string[] words, string[] phrase)
+    {
+        for (var start = 0; start + phrase.Length <= words.Length; start++)
+        {
+            var all = true;
+            for (var i = 0; i < phrase.Length && all; i++)
+            {
+                all = words[start + i].StartsWith(phrase[i], StringComparison.Ordinal);
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static HashSet<string> Exact(IEnumerable<string> phrases) =>
+        phrases.Select(p => string.Join(' ', Words(p))).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Lower-case words of letters and digits, with ё read as е.</summary>
+    private static string[] Words(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            builder.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) switch { 'ё' => 'е', var lower => lower } : ' ');
+        }
+
+        return builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+using Assistant.Dialogs.Activities;
+
+namespace Assistant.Dialogs.Lifecycle;
+
+/// <summary>The state of one conversation between a person and the service, saved after every turn.</summary>
+public sealed record Conversation
+{
+    public required string Id { get; init; }
+
+    public required ConversationKey Key { get; init; }
+
+    public ConversationState State { get; init; } = ConversationState.New;
+
+    /// <summary>citizen / business / medic when known; narrows the KB search.</summary>
+    public string? Segment { get; init; }
+
+    /// <summary>The life situation of the last article answered with or routed on.</summary>
+    public string? LifeSituation { get; init; }
+
+    public string? LastArticleId { get; init; }
+
+    /// <summary>KB articles already shown, in order; the operator sees them.</summary>
+    public IReadOnlyList<string> ShownArticleIds { get; init; } = [];
+
+    /// <summary>The kind of the last message the bot or an operator sent; a short follow-up right after an answer keeps its context.</summary>
+    public MessageKind? LastReplyKind { get; init; }
+
+    public int ConsecutiveFallbacks { get; init; }
+
+    /// <summary>Bot → operator is the first transfer, operator → another group the second.</summary>
+    public int Transfers { get; init; }
+
+    /// <summary>The skill group whose queue holds (or held) the conversation.</summary>
+    public string? HandoffGroup { get; init; }
+
+    public string? OperatorId { get; init; }
+
+    /// <summary>When the conversation last entered a queue.</summary>
+    public DateTimeOffset? QueuedAt { get; init; }
+
+    /// <summary>When the rating was asked; it is asked at most once.</summary>
+    public DateTimeOffset? RatingAskedAt { get; init; }
+
+    [JsonIgnore]
+    public bool RatingAsked => RatingAskedAt is not null;
+
+    /// <summary>The (masked) text of a written request while its contact is collected.</summary>
+    public string? PendingRequestText { get; init; }
+
+    /// <summary>Optimistic concurrency: the number of times the conversation was saved.</summary>
+    public long Version { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The last thing the citizen or the operator did; inactivity is measured from it.</summary>
+    public DateTimeOffset LastActivityAt { get; init; }
+
+    /// <summary>A new conversation for <paramref name="key"/>, not yet saved.</summary>
+    public static Conversation Start(ConversationKey key, DateTimeOffset now, string? segment = null) => new()
+    {
+        Id = Guid.CreateVersion7(now).ToString("N"),
+        Key = key,
+        Segment = segment,
+        CreatedAt = now,
+        UpdatedAt = now,
+        LastActivityAt = now,
+    };
+}

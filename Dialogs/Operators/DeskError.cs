@@ -1,0 +1,23 @@
+namespace Assistant.Dialogs.Operators;
+
+/// <summary>Why an operator action was not done; expected cases, not exceptions.</summary>
+public enum DeskError
+{
+    /// <summary>No conversation with that id.</summary>
+    NotFound,
+
+    /// <summary>Another operator owns the conversation.</summary>
+    NotYours,
+
+    /// <summary>The conversation is not in a state that allows the action (not waiting, not with an operator, already closed).</summary>
+    WrongState,
+
+    /// <summary>The conversation has had the allowed number of transfers; the operator keeps it.</summary>
+    TransferLimit,
+
+    /// <summary>A reply without text.</summary>
+    EmptyText,
+
+    /// <summary>A transfer without a target group.</summary>
+    NoGroup,
+}

@@ -1,0 +1,161 @@
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Engine;
+using Assistant.Dialogs.Handoff;
+using Assistant.Dialogs.Lifecycle;
+using Assistant.Dialogs.Templates;
+
+namespace Assistant.Dialogs.Operators;
+
+/// <summary>
+/// The operators' side: queues by skill group, accept, reply (delivered through the citizen's channel), transfer (at most
+/// the allowed number of transfers per conversation), close (then the rating prompt). Each action runs under the same
+/// per-person lock as the citizen's turns.
+/// </summary>
+public sealed class OperatorDesk(DialogServices services)
+{
+    private DeskPhrases Phrases => services.Phrases.Desk;
+
+    /// <summary>Conversations waiting for <paramref name="group"/>, longest-waiting first.</summary>
+    public async Task<IReadOnlyList<QueueEntry>> ListQueueAsync(string group, CancellationToken cancellationToken)
+    {
+        var waiting = await services.Stores.Conversations.ListByStateAsync(ConversationState.WaitingForOperator, cancellationToken);
+        var entries = new List<QueueEntry>();
+        foreach (var conversation in waiting.Where(c => string.Equals(c.HandoffGroup, group, StringComparison.OrdinalIgnoreCase)).OrderBy(c => c.QueuedAt))
+        {
+            entries.Add(new QueueEntry
+            {
+                ConversationId = conversation.Id,
+                Channel = conversation.Key.Channel,
+                Group = conversation.HandoffGroup!,
+                LifeSituation = conversation.LifeSituation,
+                ShownArticles = [.. conversation.ShownArticleIds.Select(id => new ShownArticle(id, services.Knowledge.FindArticle(id)?.Title ?? id))],
+                Transfers = conversation.Transfers,
+                WaitingSince = conversation.QueuedAt ?? conversation.UpdatedAt,
+                Transcript = await services.Stores.Transcripts.ReadAsync(conversation.Id, 0, cancellationToken),
+            });
+        }
+
+        return entries;
+    }
+
+    public Task<DeskResult> AcceptAsync(string conversationId, string operatorId, CancellationToken cancellationToken) =>
+        ActAsync("accept", conversationId, operatorId, cancellationToken, session =>
+        {
+            if (session.Conversation.State != ConversationState.WaitingForOperator)
+            {
+                return Refuse(DeskError.WrongState, Phrases.WrongState, session);
+            }
+
+            session.Conversation = session.Conversation with { OperatorId = operatorId, LastActivityAt = services.Now };
+            session.Fire(ConversationTrigger.OperatorAccepted);
+            session.Say(MessageKind.Notice, services.Phrases.OperatorJoined, from: Authors.System);
+            services.Logger.Accepted(operatorId, conversationId);
+            return null;
+        });
+
+    public Task<DeskResult> ReplyAsync(string conversationId, string operatorId, string text, CancellationToken cancellationToken) =>
+        ActAsync("reply", conversationId, operatorId, cancellationToken, session =>
+        {
+            if (OwnedBy(session, operatorId) is { } refused)
+            {
+                return refused;
+            }
+
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return Refuse(DeskError.EmptyText, Phrases.EmptyText, session);
+            }
+
+            session.Conversation = session.Conversation with { LastActivityAt = services.Now };
+            session.Say(MessageKind.OperatorMessage, text.Trim(), services.Phrases.Buttons.ResolvedOnly(), from: Authors.Operator, operatorId: operatorId);
+            return null;
+        });
+
+    /// <summary>Puts the conversation into another group's queue; refused (the operator keeps it) when the transfer limit is reached.</summary>
+    public Task<DeskResult> TransferAsync(string conversationId, string operatorId, string toGroup, CancellationToken cancellationToken) =>
+        ActAsync("transfer", conversationId, operatorId, cancellationToken, session =>
+        {
+            if (OwnedBy(session, operatorId) is { } refused)
+            {
+                return refused;
+            }
+
+            if (string.IsNullOrWhiteSpace(toGroup))
+            {
+                return Refuse(DeskError.NoGroup, Phrases.NoGroup, session);
+            }
+
+            var conversation = session.Conversation;
+            var limit = services.Options.Handoff.MaxTransfers;
+            if (conversation.Transfers >= limit)
+            {
+                services.Logger.TransferRefused(operatorId, conversationId, conversation.Transfers);
+                return Refuse(DeskError.TransferLimit, BotPhrases.Fill(Phrases.TransferLimit, ("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture))), session);
+            }
+
+            session.Conversation = conversation with
+            {
+                HandoffGroup = toGroup.Trim(),
+                Transfers = conversation.Transfers + 1,
+                OperatorId = null,
+                QueuedAt = services.Now,
+                LastActivityAt = services.Now,
+            };
+            session.Fire(ConversationTrigger.Transferred);
+            session.Say(MessageKind.HandoffNotice, services.Phrases.HandoffTransferred, services.Phrases.Buttons.ResolvedOnly(), from: Authors.System);
+            services.Logger.Transferred(operatorId, conversationId, toGroup, session.Conversation.Transfers);
+            return null;
+        });
+
+    /// <summary>Closes the conversation; the citizen is asked for the rating (once).</summary>
+    public Task<DeskResult> CloseAsync(string conversationId, string operatorId, CancellationToken cancellationToken) =>
+        ActAsync("close", conversationId, operatorId, cancellationToken, session =>
+        {
+            if (OwnedBy(session, operatorId) is { } refused)
+            {
+                return refused;
+            }
+
+            services.Closer.Close(session, CloseReason.Operator);
+            return null;
+        });
+
+    public async Task<TranscriptResult> GetTranscriptAsync(string conversationId, CancellationToken cancellationToken) =>
+        await services.Stores.Conversations.GetAsync(conversationId, cancellationToken) is null
+            ? new TranscriptResult(DeskError.NotFound, [])
+            : new TranscriptResult(null, await services.Stores.Transcripts.ReadAsync(conversationId, 0, cancellationToken));
+
+    private DeskResult? OwnedBy(ConversationSession session, string operatorId)
+    {
+        var conversation = session.Conversation;
+        if (conversation.State != ConversationState.WithOperator)
+        {
+            return Refuse(DeskError.WrongState, Phrases.WrongState, session);
+        }
+
+        return conversation.OperatorId == operatorId ? null : Refuse(DeskError.NotYours, Phrases.NotYours, session);
+    }
+
+    private static DeskResult Refuse(DeskError error, string message, ConversationSession session) => DeskResult.Refused(error, message, session.Conversation);
+
+    /// <summary>Runs <paramref name="act"/> on the locked conversation and commits, unless it returns a refusal.</summary>
+    private async Task<DeskResult> ActAsync(string action, string conversationId, string operatorId, CancellationToken cancellationToken,
+        Func<ConversationSession, DeskResult?> act)
+    {
+        await using var session = await services.Sessions.OpenAsync(conversationId, cancellationToken);
+        if (session is null)
+        {
+            services.Logger.DeskRefused(action, conversationId, operatorId, nameof(DeskError.NotFound));
+            return DeskResult.Refused(DeskError.NotFound, Phrases.NotFound);
+        }
+
+        if (act(session) is { } refused)
+        {
+            services.Logger.DeskRefused(action, conversationId, operatorId, refused.Error.ToString()!);
+            return refused;
+        }
+
+        await session.CommitAsync(cancellationToken);
+        return DeskResult.Done(session.Conversation);
+    }
+}

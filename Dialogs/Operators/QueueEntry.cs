@@ -1,0 +1,25 @@
+using Assistant.Dialogs.Stores;
+
+namespace Assistant.Dialogs.Operators;
+
+/// <summary>A conversation waiting in a group's queue, with everything the operator needs without asking the citizen again.</summary>
+public sealed record QueueEntry
+{
+    public required string ConversationId { get; init; }
+
+    public required string Channel { get; init; }
+
+    public required string Group { get; init; }
+
+    /// <summary>The life situation detected from the articles shown or routed on.</summary>
+    public string? LifeSituation { get; init; }
+
+    public IReadOnlyList<ShownArticle> ShownArticles { get; init; } = [];
+
+    public int Transfers { get; init; }
+
+    public DateTimeOffset WaitingSince { get; init; }
+
+    /// <summary>The whole transcript; the citizen's messages are masked.</summary>
+    public IReadOnlyList<TranscriptEntry> Transcript { get; init; } = [];
+}

@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+
+namespace Assistant.Dialogs.Privacy;
+
+/// <summary>
+/// Finds personal data in a citizen's text and replaces it with a token ("[СНИЛС]", "[телефон]"). Rules run in order, each on the
+/// output of the one before, so a number already masked as a card is not read again as a phone. Quantifiers are bounded, so a
+/// 100 kB message costs linear time.
+/// </summary>
+public sealed partial class PersonalDataMasker
+{
+    public static readonly IReadOnlyDictionary<PersonalDataKind, string> Tokens = new Dictionary<PersonalDataKind, string>
+    {
+        [PersonalDataKind.Email] = "[e-mail]",
+        [PersonalDataKind.BankCard] = "[номер карты]",
+        [PersonalDataKind.OmsPolicy] = "[полис ОМС]",
+        [PersonalDataKind.Snils] = "[СНИЛС]",
+        [PersonalDataKind.Passport] = "[паспорт]",
+        [PersonalDataKind.Phone] = "[телефон]",
+    };
+
+    private static readonly IReadOnlyList<Rule> Rules =
+    [
+        new(EmailPattern(), static (_, _) => PersonalDataKind.Email),
+        new(LongNumberPattern(), ClassifyLongNumber),
+        new(SnilsPattern(), ClassifySnils),
+        new(PassportPattern(), static (_, _) => PersonalDataKind.Passport),
+        new(PhonePattern(), static (_, _) => PersonalDataKind.Phone),
+        new(MobileWithoutPrefixPattern(), static (_, _) => PersonalDataKind.Phone),
+    ];
+
+    public MaskedText Mask(string text)
+    {
+        var matches = new List<PersonalDataMatch>();
+        var masked = Scan(text, matches);
+        return new MaskedText(masked, [.. matches.Select(m => m.Kind).Distinct()]);
+    }
+
+    /// <summary>The personal data in <paramref name="text"/>, in rule order (used to take a contact the person gave on purpose).</summary>
+    public IReadOnlyList<PersonalDataMatch> Find(string text)
+    {
+        var matches = new List<PersonalDataMatch>();
+        Scan(text, matches);
+        return matches;
+    }
+
+    private static string Scan(string text, List<PersonalDataMatch> found)
+    {
+        foreach (var rule in Rules)
+        {
+            var current = text;
+            text = rule.Pattern.Replace(current, match =>
+            {
+                if (rule.Classify(match, current) is not { } kind)
+                {
+                    return match.Value;
+                }
+
+                found.Add(new PersonalDataMatch(kind, match.Value));
+                return Tokens[kind];
+            });
+        }
+
+        return text;
+    }
+
+    /// <summary>16 digits are an OMS policy unless they pass Luhn and do not follow a policy word (then a card); 13–19 digits passing Luhn are a card.</summary>
+    private static PersonalDataKind? ClassifyLongNumber(Match match, string text)
+    {
+        Span<char> digits = stackalloc char[match.Length];
+        var count = 0;
+        foreach (var c in match.ValueSpan)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits[count++] = c;
+            }
+        }
+
+        var isCard = Luhn.IsValid(digits[..count]);
+        if (count == 16)
+        {
+            return isCard && !AfterPolicyWord(text, match.Index) ? PersonalDataKind.BankCard : PersonalDataKind.OmsPolicy;
+        }
+
+        return isCard ? PersonalDataKind.BankCard : null;
+    }
+
+    /// <summary>The word right before the number names a policy ("полис", "полиса", "ОМС", "ЕНП").</summary>
+    private static bool AfterPolicyWord(string text, int index)
+    {
+        var end = index;
+        while (end > 0 && !char.IsLetter(text[end - 1]))
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        var word = text.AsSpan(start, end - start);
+        return word.StartsWith("полис", StringComparison.OrdinalIgnoreCase) || word.Equals("омс", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("енп", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>11 plain digits starting with 7 or 8 are a phone number, left to the phone rule.</summary>
+    private static PersonalDataKind? ClassifySnils(Match match, string text) =>
+        match.ValueSpan.ContainsAny(" -") || match.ValueSpan[0] is not ('7' or '8') ? PersonalDataKind.Snils : null;
+
+    [GeneratedRegex(@"[\p{L}\p{N}._%+\-]{1,64}@[\p{L}\p{N}\-]{1,63}(?:\.[\p{L}\p{N}\-]{1,63}){0,8}\.\p{L}{2,24}", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"(?<![\d\-])\d(?:[ \-]?\d){12,18}(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex LongNumberPattern();
+
+    [GeneratedRegex(@"(?<!\d)\d{3}[\- ]?\d{3}[\- ]?\d{3}[\- ]?\d{2}(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex SnilsPattern();
+
+    [GeneratedRegex(@"(?<!\d)\d{2} ?\d{2}(?:[ \t]{0,3}(?:№|номер|н\.)[ \t]{0,3}|[ \t]{1,3})\d{6}(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PassportPattern();
+
+    [GeneratedRegex(@"(?:\+7|(?<![\d+])[78])[ \t\-(]{0,3}\d{3}[ \t\-)]{0,3}\d{3}[ \t\-]{0,2}\d{2}[ \t\-]{0,2}\d{2}(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"(?<![\d+])9\d{2}[ \t\-]?\d{3}[ \t\-]?\d{2}[ \t\-]?\d{2}(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex MobileWithoutPrefixPattern();
+
+    private sealed record Rule(Regex Pattern, Func<Match, string, PersonalDataKind?> Classify);
+}

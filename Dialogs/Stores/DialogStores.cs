@@ -1,0 +1,27 @@
+using Assistant.Dialogs.Stores.Sqlite;
+
+namespace Assistant.Dialogs.Stores;
+
+/// <summary>
+/// The stores the engine works with. The embedded default keeps all of them in one SQLite file; a scale-out host replaces
+/// the conversation and processed-message stores (and the lock) with shared ones and keeps the durable records where they are.
+/// </summary>
+public sealed record DialogStores(
+    IConversationStore Conversations,
+    ITranscriptStore Transcripts,
+    IProcessedMessageStore ProcessedMessages,
+    IWrittenRequestStore Requests,
+    IRatingStore Ratings)
+{
+    /// <summary>All stores in the SQLite file at <paramref name="databasePath"/> (created with its schema when missing).</summary>
+    public static DialogStores Sqlite(string databasePath)
+    {
+        var database = new DialogDatabase(databasePath);
+        return new DialogStores(
+            new SqliteConversationStore(database),
+            new SqliteTranscriptStore(database),
+            new SqliteProcessedMessageStore(database),
+            new SqliteWrittenRequestStore(database),
+            new SqliteRatingStore(database));
+    }
+}

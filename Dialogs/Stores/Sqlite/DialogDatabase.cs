@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Data.Sqlite;
+
+namespace Assistant.Dialogs.Stores.Sqlite;
+
+/// <summary>The dialogs SQLite file (dialogs.db): connections, the schema (created on first use) and value conversions.</summary>
+public sealed class DialogDatabase
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS conversations (
+            id TEXT PRIMARY KEY, channel TEXT NOT NULL, user_id TEXT NOT NULL, state TEXT NOT NULL, handoff_group TEXT,
+            version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, last_activity_at TEXT NOT NULL, data TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS conversations_by_key ON conversations (channel, user_id);
+        CREATE INDEX IF NOT EXISTS conversations_by_state ON conversations (state);
+        CREATE TABLE IF NOT EXISTS transcript (
+            conversation_id TEXT NOT NULL, sequence INTEGER NOT NULL, author TEXT NOT NULL, kind TEXT, text TEXT NOT NULL,
+            buttons TEXT NOT NULL, source_url TEXT, operator_id TEXT, at TEXT NOT NULL, PRIMARY KEY (conversation_id, sequence));
+        CREATE TABLE IF NOT EXISTS processed_messages (
+            channel TEXT NOT NULL, message_id TEXT NOT NULL, processed_at TEXT NOT NULL, PRIMARY KEY (channel, message_id));
+        CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS written_requests (
+            number TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, channel TEXT NOT NULL, text TEXT NOT NULL, contact TEXT NOT NULL,
+            life_situation TEXT, article_ids TEXT NOT NULL, created_at TEXT NOT NULL, due_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS ratings (
+            conversation_id TEXT PRIMARY KEY, channel TEXT NOT NULL, life_situation TEXT, article_ids TEXT NOT NULL, operator_id TEXT,
+            score INTEGER NOT NULL, comment TEXT, rated_at TEXT NOT NULL);
+        """;
+
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _schema = new(1, 1);
+    private volatile bool _schemaReady;
+
+    public DialogDatabase(string databasePath)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
+    }
+
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        if (!_schemaReady)
+        {
+            await _schema.WaitAsync(cancellationToken);
+            try
+            {
+                if (!_schemaReady)
+                {
+                    await using var command = Command(connection, Schema);
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                    _schemaReady = true;
+                }
+            }
+            finally
+            {
+                _schema.Release();
+            }
+        }
+
+        return connection;
+    }
+
+    internal static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    internal static string Time(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);
+
+    internal static DateTimeOffset Time(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    internal static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
+
+    internal static T FromJson<T>(string json) => JsonSerializer.Deserialize<T>(json, Json) ?? throw new InvalidDataException("A dialogs.db row holds empty JSON.");
+}

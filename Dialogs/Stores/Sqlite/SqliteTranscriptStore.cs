@@ -1,0 +1,50 @@
+using Assistant.Dialogs.Activities;
+
+namespace Assistant.Dialogs.Stores.Sqlite;
+
+/// <summary>Transcripts in dialogs.db; the next sequence is taken in the same statement that inserts, so appends never collide.</summary>
+public sealed class SqliteTranscriptStore(DialogDatabase database) : ITranscriptStore
+{
+    public async Task<long> AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = DialogDatabase.Command(connection, """
+            INSERT INTO transcript (conversation_id, sequence, author, kind, text, buttons, source_url, operator_id, at)
+            SELECT $id, COALESCE(MAX(sequence), 0) + 1, $author, $kind, $text, $buttons, $source, $operator, $at
+            FROM transcript WHERE conversation_id = $id
+            RETURNING sequence
+            """,
+            ("$id", entry.ConversationId), ("$author", entry.From), ("$kind", entry.Kind?.ToString()), ("$text", entry.Text),
+            ("$buttons", DialogDatabase.ToJson(entry.Buttons)), ("$source", entry.SourceUrl), ("$operator", entry.OperatorId),
+            ("$at", DialogDatabase.Time(entry.Timestamp)));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IReadOnlyList<TranscriptEntry>> ReadAsync(string conversationId, long afterSequence, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = DialogDatabase.Command(connection, """
+            SELECT sequence, author, kind, text, buttons, source_url, operator_id, at FROM transcript
+            WHERE conversation_id = $id AND sequence > $after ORDER BY sequence
+            """, ("$id", conversationId), ("$after", afterSequence));
+        var entries = new List<TranscriptEntry>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new TranscriptEntry
+            {
+                ConversationId = conversationId,
+                Sequence = reader.GetInt64(0),
+                From = reader.GetString(1),
+                Kind = reader.IsDBNull(2) ? null : Enum.Parse<MessageKind>(reader.GetString(2)),
+                Text = reader.GetString(3),
+                Buttons = DialogDatabase.FromJson<List<QuickReply>>(reader.GetString(4)),
+                SourceUrl = reader.IsDBNull(5) ? null : reader.GetString(5),
+                OperatorId = reader.IsDBNull(6) ? null : reader.GetString(6),
+                Timestamp = DialogDatabase.Time(reader.GetString(7)),
+            });
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Assistant.Dialogs.Templates;
+
+/// <summary>
+/// Every Russian phrase the bot says, its button titles and the phrases it recognises, read from
+/// <c>Templates/phrases.ru.json</c> (embedded) and optionally overridden key by key from a file a moderator edits.
+/// </summary>
+public sealed record BotPhrases
+{
+    private const string ResourceName = "Assistant.Dialogs.Templates.phrases.ru.json";
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public required string Greeting { get; init; }
+    public required string PersonalDataNotice { get; init; }
+    public required string Source { get; init; }
+    public required string Clarify { get; init; }
+    public required string Fallback { get; init; }
+    public required string AskInWords { get; init; }
+    public required string TooLong { get; init; }
+    public required string Throttled { get; init; }
+    public required string Helped { get; init; }
+
+    public required string HandoffRequested { get; init; }
+    public required string HandoffNotHelped { get; init; }
+    public required string HandoffFallbacks { get; init; }
+    public required string HandoffSensitive { get; init; }
+    public required string HandoffQueued { get; init; }
+    public required string HandoffTransferred { get; init; }
+    public required string AlreadyQueued { get; init; }
+    public required string OperatorJoined { get; init; }
+
+    public required string OperatorsClosed { get; init; }
+    public required string OperatorsBusy { get; init; }
+    public required string Hours { get; init; }
+    public required string EveryDay { get; init; }
+
+    /// <summary>Short day names, Sunday first (as <see cref="DayOfWeek"/> counts).</summary>
+    public required IReadOnlyList<string> DayNames { get; init; }
+
+    public required string RequestOffer { get; init; }
+    public required string RequestStart { get; init; }
+    public required string RequestAskContact { get; init; }
+    public required string RequestContactInvalid { get; init; }
+    public required string RequestAcknowledged { get; init; }
+    public required string RequestCancelled { get; init; }
+
+    public required string ClosedByCitizen { get; init; }
+    public required string ClosedByOperator { get; init; }
+    public required string ClosedByInactivity { get; init; }
+    public required string RatingPrompt { get; init; }
+    public required string RatingThanks { get; init; }
+    public required string CommentThanks { get; init; }
+
+    public required DeskPhrases Desk { get; init; }
+    public required ButtonTitles Buttons { get; init; }
+    public required RecognisedPhrases Recognise { get; init; }
+
+    /// <summary>The embedded phrases, with the keys present in <paramref name="overridePath"/> (when given) replacing them.</summary>
+    public static BotPhrases Load(string? overridePath = null)
+    {
+        using var stream = typeof(BotPhrases).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the build.");
+        var phrases = JsonNode.Parse(stream, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!.AsObject();
+        if (!string.IsNullOrWhiteSpace(overridePath))
+        {
+            var overrides = JsonNode.Parse(File.ReadAllText(overridePath), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })
+                ?.AsObject() ?? throw new InvalidDataException($"{overridePath} holds no JSON object.");
+            Merge(phrases, overrides);
+        }
+
+        var blank = BlankKeys(phrases, "").ToList();
+        if (blank.Count > 0)
+        {
+            throw new InvalidDataException("Bot phrases must not be empty: " + string.Join(", ", blank));
+        }
+
+        var loaded = phrases.Deserialize<BotPhrases>(Json) ?? throw new InvalidDataException("The bot phrases file is empty.");
+        return loaded.DayNames.Count == 7 ? loaded : throw new InvalidDataException("dayNames must list seven days, Sunday first.");
+    }
+
+    /// <summary>The template with each {name} replaced by its value.</summary>
+    public static string Fill(string template, params (string Name, string Value)[] values)
+    {
+        var text = template;
+        foreach (var (name, value) in values)
+        {
+            text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private static void Merge(JsonObject target, JsonObject overrides)
+    {
+        foreach (var (key, value) in overrides.ToList())
+        {
+            if (value is JsonObject nested && target[key] is JsonObject existing)
+            {
+                Merge(existing, nested);
+            }
+            else
+            {
+                target[key] = value?.DeepClone();
+            }
+        }
+    }
+
+    private static IEnumerable<string> BlankKeys(JsonNode? node, string path) => node switch
+    {
+        JsonObject obj => obj.SelectMany(p => BlankKeys(p.Value, path.Length == 0 ? p.Key : path + "." + p.Key)),
+        JsonArray array => array.Count == 0 ? [path] : array.SelectMany((n, i) => BlankKeys(n, $"{path}[{i}]")),
+        JsonValue value when value.TryGetValue<string>(out var text) => string.IsNullOrWhiteSpace(text) ? [path] : [],
+        null => [path],
+        _ => [],
+    };
+}

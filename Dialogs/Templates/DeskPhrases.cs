@@ -1,0 +1,12 @@
+namespace Assistant.Dialogs.Templates;
+
+/// <summary>What the operator desk tells an operator when an action cannot be done.</summary>
+public sealed record DeskPhrases
+{
+    public required string NotFound { get; init; }
+    public required string NotYours { get; init; }
+    public required string WrongState { get; init; }
+    public required string EmptyText { get; init; }
+    public required string NoGroup { get; init; }
+    public required string TransferLimit { get; init; }
+}

@@ -1,0 +1,15 @@
+namespace Assistant.Dialogs.Templates;
+
+/// <summary>
+/// What a person may type instead of pressing a button. Operator requests and "вопрос решён" are found anywhere in a message
+/// (each word of the phrase as the start of a word, so "оператор" matches "оператором"); the others must be the whole message.
+/// </summary>
+public sealed record RecognisedPhrases
+{
+    public required IReadOnlyList<string> Operator { get; init; }
+    public required IReadOnlyList<string> Resolved { get; init; }
+    public required IReadOnlyList<string> Helped { get; init; }
+    public required IReadOnlyList<string> NotHelped { get; init; }
+    public required IReadOnlyList<string> WriteRequest { get; init; }
+    public required IReadOnlyList<string> Cancel { get; init; }
+}

@@ -1,0 +1,147 @@
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Lifecycle;
+using Assistant.Dialogs.Tests.TestSupport;
+
+namespace Assistant.Dialogs.Tests.Answering;
+
+/// <summary>The bot's part on the real seed KB: greeting, answer, clarify, fallback and follow-ups.</summary>
+public sealed class AnsweringScripts
+{
+    [Fact]
+    public async Task First_contact_is_greeted_with_a_one_line_personal_data_notice()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Open()
+            .AssertReply(MessageKind.Greeting, "Здравствуйте", greeting =>
+            {
+                var lines = greeting.Text.Split('\n');
+                Assert.Equal(2, lines.Length);
+                Assert.Contains("СНИЛС", lines[1]);
+            })
+            .AssertNoReply()
+            .AssertState(ConversationState.BotAnswering)
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Answer, "полис")
+            .AssertNoReply();
+    }
+
+    [Fact]
+    public async Task A_confident_answer_cites_its_source_and_offers_helped_not_helped_operator()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer, "полис", answer =>
+            {
+                Assert.Equal(Authors.Bot, answer.From);
+                Assert.StartsWith("https://", answer.SourceUrl);
+                Assert.Contains("Источник:", answer.Text);
+                Assert.Contains(answer.SourceUrl!, answer.Text);
+            })
+            .AssertButtons("Помогло", "Не помогло", "Оператор")
+            .Check((_, conversation) =>
+            {
+                Assert.Equal("oms-get-policy", conversation.LastArticleId);
+                Assert.Equal("oms-policy", conversation.LifeSituation);
+                Assert.Equal(["oms-get-policy"], conversation.ShownArticleIds);
+            });
+    }
+
+    [Fact]
+    public async Task An_unsure_search_offers_two_or_three_articles_and_the_pressed_one_is_answered()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("больничный")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Clarify, "Уточните", clarify =>
+            {
+                Assert.InRange(clarify.Buttons.Count, 2, 3);
+                Assert.Contains(clarify.Buttons, b => b.Title == "Как оформить больничный");
+            })
+            .Press("Как оформить больничный")
+            .AssertReply(MessageKind.Answer, "больничн")
+            .AssertButtons("Помогло", "Не помогло", "Оператор")
+            .Check((_, conversation) => Assert.Equal("sick-leave-get", conversation.LastArticleId));
+    }
+
+    [Fact]
+    public async Task No_answer_is_said_plainly_with_a_person_or_a_written_request_offered()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("погода в москве")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Fallback, "точного ответа в базе знаний нет")
+            .AssertButtons("Оператор", "Написать обращение")
+            .AssertState(ConversationState.BotAnswering)
+            .Check((_, conversation) => Assert.Equal(1, conversation.ConsecutiveFallbacks));
+    }
+
+    [Fact]
+    public async Task A_short_follow_up_right_after_an_answer_stays_in_its_life_situation()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer, "полис")
+            .Send("а для ребёнка?")
+            .AssertReply(MessageKind.Answer)
+            .Check((_, conversation) =>
+            {
+                Assert.Equal("oms-newborn-policy", conversation.LastArticleId);
+                Assert.Equal(["oms-get-policy", "oms-newborn-policy"], conversation.ShownArticleIds);
+            });
+    }
+
+    [Fact]
+    public async Task The_same_short_message_with_no_answer_before_it_is_searched_across_the_KB()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("а для ребёнка?")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Clarify);
+    }
+
+    [Fact]
+    public async Task A_follow_up_is_searched_in_context_only_right_after_an_answer()
+    {
+        var kb = new FakeKnowledge(
+                FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС", "oms"),
+                FakeKnowledge.Article("oms-child", "oms-policy", "Полис ОМС для ребёнка", "oms"))
+            .Answer("полис", "oms-get")
+            .Answer("ребёнка", "oms-child", onlyWithin: "oms-policy");
+        await using var bot = await DialogHarness.StartAsync(o => o.Handoff.FallbacksBeforeHandoff = 3, kb);
+        await bot.Flow()
+            .Send("как получить полис")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("что-то непонятное")
+            .AssertReply(MessageKind.Fallback)
+            .Send("а для ребёнка?")
+            .AssertReply(MessageKind.Fallback)
+            .Send("как получить полис")
+            .AssertReply(MessageKind.Answer)
+            .Send("а для ребёнка?")
+            .AssertReply(MessageKind.Answer, "Полис ОМС для ребёнка");
+        Assert.Equal("oms-policy", kb.Requests.Last().LifeSituation);
+    }
+
+    [Fact]
+    public async Task Helped_is_acknowledged_with_an_offer_to_close()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Press("Помогло")
+            .AssertReply(MessageKind.Notice, "помог")
+            .AssertButtons("Вопрос решён")
+            .AssertState(ConversationState.BotAnswering);
+    }
+}

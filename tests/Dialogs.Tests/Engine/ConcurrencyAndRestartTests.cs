@@ -1,0 +1,117 @@
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Engine;
+using Assistant.Dialogs.Lifecycle;
+using Assistant.Dialogs.Stores;
+using Assistant.Dialogs.Tests.TestSupport;
+
+namespace Assistant.Dialogs.Tests.Engine;
+
+/// <summary>Turns of one conversation never overlap, and a restarted host resumes open conversations from dialogs.db.</summary>
+public sealed class ConcurrencyAndRestartTests
+{
+    [Fact]
+    public async Task Concurrent_turns_of_one_conversation_are_serialised()
+    {
+        var kb = new FakeKnowledge(FakeKnowledge.Article("a", "x", "Статья")).Answer("вопрос", "a");
+        await using var bot = await DialogHarness.StartAsync(o => o.RateLimit.BurstSize = 1000, kb);
+        const int turns = 40;
+        var results = await Task.WhenAll(Enumerable.Range(1, turns).Select(i => Task.Run(() => bot.Engine.ProcessAsync(new Activity
+        {
+            Channel = "web",
+            UserId = "busy",
+            Type = ActivityType.Message,
+            MessageId = $"m{i}",
+            Text = $"вопрос номер {i}",
+        }, CancellationToken.None))));
+
+        Assert.Equal(1, kb.MaxConcurrentAsks);
+        Assert.All(results, r => Assert.Equal(TurnOutcome.Processed, r.Outcome));
+        var conversationId = Assert.Single(results.Select(r => r.ConversationId).Distinct());
+        var transcript = await bot.Stores.Transcripts.ReadAsync(conversationId!, 0, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, transcript.Count).Select(i => (long)i), transcript.Select(e => e.Sequence));
+        Assert.Equal(turns, transcript.Count(e => e.From == Authors.Citizen));
+        Assert.Equal(turns, transcript.Count(e => e.Kind == MessageKind.Answer));
+        Assert.Single(transcript, e => e.Kind == MessageKind.Greeting);
+
+        // Each citizen message is followed by its own answer: the turns did not interleave.
+        var pairs = transcript.Where(e => e.Kind != MessageKind.Greeting).Chunk(2);
+        Assert.All(pairs, pair => Assert.Equal([Authors.Citizen, Authors.Bot], pair.Select(e => e.From)));
+    }
+
+    [Fact]
+    public async Task Operator_actions_and_citizen_turns_on_one_conversation_do_not_overlap()
+    {
+        var kb = new FakeKnowledge();
+        await using var bot = await DialogHarness.StartAsync(o => o.RateLimit.BurstSize = 1000, kb);
+        await bot.Flow().Send("оператор").OperatorAccepts("op-1");
+        var conversation = await bot.ConversationOf(new ConversationKey("web", "citizen-1"));
+        var work = Enumerable.Range(1, 20).SelectMany(i => new Func<Task>[]
+        {
+            () => bot.Engine.ProcessAsync(new Activity { Channel = "web", UserId = "citizen-1", Type = ActivityType.Message, Text = $"сообщение {i}" }, CancellationToken.None),
+            () => bot.Desk.ReplyAsync(conversation!.Id, "op-1", $"ответ {i}", CancellationToken.None),
+        });
+        await Task.WhenAll(work.Select(w => Task.Run(w)));
+
+        var transcript = await bot.Stores.Transcripts.ReadAsync(conversation!.Id, 0, CancellationToken.None);
+        Assert.Equal(20, transcript.Count(e => e.From == Authors.Operator));
+        Assert.Equal(Enumerable.Range(1, transcript.Count).Select(i => (long)i), transcript.Select(e => e.Sequence));
+        var saved = await bot.ConversationOf(conversation.Key);
+        Assert.Equal(ConversationState.WithOperator, saved?.State);
+    }
+
+    [Fact]
+    public async Task After_a_restart_a_queued_conversation_is_accepted_and_answered_by_the_new_instance()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow("tg-5", "telegram")
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Press("Не помогло")
+            .AssertReply(MessageKind.HandoffNotice)
+            .Restart()
+            .Check(async (harness, _) => Assert.Single(await harness.Desk.ListQueueAsync("oms", CancellationToken.None)))
+            .OperatorAccepts("op-1")
+            .AssertReply(MessageKind.Notice)
+            .OperatorReplies("op-1", "Полис можно получить в любой страховой компании.")
+            .AssertReply(MessageKind.OperatorMessage, "страховой")
+            .Send("спасибо, вопрос решён")
+            .AssertReply(MessageKind.RatingPrompt)
+            .Check(async (harness, conversation) =>
+            {
+                var transcript = await harness.Stores.Transcripts.ReadAsync(conversation.Id, 0, CancellationToken.None);
+                Assert.Equal(Enumerable.Range(1, transcript.Count).Select(i => (long)i), transcript.Select(e => e.Sequence));
+            });
+    }
+
+    [Fact]
+    public async Task After_a_restart_a_follow_up_still_uses_the_context_of_the_last_answer()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс", messageId: "m1")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Restart()
+            .Send("как получить полис омс", messageId: "m1")
+            .AssertOutcome(TurnOutcome.Duplicate)
+            .Send("а для ребёнка?")
+            .AssertReply(MessageKind.Answer)
+            .Check((_, conversation) => Assert.Equal("oms-newborn-policy", conversation.LastArticleId));
+    }
+
+    [Fact]
+    public async Task A_stale_save_is_refused_so_two_hosts_without_a_shared_lock_cannot_overwrite_each_other()
+    {
+        using var directory = new TempDirectory();
+        var first = DialogStores.Sqlite(directory.File("dialogs.db"));
+        var second = DialogStores.Sqlite(directory.File("dialogs.db"));
+        var key = new ConversationKey("web", "u");
+        var created = await first.Conversations.GetOrCreateAsync(key, () => Conversation.Start(key, DialogHarness.StartTime), CancellationToken.None);
+        var seenBySecond = await second.Conversations.GetAsync(created.Id, CancellationToken.None);
+
+        Assert.True(await first.Conversations.SaveAsync(created with { Version = 2, Transfers = 1 }, 1, CancellationToken.None));
+        Assert.False(await second.Conversations.SaveAsync(seenBySecond! with { Version = 2, Transfers = 5 }, 1, CancellationToken.None));
+        Assert.Equal(1, (await second.Conversations.GetAsync(created.Id, CancellationToken.None))?.Transfers);
+    }
+}

@@ -1,0 +1,53 @@
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Intents;
+using Assistant.Dialogs.Templates;
+
+namespace Assistant.Dialogs.Tests.Intents;
+
+public sealed class IntentRecognizerTests
+{
+    private readonly IntentRecognizer _recognizer = new(BotPhrases.Load());
+
+    [Theory]
+    [InlineData("оператор", CitizenIntent.Operator)]
+    [InlineData("Соедините с оператором!", CitizenIntent.Operator)]
+    [InlineData("живой человек", CitizenIntent.Operator)]
+    [InlineData("Позовите человека, пожалуйста", CitizenIntent.Operator)]
+    [InlineData("Вопрос решён", CitizenIntent.Resolved)]
+    [InlineData("вопрос решен, спасибо", CitizenIntent.Resolved)]
+    [InlineData("Помогло", CitizenIntent.Helped)]
+    [InlineData("не помогло", CitizenIntent.NotHelped)]
+    [InlineData("Не помогло.", CitizenIntent.NotHelped)]
+    [InlineData("Написать обращение", CitizenIntent.WriteRequest)]
+    [InlineData("отмена", CitizenIntent.Cancel)]
+    [InlineData("как написать обращение в минздрав", CitizenIntent.None)]
+    [InlineData("как записаться к узкому специалисту", CitizenIntent.None)]
+    [InlineData("мне не помогло лекарство от давления", CitizenIntent.None)]
+    public void Typed_phrases_are_read_as_the_buttons_they_stand_for(string text, CitizenIntent intent) =>
+        Assert.Equal(intent, _recognizer.Recognize(Message(text)).Kind);
+
+    [Theory]
+    [InlineData("helped", CitizenIntent.Helped)]
+    [InlineData("not-helped", CitizenIntent.NotHelped)]
+    [InlineData("operator", CitizenIntent.Operator)]
+    [InlineData("write-request", CitizenIntent.WriteRequest)]
+    [InlineData("resolved", CitizenIntent.Resolved)]
+    [InlineData("cancel", CitizenIntent.Cancel)]
+    public void Button_payloads_are_read_whatever_the_title(string payload, CitizenIntent intent) =>
+        Assert.Equal(intent, _recognizer.Recognize(Message("что угодно") with { Type = ActivityType.Button, Payload = payload }).Kind);
+
+    [Fact]
+    public void Article_choices_and_scores_carry_their_argument()
+    {
+        var article = _recognizer.Recognize(Message(null) with { Type = ActivityType.Button, Payload = ButtonPayloads.Article("oms-get-policy") });
+        Assert.Equal(new RecognizedIntent(CitizenIntent.ChooseArticle, "oms-get-policy"), article);
+
+        Assert.Equal(4, _recognizer.Recognize(Message(null) with { Type = ActivityType.Button, Payload = ButtonPayloads.Rate(4) }).Score);
+        Assert.Equal(5, _recognizer.Recognize(Message(null) with { Type = ActivityType.Rating, Rating = 5 }).Score);
+        Assert.Null(_recognizer.Recognize(Message(null) with { Type = ActivityType.Rating, Rating = 6 }).Score);
+        Assert.Equal(3, _recognizer.Recognize(Message(" 3 ")).Score);
+        Assert.Null(_recognizer.Recognize(Message("35")).Score);
+    }
+
+    private static Activity Message(string? text) => new() { Channel = "web", UserId = "u", Type = ActivityType.Message, Text = text };
+}

@@ -1,0 +1,85 @@
+using Assistant.Dialogs.Privacy;
+
+namespace Assistant.Dialogs.Tests.Privacy;
+
+public sealed class PersonalDataMaskerTests
+{
+    private readonly PersonalDataMasker _masker = new();
+
+    [Theory]
+    [InlineData("СНИЛС 123-456-789 01", "СНИЛС [СНИЛС]", PersonalDataKind.Snils)]
+    [InlineData("снилс 123 456 789 01", "снилс [СНИЛС]", PersonalDataKind.Snils)]
+    [InlineData("снилс 12345678901", "снилс [СНИЛС]", PersonalDataKind.Snils)]
+    [InlineData("паспорт 4510 123456", "паспорт [паспорт]", PersonalDataKind.Passport)]
+    [InlineData("паспорт 45 10 № 123456", "паспорт [паспорт]", PersonalDataKind.Passport)]
+    [InlineData("звоните +7 (912) 345-67-89", "звоните [телефон]", PersonalDataKind.Phone)]
+    [InlineData("звоните 89123456789", "звоните [телефон]", PersonalDataKind.Phone)]
+    [InlineData("звоните 8 (495) 123-45-67", "звоните [телефон]", PersonalDataKind.Phone)]
+    [InlineData("номер 912 345 67 89", "номер [телефон]", PersonalDataKind.Phone)]
+    [InlineData("почта ivan.petrov+mz@mail.ru.", "почта [e-mail].", PersonalDataKind.Email)]
+    [InlineData("почта иван@почта.рф", "почта [e-mail]", PersonalDataKind.Email)]
+    [InlineData("полис 7755110833001234", "полис [полис ОМС]", PersonalDataKind.OmsPolicy)]
+    [InlineData("номер 7755 1108 3300 1234", "номер [полис ОМС]", PersonalDataKind.OmsPolicy)]
+    [InlineData("полис ОМС 4111111111111111", "полис ОМС [полис ОМС]", PersonalDataKind.OmsPolicy)]
+    [InlineData("карта 4111 1111 1111 1111", "карта [номер карты]", PersonalDataKind.BankCard)]
+    [InlineData("карта 4111-1111-1111-1111", "карта [номер карты]", PersonalDataKind.BankCard)]
+    [InlineData("карта 2202200000000008", "карта [номер карты]", PersonalDataKind.BankCard)]
+    public void Each_kind_of_personal_data_is_replaced_by_its_token(string text, string masked, PersonalDataKind kind)
+    {
+        var result = _masker.Mask(text);
+        Assert.Equal(masked, result.Text);
+        Assert.Equal([kind], result.Found);
+    }
+
+    [Theory]
+    [InlineData("Как записаться по номеру 122?")]
+    [InlineData("Приём 15.03.2025 в 10:30, кабинет 305")]
+    [InlineData("Приказ № 290н от 2012 года")]
+    [InlineData("Сколько стоит 1500 рублей в 2025 году")]
+    [InlineData("ОГРН 1027700132195")]
+    [InlineData("как получить полис омс")]
+    public void Ordinary_numbers_are_left_alone(string text)
+    {
+        var result = _masker.Mask(text);
+        Assert.Equal(text, result.Text);
+        Assert.False(result.HasPersonalData);
+    }
+
+    [Fact]
+    public void Find_returns_the_values_as_written()
+    {
+        var found = _masker.Find("пишите на a.b@example.ru или звоните +7 912 345-67-89");
+        Assert.Equal([(PersonalDataKind.Email, "a.b@example.ru"), (PersonalDataKind.Phone, "+7 912 345-67-89")], found.Select(f => (f.Kind, f.Value)));
+    }
+
+    [Fact]
+    public void A_huge_text_without_spaces_is_masked_in_reasonable_work()
+    {
+        var text = new string('a', 100_000) + " 123-456-789 01 " + new string('7', 50_000);
+        var result = _masker.Mask(text);
+        Assert.Contains("[СНИЛС]", result.Text);
+    }
+
+    [Theory]
+    [InlineData("4111111111111111", true)]
+    [InlineData("2202200000000008", true)]
+    [InlineData("7755110833001234", false)]
+    [InlineData("", false)]
+    public void Luhn_accepts_card_numbers_only(string digits, bool valid) => Assert.Equal(valid, Luhn.IsValid(digits));
+
+    [Theory]
+    [InlineData("  привет  ", "привет")]
+    [InlineData("a\u0000b\u0007c", "abc")]
+    [InlineData("строка\r\nвторая", "строка\nвторая")]
+    [InlineData("😀", "😀")]
+    [InlineData(null, "")]
+    public void Input_text_is_cleaned_of_control_characters(string? text, string cleaned) =>
+        Assert.Equal(cleaned, InputText.Clean(text));
+
+    [Fact]
+    public void Broken_surrogate_halves_are_dropped_and_whole_pairs_kept()
+    {
+        var text = new string(['\uD800', 'x', '\uDC00', ' ', '\uD83D', '\uDE00']);
+        Assert.Equal("x \uD83D\uDE00", InputText.Clean(text));
+    }
+}
