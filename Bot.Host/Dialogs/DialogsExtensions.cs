@@ -5,6 +5,8 @@ using Assistant.Dialogs.Engine;
 using Assistant.Dialogs.Locking;
 using Assistant.Dialogs.Operators;
 using Assistant.Dialogs.Stores;
+using Assistant.Dialogs.Stores.Redis;
+using StackExchange.Redis;
 using Assistant.Dialogs.Templates;
 using Microsoft.Extensions.Options;
 
@@ -23,11 +25,34 @@ public static class DialogsExtensions
             .Validate(o => !DialogOptionsValidator.Errors(o).Any(), "Invalid Dialogs settings (see docs/dialogs.md)")
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => DialogStores.Sqlite(Path.Combine(
-            Path.GetFullPath(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory), "dialogs.db")));
-        services.AddSingleton<IConversationLock, InProcessConversationLock>();
+        var redis = builder.Configuration.GetConnectionString("Redis");
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddSingleton(sp => DialogStores.Sqlite(DialogsDatabasePath(sp)));
+            services.AddSingleton<IConversationLock, InProcessConversationLock>();
+            services.AddSingleton<WebChatHub>();
+        }
+        else
+        {
+            // Scale-out: conversation state, locks, de-duplication and the web chat backplane in Redis; durable records stay in dialogs.db.
+            var configuration = ConfigurationOptions.Parse(redis);
+            configuration.AbortOnConnectFail = false;
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
+            services.AddSingleton(sp => DialogStores.Sqlite(DialogsDatabasePath(sp)) with
+            {
+                Conversations = new RedisConversationStore(sp.GetRequiredService<IConnectionMultiplexer>()),
+                ProcessedMessages = new RedisProcessedMessageStore(sp.GetRequiredService<IConnectionMultiplexer>(), TimeSpan.FromDays(7)),
+            });
+            services.AddSingleton<IConversationLock>(sp => new RedisConversationLock(sp.GetRequiredService<IConnectionMultiplexer>(), TimeSpan.FromSeconds(30)));
+            services.AddSingleton(sp =>
+            {
+                var hub = new WebChatHub();
+                hub.UseBackplane(new RedisWebChatBackplane(sp.GetRequiredService<IConnectionMultiplexer>(), hub));
+                return hub;
+            });
+        }
+
         services.AddSingleton(sp => BotPhrases.Load(sp.GetRequiredService<IOptions<DialogOptions>>().Value.PhrasesPath));
-        services.AddSingleton<WebChatHub>();
         services.AddSingleton<IChannelSender, WebChatSender>();
         services.AddSingleton<DialogServices>();
         services.AddSingleton<ConversationEngine>();
@@ -35,4 +60,7 @@ public static class DialogsExtensions
         services.AddHostedService<InactivityCloser>();
         return builder;
     }
+
+    private static string DialogsDatabasePath(IServiceProvider services) =>
+        Path.Combine(Path.GetFullPath(services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory), "dialogs.db");
 }

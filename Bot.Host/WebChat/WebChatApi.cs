@@ -122,8 +122,10 @@ public static class WebChatApi
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no";
 
-        // Subscribe before replaying, so nothing said in between is missed; the sequence check drops what arrives twice.
+        // Subscribe before replaying, so nothing said in between is missed; the set of sent positions drops what arrives twice
+        // (a high-water mark would not do: the echo of the visitor's message arrives after the replies that follow it).
         using var subscription = hub.Subscribe(userId!);
+        var sent = new HashSet<long>();
         var key = new ConversationKey(WebChatSender.ChannelName, userId!);
         var conversation = await stores.Conversations.GetAsync(key, cancellationToken);
         if (conversation is null)
@@ -146,7 +148,7 @@ public static class WebChatApi
                 {
                     var sequence = WebSequence.Of(conversation.CreatedAt, entry.Sequence);
                     await WriteAsync(context, new WebChatEvent("message", sequence, WebChatMapping.ToWeb(entry, sequence)), cancellationToken);
-                    lastSent = Math.Max(lastSent, sequence);
+                    sent.Add(sequence);
                 }
             }
         }
@@ -162,13 +164,12 @@ public static class WebChatApi
                 try
                 {
                     var next = await subscription.Reader.ReadAsync(heartbeat.Token);
-                    if (next.Event == "message" && next.Sequence <= lastSent)
+                    if (next.Event == "message" && (next.Sequence <= lastSent || !sent.Add(next.Sequence)))
                     {
                         continue;
                     }
 
                     await WriteAsync(context, next, cancellationToken);
-                    lastSent = Math.Max(lastSent, next.Sequence);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {

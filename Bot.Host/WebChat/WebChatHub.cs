@@ -9,6 +9,8 @@ namespace Assistant.Bot.Host.WebChat;
 /// </summary>
 public sealed class WebChatHub
 {
+    private IWebChatBackplane? _backplane;
+
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Channel<WebChatEvent>>> _streams = new(StringComparer.Ordinal);
 
     public Subscription Subscribe(string userId)
@@ -29,7 +31,22 @@ public sealed class WebChatHub
         });
     }
 
+    /// <summary>From now on events travel through <paramref name="backplane"/>, which hands each one to every host's hub (this one included).</summary>
+    public void UseBackplane(IWebChatBackplane backplane) => _backplane = backplane;
+
     public void Publish(string userId, WebChatEvent message)
+    {
+        if (_backplane is { } backplane)
+        {
+            backplane.Publish(userId, message);
+            return;
+        }
+
+        DeliverLocally(userId, message);
+    }
+
+    /// <summary>Hands an event to this host's open streams of the visitor.</summary>
+    public void DeliverLocally(string userId, WebChatEvent message)
     {
         if (_streams.TryGetValue(userId, out var streams))
         {

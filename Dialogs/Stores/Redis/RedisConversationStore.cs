@@ -1,0 +1,83 @@
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Lifecycle;
+using Assistant.Dialogs.Stores.Sqlite;
+using StackExchange.Redis;
+
+namespace Assistant.Dialogs.Stores.Redis;
+
+/// <summary>
+/// Conversation state in Redis, for several hosts: a hash per conversation (JSON, version, state), a pointer from each person's key
+/// to their current conversation, a sorted set per state. Saves are compare-and-set on the version in one Lua script.
+/// </summary>
+public sealed class RedisConversationStore(IConnectionMultiplexer redis, string keyPrefix = "assistant:") : IConversationStore
+{
+    private const string SaveScript = """
+        local current = redis.call('HGET', KEYS[1], 'version')
+        if ARGV[1] == '0' then
+          if current then return 0 end
+          redis.call('SET', KEYS[2], ARGV[5])
+        else
+          if current ~= ARGV[1] then return 0 end
+          local previous = redis.call('HGET', KEYS[1], 'state')
+          if previous then redis.call('ZREM', ARGV[6] .. previous, ARGV[5]) end
+        end
+        redis.call('HSET', KEYS[1], 'version', ARGV[2], 'data', ARGV[3], 'state', ARGV[4])
+        redis.call('ZADD', KEYS[3], ARGV[7], ARGV[5])
+        return 1
+        """;
+
+    private readonly RedisKeys _keys = new(keyPrefix);
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<Conversation> GetOrCreateAsync(ConversationKey key, Func<Conversation> create, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(key, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var created = create() with { Version = 1 };
+        return await SaveAsync(created, 0, cancellationToken)
+            ? created
+            : await GetAsync(key, cancellationToken) ?? throw new InvalidOperationException($"Conversation {created.Id} could not be created.");
+    }
+
+    public async Task<Conversation?> GetAsync(ConversationKey key, CancellationToken cancellationToken)
+    {
+        var id = await Db.StringGetAsync(_keys.Current(key));
+        return id.IsNullOrEmpty ? null : await GetAsync(id.ToString(), cancellationToken);
+    }
+
+    public async Task<Conversation?> GetAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var json = await Db.HashGetAsync(_keys.Conversation(conversationId), "data");
+        return json.IsNullOrEmpty ? null : DialogDatabase.FromJson<Conversation>(json.ToString());
+    }
+
+    public async Task<bool> SaveAsync(Conversation conversation, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var result = await Db.ScriptEvaluateAsync(SaveScript,
+            [_keys.Conversation(conversation.Id), _keys.Current(conversation.Key), _keys.State(conversation.State)],
+            [
+                expectedVersion, conversation.Version, DialogDatabase.ToJson(conversation), conversation.State.ToString(),
+                conversation.Id, _keys.StatePrefix, conversation.CreatedAt.ToUnixTimeMilliseconds(),
+            ]);
+        return (long)result == 1;
+    }
+
+    public async Task<IReadOnlyList<Conversation>> ListByStateAsync(ConversationState state, CancellationToken cancellationToken)
+    {
+        var ids = await Db.SortedSetRangeByRankAsync(_keys.State(state));
+        var conversations = new List<Conversation>(ids.Length);
+        foreach (var id in ids)
+        {
+            if (await GetAsync(id.ToString(), cancellationToken) is { } conversation)
+            {
+                conversations.Add(conversation);
+            }
+        }
+
+        return conversations;
+    }
+}
