@@ -139,7 +139,7 @@ public sealed class OperatorApiTests(OperatorApp app) : IClassFixture<OperatorAp
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
             var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal("TransferLimit", problem.GetProperty("title").GetString());
-            Assert.Contains("лимит передачX", problem.GetProperty("detail").GetString());
+            Assert.Contains("лимит передач", problem.GetProperty("detail").GetString());
         }
 
         using (var notYours = await first.CloseAsync(conversationId))
