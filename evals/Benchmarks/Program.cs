@@ -13,6 +13,14 @@ using Microsoft.Extensions.Options;
 // Scale benchmark of the knowledge core: ask latency on the seed KB and on a synthetic KB, index build time and memory,
 // next to the Lucene BM25 baseline on the same KB and questions. Run on one core: taskset -c 0 dotnet run -c Release --project evals/Benchmarks
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+if (args.Length > 0 && args[0] == "turns")
+{
+    // Dialog turns through the web chat HTTP path: dotnet run -c Release --project evals/Benchmarks -- turns [turns] [concurrency]
+    var root = Directory.GetCurrentDirectory();
+    await TurnsBenchmark.RunAsync(root, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 6000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 32);
+    return;
+}
+
 var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [0, 100_000];
 var seed = SeedKnowledgeBase.Load();
 Console.WriteLine($"processors visible: {Environment.ProcessorCount}, server GC: {System.Runtime.GCSettings.IsServerGC}");

@@ -54,6 +54,14 @@ public sealed class DialogDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+
+        // In WAL mode NORMAL still never corrupts the file; it only lets the last commits before a power cut be lost, and a commit
+        // no longer waits for fsync (which made every turn wait for the disk). The setting is per connection, so it is made on each open.
+        await using (var pragma = Command(connection, "PRAGMA synchronous = NORMAL;"))
+        {
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         if (!_schemaReady)
         {
             await _schema.WaitAsync(cancellationToken);

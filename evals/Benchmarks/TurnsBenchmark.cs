@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Assistant.Benchmarks;
+
+/// <summary>
+/// Dialog turns through the web chat's own HTTP path (POST /api/webchat/activities, which returns once the turn is processed),
+/// against a Bot.Host process on embedded defaults and one on Redis; then the server's memory with 10k open conversations.
+/// </summary>
+public static class TurnsBenchmark
+{
+    public static async Task RunAsync(string repositoryRoot, int turns, int concurrency)
+    {
+        var host = Path.Combine(repositoryRoot, "Bot.Host", "bin", "Release", "net10.0", "Bot.Host.dll");
+        if (!File.Exists(host))
+        {
+            throw new FileNotFoundException("Build Bot.Host in Release first: dotnet build -c Release Bot.Host", host);
+        }
+
+        var questions = File.ReadLines(Path.Combine(repositoryRoot, "evals", "datasets", "dev", "questions.jsonl"))
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("q").GetString()!)
+            .ToArray();
+        Console.WriteLine($"turns: {turns} per run, {concurrency} concurrent visitors' turns, 3 turns per visitor");
+        Console.WriteLine("store      turns/s   p50 ms   p99 ms   errors");
+        var embedded = await RunOnceAsync(host, "embedded", null, questions, turns, concurrency);
+        using var redis = RedisProcess.Start();
+        var scaled = await RunOnceAsync(host, "redis", redis.ConnectionString, questions, turns, concurrency);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"redis / embedded: throughput {scaled.TurnsPerSecond / embedded.TurnsPerSecond:0.00}, p99 {scaled.P99 / embedded.P99:0.00}"));
+
+        await MemoryAsync(host, questions, 10_000, concurrency);
+    }
+
+    private static async Task<Figures> RunOnceAsync(string host, string name, string? redis, string[] questions, int turns, int concurrency)
+    {
+        await using var server = await ServerProcess.StartAsync(host, redis);
+        using var client = new HttpClient { BaseAddress = server.Address };
+        await DriveAsync(client, questions, Math.Min(600, turns), concurrency, "warm");
+        var (latencies, errors, elapsed) = await DriveAsync(client, questions, turns, concurrency, name);
+        var sorted = latencies.Order().ToList();
+        var figures = new Figures(turns / elapsed.TotalSeconds, Percentile(sorted, 0.5), Percentile(sorted, 0.99));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-9} {figures.TurnsPerSecond,8:0} {figures.P50,8:0.00} {figures.P99,8:0.00} {errors,8}"));
+        return figures;
+    }
+
+    private static async Task MemoryAsync(string host, string[] questions, int conversations, int concurrency)
+    {
+        await using var server = await ServerProcess.StartAsync(host, null);
+        using var client = new HttpClient { BaseAddress = server.Address };
+        await DriveAsync(client, questions, 300, concurrency, "warm-mem", turnsPerVisitor: 1);
+        var before = server.ResidentMegabytes();
+        await DriveAsync(client, questions, conversations, concurrency, "mem", turnsPerVisitor: 1);
+        var after = server.ResidentMegabytes();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{conversations} open conversations: server RSS {after:0} MB (was {before:0} MB before them; +{after - before:0} MB)"));
+    }
+
+    private static async Task<(List<double> Latencies, int Errors, TimeSpan Elapsed)> DriveAsync(
+        HttpClient client, string[] questions, int turns, int concurrency, string run, int turnsPerVisitor = 3)
+    {
+        var latencies = new List<double>(turns);
+        var errors = 0;
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < turns)
+            {
+                var visitor = $"{run}-{i / turnsPerVisitor:D8}-0000-0000-000000000000";
+                var body = new { userId = visitor, clientMessageId = $"{run}-{i}", type = "message", text = questions[i % questions.Length] };
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await client.PostAsJsonAsync("api/webchat/activities", body);
+                    if (response.StatusCode != HttpStatusCode.Accepted)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                lock (latencies)
+                {
+                    latencies.Add(ms);
+                }
+            }
+        }));
+        return (latencies, errors, clock.Elapsed);
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private sealed record Figures(double TurnsPerSecond, double P50, double P99);
+
+    internal static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
