@@ -21,6 +21,7 @@ public static class AssistantApp
         builder.AddKnowledge();
         builder.AddDialogs();
         builder.Services.AddOptions<OperatorOptions>().Bind(builder.Configuration.GetSection(OperatorOptions.Section));
+        builder.Services.AddOptions<ModeratorOptions>().Bind(builder.Configuration.GetSection(ModeratorOptions.Section));
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
@@ -32,6 +33,7 @@ public static class AssistantApp
         app.MapAskApi();
         app.MapWebChatApi();
         app.MapOperatorApi();
+        app.MapModeratorApi();
         return app;
     }
 }

@@ -46,6 +46,7 @@ public static class CliVerbs
               kb import <file.json|.csv|.tsv>
               kb export <file.json|.csv|.tsv>
               kb validate <file.json|.csv|.tsv>
+              kb add-question <article-id> "<text>"
               eval --kb <kb.json|csv> --questions <q.jsonl> [--out report.json]
               lexicon build <ru_RU.dic> <out.txt.gz>
             """);

@@ -8,9 +8,23 @@ public static class KbCommand
 {
     public static async Task<int> RunAsync(string[] args, Func<IServiceProvider> services, CancellationToken ct)
     {
+        if (args.Length == 3 && args[0] == "add-question")
+        {
+            var knowledge = CliVerbs.Knowledge(services());
+            await knowledge.InitializeAsync(SeedKnowledgeBase.Load, ct);
+            if (!await knowledge.AddQuestionAsync(args[1], args[2], ct))
+            {
+                Console.Error.WriteLine($"No article '{args[1]}' (or the question is empty); nothing was changed.");
+                return 1;
+            }
+
+            Console.WriteLine($"{args[1]}: added «{args[2].Trim()}»");
+            return 0;
+        }
+
         if (args.Length != 2)
         {
-            throw new CliUsageException("kb needs a sub-command (import, export, validate) and a file.");
+            throw new CliUsageException("kb needs a sub-command (import, export, validate) and a file, or add-question <article-id> \"<text>\".");
         }
 
         var (action, path) = (args[0], args[1]);

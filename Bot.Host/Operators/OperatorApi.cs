@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Assistant.Dialogs.Operators;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -24,25 +22,9 @@ public static class OperatorApi
         return app;
     }
 
-    private static async ValueTask<object?> RequireKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var key = context.HttpContext.RequestServices.GetRequiredService<IOptions<OperatorOptions>>().Value.ApiKey;
-        if (string.IsNullOrEmpty(key))
-        {
-            // Off, never open: without a configured key the operator API does not exist.
-            return TypedResults.NotFound();
-        }
-
-        var header = context.HttpContext.Request.Headers.Authorization.ToString();
-        const string scheme = "Bearer ";
-        var given = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : string.Empty;
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(key)))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "A valid operator key is required.");
-        }
-
-        return await next(context);
-    }
+    private static async ValueTask<object?> RequireKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        Assistant.Bot.Host.Knowledge.BearerKey.Check(context.HttpContext, context.HttpContext.RequestServices.GetRequiredService<IOptions<OperatorOptions>>().Value.ApiKey)
+        ?? await next(context);
 
     public static async Task<Ok<IReadOnlyList<QueueEntry>>> ListQueueAsync(string? group, OperatorDesk desk, CancellationToken cancellationToken) =>
         TypedResults.Ok(await desk.ListQueueAsync(string.IsNullOrWhiteSpace(group) ? "general" : group, cancellationToken));

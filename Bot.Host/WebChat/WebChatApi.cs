@@ -62,12 +62,19 @@ public static class WebChatApi
             return Problem("rating", "Оценка — число от 1 до 5.");
         }
 
+        if (type is ActivityType.Message or ActivityType.Button)
+        {
+            // The typing indicator shows while the turn runs (the widget hides it when the reply arrives).
+            hub.Publish(body.UserId!, new WebChatEvent("typing", 0, null, Authors.Bot));
+        }
+
         var result = await engine.ProcessAsync(new Activity
         {
             Channel = WebChatSender.ChannelName,
             UserId = body.UserId!,
             Type = type.Value,
-            MessageId = body.ClientMessageId,
+            // De-duplication is per visitor: two visitors' widgets may well produce the same id.
+            MessageId = body.UserId + ":" + body.ClientMessageId,
             Text = body.Text,
             Payload = body.Payload,
             Rating = body.Rating,
@@ -103,7 +110,7 @@ public static class WebChatApi
             return;
         }
 
-        var sequence = WebSequence.Of(conversation.CreatedAt, own.Sequence);
+        var sequence = WebSequence.Of(conversation.Ordinal, own.Sequence);
         hub.Publish(body.UserId!, new WebChatEvent("message", sequence, WebChatMapping.ToWeb(own, sequence) with { ClientMessageId = body.ClientMessageId }));
     }
 
@@ -141,12 +148,12 @@ public static class WebChatApi
         }
         else
         {
-            var position = WebSequence.TranscriptPositionAfter(lastSent, conversation.CreatedAt);
+            var position = WebSequence.TranscriptPositionAfter(lastSent, conversation.Ordinal);
             if (position != long.MaxValue)
             {
                 foreach (var entry in await stores.Transcripts.ReadAsync(conversation.Id, position, cancellationToken))
                 {
-                    var sequence = WebSequence.Of(conversation.CreatedAt, entry.Sequence);
+                    var sequence = WebSequence.Of(conversation.Ordinal, entry.Sequence);
                     await WriteAsync(context, new WebChatEvent("message", sequence, WebChatMapping.ToWeb(entry, sequence)), cancellationToken);
                     sent.Add(sequence);
                 }

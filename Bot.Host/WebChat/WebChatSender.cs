@@ -14,8 +14,7 @@ public sealed class WebChatSender(WebChatHub hub, DialogStores stores) : IChanne
     public async Task SendAsync(ConversationKey to, OutgoingMessage message, CancellationToken cancellationToken)
     {
         var conversation = await stores.Conversations.GetAsync(message.ConversationId, cancellationToken);
-        var start = conversation?.CreatedAt ?? message.Timestamp;
-        var sequence = WebSequence.Of(start, message.Sequence);
+        var sequence = WebSequence.Of(conversation?.Ordinal ?? 0, message.Sequence);
         hub.Publish(to.UserId, new WebChatEvent("message", sequence, WebChatMapping.ToWeb(message, sequence)));
     }
 }

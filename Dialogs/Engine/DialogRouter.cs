@@ -120,7 +120,10 @@ internal sealed class DialogRouter(
             return !finished;
         }
 
-        session.StartNext(Conversation.Start(conversation.Key, services.Now, context.Activity.Segment ?? conversation.Segment));
+        session.StartNext(Conversation.Start(conversation.Key, services.Now, context.Activity.Segment ?? conversation.Segment) with
+        {
+            Ordinal = conversation.Ordinal + 1,
+        });
         return true;
     }
 

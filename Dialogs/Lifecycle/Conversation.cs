@@ -51,6 +51,9 @@ public sealed record Conversation
     /// <summary>Optimistic concurrency: the number of times the conversation was saved.</summary>
     public long Version { get; init; }
 
+    /// <summary>0 for a person's first conversation in a channel, then 1, 2…: successive conversations keep an order.</summary>
+    public int Ordinal { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

@@ -1,0 +1,33 @@
+using Assistant.Knowledge.Retrieval;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.Host.Knowledge;
+
+/// <summary>Moderators' KB edits over HTTP: adding a curated phrasing to an article takes effect for the next message.</summary>
+public static class ModeratorApi
+{
+    public static IEndpointRouteBuilder MapModeratorApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/kb").WithTags("Moderators").AddEndpointFilter(async (context, next) =>
+            BearerKey.Check(context.HttpContext, context.HttpContext.RequestServices.GetRequiredService<IOptions<ModeratorOptions>>().Value.ApiKey)
+            ?? await next(context));
+        group.MapPost("/articles/{id}/questions", AddQuestionAsync)
+             .WithSummary("Add a curated question (e.g. from the unanswered list) to an article; searchable at once, no restart.");
+        return app;
+    }
+
+    public static async Task<IResult> AddQuestionAsync(string id, AddQuestionBody body, KnowledgeService knowledge, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > Assistant.Knowledge.Import.KbValidator.MaxQuestionLength)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "text is required",
+                detail: $"A question is 1 to {Assistant.Knowledge.Import.KbValidator.MaxQuestionLength} characters.");
+        }
+
+        return await knowledge.AddQuestionAsync(id, body.Text, cancellationToken)
+            ? TypedResults.Ok(new { articleId = id, question = body.Text.Trim() })
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No article '{id}'.");
+    }
+}
+
+public sealed record AddQuestionBody(string? Text);
