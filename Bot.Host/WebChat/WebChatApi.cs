@@ -95,22 +95,18 @@ public static class WebChatApi
     /// </summary>
     private static async Task EchoAsync(WebChatActivityBody body, string conversationId, TurnResult result, DialogStores stores, WebChatHub hub, CancellationToken cancellationToken)
     {
-        var conversation = await stores.Conversations.GetAsync(conversationId, cancellationToken);
-        if (conversation is null)
+        if (result.RecordedSequence is not { } position)
         {
             return;
         }
 
-        var firstReply = result.Replies.Count > 0 ? result.Replies.Min(r => r.Sequence) : long.MaxValue;
-        var after = firstReply == long.MaxValue ? 0 : Math.Max(0, firstReply - 50);
-        var entries = await stores.Transcripts.ReadAsync(conversationId, after, cancellationToken);
-        var own = entries.LastOrDefault(e => e.From == Authors.Citizen && e.Sequence < firstReply);
-        if (own is null)
+        var entries = await stores.Transcripts.ReadAsync(conversationId, position - 1, cancellationToken);
+        if (entries.FirstOrDefault(e => e.Sequence == position && e.From == Authors.Citizen) is not { } own)
         {
             return;
         }
 
-        var sequence = WebSequence.Of(conversation.Ordinal, own.Sequence);
+        var sequence = WebSequence.Of(result.ConversationOrdinal, own.Sequence);
         hub.Publish(body.UserId!, new WebChatEvent("message", sequence, WebChatMapping.ToWeb(own, sequence) with { ClientMessageId = body.ClientMessageId }));
     }
 

@@ -49,7 +49,8 @@ public sealed class ConversationEngine
         var context = new TurnContext(activity, _services);
         await _pipeline.RunAsync(context, cancellationToken);
         return context.HasConversation
-            ? new TurnResult(context.Outcome, context.Conversation.Id, context.Conversation.State, context.Replies)
+            ? new TurnResult(context.Outcome, context.Conversation.Id, context.Conversation.State, context.Replies,
+                context.Session.RecordedSequence, context.Conversation.Ordinal)
             : new TurnResult(context.Outcome, null, null, []);
     }
 

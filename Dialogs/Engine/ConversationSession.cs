@@ -48,6 +48,9 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
         Conversation = Conversation with { LastReplyKind = kind };
     }
 
+    /// <summary>Where what the citizen wrote in this turn landed in the transcript (null when nothing was recorded).</summary>
+    public long? RecordedSequence { get; private set; }
+
     /// <summary>Retires the current (finished) conversation and continues with <paramref name="next"/>, a new one for the same person.</summary>
     public void StartNext(Conversation next)
     {
@@ -77,6 +80,11 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
         {
             var entry = draft with { ConversationId = Conversation.Id };
             var sequence = await services.Stores.Transcripts.AppendAsync(entry, CancellationToken.None);
+            if (!deliver)
+            {
+                RecordedSequence = sequence;
+            }
+
             if (deliver)
             {
                 var message = new OutgoingMessage(entry.ConversationId, sequence, entry.From, entry.Kind!.Value, entry.Text, entry.Buttons,
