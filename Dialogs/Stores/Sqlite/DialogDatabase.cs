@@ -36,6 +36,10 @@ public sealed class DialogDatabase
         """;
 
     private readonly string _connectionString;
+
+    // One writer at a time inside the process: SQLite allows one anyway, and a writer that finds the file busy sleeps in
+    // steps of milliseconds, which under load costs far more than waiting here in turn.
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly SemaphoreSlim _schema = new(1, 1);
     private volatile bool _schemaReady;
 
@@ -81,6 +85,32 @@ public sealed class DialogDatabase
         }
 
         return connection;
+    }
+
+    /// <summary>A connection for writing, held alone among this process's writers until disposed.</summary>
+    internal async Task<WriteConnection> OpenForWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            return new WriteConnection(await OpenAsync(cancellationToken), _writer);
+        }
+        catch
+        {
+            _writer.Release();
+            throw;
+        }
+    }
+
+    internal sealed class WriteConnection(SqliteConnection connection, SemaphoreSlim writer) : IAsyncDisposable
+    {
+        public SqliteConnection Connection { get; } = connection;
+
+        public async ValueTask DisposeAsync()
+        {
+            await Connection.DisposeAsync();
+            writer.Release();
+        }
     }
 
     internal static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)

@@ -38,7 +38,8 @@ public sealed class SqliteConversationStore(DialogDatabase database) : IConversa
 
     public async Task<bool> SaveAsync(Conversation conversation, long expectedVersion, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         (string, object?)[] values =
         [
             ("$id", conversation.Id), ("$channel", conversation.Key.Channel), ("$user", conversation.Key.UserId),

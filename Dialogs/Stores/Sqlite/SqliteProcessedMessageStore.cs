@@ -5,7 +5,8 @@ public sealed class SqliteProcessedMessageStore(DialogDatabase database) : IProc
 {
     public async Task<bool> TryMarkAsync(string channel, string messageId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await using var command = DialogDatabase.Command(connection,
             "INSERT INTO processed_messages (channel, message_id, processed_at) VALUES ($channel, $id, $at) ON CONFLICT DO NOTHING",
             ("$channel", channel), ("$id", messageId), ("$at", DialogDatabase.Time(DateTimeOffset.UtcNow)));
@@ -14,7 +15,8 @@ public sealed class SqliteProcessedMessageStore(DialogDatabase database) : IProc
 
     public async Task ForgetAsync(string channel, string messageId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await using var command = DialogDatabase.Command(connection,
             "DELETE FROM processed_messages WHERE channel = $channel AND message_id = $id", ("$channel", channel), ("$id", messageId));
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -7,7 +7,8 @@ public sealed class SqliteRatingStore(DialogDatabase database) : IRatingStore
 {
     public async Task SaveAsync(ConversationRating rating, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await using var command = DialogDatabase.Command(connection, """
             INSERT INTO ratings (conversation_id, channel, life_situation, article_ids, operator_id, score, comment, rated_at)
             VALUES ($id, $channel, $situation, $articles, $operator, $score, $comment, $at)

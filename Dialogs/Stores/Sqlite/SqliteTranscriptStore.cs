@@ -7,7 +7,8 @@ public sealed class SqliteTranscriptStore(DialogDatabase database) : ITranscript
 {
     public async Task<long> AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await using var command = DialogDatabase.Command(connection, """
             INSERT INTO transcript (conversation_id, sequence, author, kind, text, buttons, source_url, operator_id, at)
             SELECT $id, COALESCE(MAX(sequence), 0) + 1, $author, $kind, $text, $buttons, $source, $operator, $at

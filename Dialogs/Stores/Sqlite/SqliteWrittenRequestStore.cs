@@ -7,7 +7,8 @@ public sealed class SqliteWrittenRequestStore(DialogDatabase database) : IWritte
 {
     public async Task<long> NextNumberAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await using var command = DialogDatabase.Command(connection, """
             INSERT INTO counters (name, value) VALUES ('written_requests', 1)
             ON CONFLICT (name) DO UPDATE SET value = value + 1
@@ -18,7 +19,8 @@ public sealed class SqliteWrittenRequestStore(DialogDatabase database) : IWritte
 
     public async Task AddAsync(WrittenRequest request, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await using var command = DialogDatabase.Command(connection, """
             INSERT INTO written_requests (number, conversation_id, channel, text, contact, life_situation, article_ids, created_at, due_at)
             VALUES ($number, $conversation, $channel, $text, $contact, $situation, $articles, $created, $due)
