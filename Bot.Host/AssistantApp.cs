@@ -1,4 +1,5 @@
 using Assistant.Bot.Host.Health;
+using Assistant.Bot.Host.Channels;
 using Assistant.Bot.Host.Dialogs;
 using Assistant.Bot.Host.Knowledge;
 using Assistant.Bot.Host.Operators;
@@ -20,6 +21,8 @@ public static class AssistantApp
         });
         builder.AddKnowledge();
         builder.AddDialogs();
+        builder.AddTelegramChannel();
+        builder.AddVkChannel();
         builder.Services.AddOptions<OperatorOptions>().Bind(builder.Configuration.GetSection(OperatorOptions.Section));
         builder.Services.AddOptions<ModeratorOptions>().Bind(builder.Configuration.GetSection(ModeratorOptions.Section));
         builder.Services.AddOpenApi();
@@ -34,6 +37,8 @@ public static class AssistantApp
         app.MapWebChatApi();
         app.MapOperatorApi();
         app.MapModeratorApi();
+        app.MapTelegramChannel();
+        app.MapVkChannel();
         return app;
     }
 }

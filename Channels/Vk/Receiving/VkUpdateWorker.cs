@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using System.Threading.Channels;
+
+namespace Assistant.Channels.Vk.Receiving;
+
+/// <summary>
+/// Processes what the inbox holds, one reader per partition. On stop the inbox is closed first (the callback endpoint then
+/// answers 503 and VK delivers again later) and what was already taken is finished, until the host's stop timeout ends it.
+/// </summary>
+public sealed class VkUpdateWorker(VkInbox inbox, VkIncomingHandler handler, ILogger<VkUpdateWorker> logger) : BackgroundService
+{
+    private readonly CancellationTokenSource _abort = new();
+
+    // Not stoppingToken: stopping means "take nothing new", not "drop what VK was told ok for".
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(inbox.Readers.Select(reader => Task.Run(() => DrainAsync(reader), CancellationToken.None)));
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        inbox.Complete();
+        await using (cancellationToken.Register(_abort.Cancel))
+        {
+            await base.StopAsync(cancellationToken);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _abort.Dispose();
+        base.Dispose();
+    }
+
+    private async Task DrainAsync(ChannelReader<VkIncoming> reader)
+    {
+        await foreach (var incoming in reader.ReadAllAsync(CancellationToken.None))
+        {
+            try
+            {
+                await handler.HandleAsync(incoming, _abort.Token);
+            }
+            catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+            {
+                logger.Abandoned(incoming.MessageId);
+            }
+            catch (Exception e)
+            {
+                logger.HandlingFailed(e, incoming.MessageId);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Assistant.Channels.Vk.Api;
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Delivery;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Channels.Vk.Sending;
+
+/// <summary>
+/// The engine's way out to VK: every bot, operator and system message goes to the person's dialog with the community
+/// (the user id is the peer id) as plain text, cut into messages of at most 9000 characters, with the quick replies as
+/// a keyboard under the last one. A refusal VK will repeat (blocked, no permission) is logged and the rest of the message
+/// dropped; transient failures are retried by the client and, when they persist, reported to the engine.
+/// </summary>
+public sealed class VkChannelSender(VkApiClient api, VkClientCapabilities clients, ILogger<VkChannelSender> logger) : IChannelSender
+{
+    public string Channel => VkChannel.Name;
+
+    public async Task SendAsync(ConversationKey to, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(message);
+        if (!long.TryParse(to.UserId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var peerId))
+        {
+            logger.NotAPeer(message.ConversationId, message.Sequence);
+            return;
+        }
+
+        var parts = VkMessageSplitter.Split(VkPlainText.FromMarkdown(message.Text), SendMessageRequest.MaxLength);
+        var keyboard = VkKeyboardBuilder.Build(message.Buttons, clients.Of(peerId));
+        for (var part = 0; part < parts.Count; part++)
+        {
+            var request = new SendMessageRequest(peerId, VkRandomId.For(message.ConversationId, message.Sequence, part), parts[part],
+                part == parts.Count - 1 ? keyboard : null);
+            try
+            {
+                await api.SendAsync(request, cancellationToken);
+            }
+            catch (VkApiException e) when (!e.IsTransient)
+            {
+                logger.DeliveryRefused(message.ConversationId, message.Sequence, e.Code, e.Reason);
+                return;
+            }
+        }
+    }
+}
