@@ -76,10 +76,11 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
 
         // The state is saved; the transcript must follow it even if the caller gives up now.
         var key = Conversation.Key;
-        foreach (var (draft, deliver) in _pending)
+        var entries = _pending.Select(p => p.Entry with { ConversationId = Conversation.Id }).ToList();
+        var sequences = await services.Stores.Transcripts.AppendAsync(entries, CancellationToken.None);
+        for (var i = 0; i < entries.Count; i++)
         {
-            var entry = draft with { ConversationId = Conversation.Id };
-            var sequence = await services.Stores.Transcripts.AppendAsync(entry, CancellationToken.None);
+            var (entry, sequence, deliver) = (entries[i], sequences[i], _pending[i].Deliver);
             if (!deliver)
             {
                 RecordedSequence = sequence;

@@ -14,22 +14,40 @@ public sealed class RedisConversationLock(IConnectionMultiplexer redis, TimeSpan
 
     private readonly RedisKeys _keys = new(keyPrefix);
 
+    // Turns of one person on this host queue here first, so only turns on different hosts ever poll Redis for the lease.
+    private readonly InProcessConversationLock _local = new();
+
     public async Task<IAsyncDisposable> AcquireAsync(ConversationKey key, CancellationToken cancellationToken)
+    {
+        var local = await _local.AcquireAsync(key, cancellationToken);
+        try
+        {
+            return await AcquireLeaseAsync(key, local, cancellationToken);
+        }
+        catch
+        {
+            await local.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<IAsyncDisposable> AcquireLeaseAsync(ConversationKey key, IAsyncDisposable local, CancellationToken cancellationToken)
     {
         var name = _keys.Lock(key);
         var token = Guid.NewGuid().ToString("N");
         var db = redis.GetDatabase();
-        var wait = TimeSpan.FromMilliseconds(2);
+        // Turns are short (a few milliseconds), so a waiter polls often rather than backing off far.
+        var wait = TimeSpan.FromMilliseconds(1);
         while (!await db.StringSetAsync(name, token, lease, When.NotExists))
         {
             await Task.Delay(wait, cancellationToken);
-            wait = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds * 2, 50));
+            wait = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds * 2, 8));
         }
 
-        return new Lease(db, name, token);
+        return new Lease(db, name, token, local);
     }
 
-    private sealed class Lease(IDatabase db, string name, string token) : IAsyncDisposable
+    private sealed class Lease(IDatabase db, string name, string token, IAsyncDisposable local) : IAsyncDisposable
     {
         private int _released;
 
@@ -37,7 +55,14 @@ public sealed class RedisConversationLock(IConnectionMultiplexer redis, TimeSpan
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                await db.ScriptEvaluateAsync(ReleaseScript, [name], [token]);
+                try
+                {
+                    await db.ScriptEvaluateAsync(ReleaseScript, [name], [token]);
+                }
+                finally
+                {
+                    await local.DisposeAsync();
+                }
             }
         }
     }
