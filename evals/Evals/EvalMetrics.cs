@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Assistant.Evals;
 
 /// <summary>The figures of one system on one question set (fractions in 0..1). Field names are the report's public contract.</summary>
-public sealed record EvalMetrics
+public record EvalMetrics
 {
     [JsonPropertyName("questions")] public int Questions { get; init; }
     [JsonPropertyName("inScope")] public int InScope { get; init; }

@@ -30,18 +30,8 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, string 
 
     private IDatabase Db => redis.GetDatabase();
 
-    public async Task<Conversation> GetOrCreateAsync(ConversationKey key, Func<Conversation> create, CancellationToken cancellationToken)
-    {
-        if (await GetAsync(key, cancellationToken) is { } existing)
-        {
-            return existing;
-        }
-
-        var created = create() with { Version = 1 };
-        return await SaveAsync(created, 0, cancellationToken)
-            ? created
-            : await GetAsync(key, cancellationToken) ?? throw new InvalidOperationException($"Conversation {created.Id} could not be created.");
-    }
+    public Task<Conversation> GetOrCreateAsync(ConversationKey key, Func<Conversation> create, CancellationToken cancellationToken) =>
+        ConversationCreation.GetOrCreateAsync(this, key, create, cancellationToken);
 
     public async Task<Conversation?> GetAsync(ConversationKey key, CancellationToken cancellationToken)
     {

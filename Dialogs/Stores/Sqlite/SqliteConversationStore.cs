@@ -7,18 +7,8 @@ namespace Assistant.Dialogs.Stores.Sqlite;
 /// <summary>Conversations in dialogs.db: the record as JSON, with the columns searched on (key, state, version) beside it.</summary>
 public sealed class SqliteConversationStore(DialogDatabase database) : IConversationStore
 {
-    public async Task<Conversation> GetOrCreateAsync(ConversationKey key, Func<Conversation> create, CancellationToken cancellationToken)
-    {
-        if (await GetAsync(key, cancellationToken) is { } existing)
-        {
-            return existing;
-        }
-
-        var created = create() with { Version = 1 };
-        return await SaveAsync(created, 0, cancellationToken)
-            ? created
-            : await GetAsync(key, cancellationToken) ?? throw new InvalidOperationException($"Conversation {created.Id} could not be created.");
-    }
+    public Task<Conversation> GetOrCreateAsync(ConversationKey key, Func<Conversation> create, CancellationToken cancellationToken) =>
+        ConversationCreation.GetOrCreateAsync(this, key, create, cancellationToken);
 
     public async Task<Conversation?> GetAsync(ConversationKey key, CancellationToken cancellationToken)
     {
