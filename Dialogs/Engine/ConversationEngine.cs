@@ -66,7 +66,7 @@ public sealed class ConversationEngine
         var expired = 0;
         foreach (var state in ConversationStateMachine.ClosableByInactivity)
         {
-            foreach (var candidate in await _services.Stores.Conversations.ListByStateAsync(state, cancellationToken))
+            foreach (var candidate in await _services.Stores.Conversations.ListIdleAsync(state, now - timeout + TimeSpan.FromTicks(1), cancellationToken))
             {
                 if (candidate.LastActivityAt + timeout <= now
                     && await UnderLockAsync(candidate.Id, c => ConversationStateMachine.ClosableByInactivity.Contains(c.State) && c.LastActivityAt + timeout <= now,
@@ -79,7 +79,9 @@ public sealed class ConversationEngine
 
         foreach (var state in ConversationStateMachine.Rating)
         {
-            foreach (var candidate in await _services.Stores.Conversations.ListByStateAsync(state, cancellationToken))
+            // Idle for the window is a cheap pre-filter: the rating is usually asked at the last activity; one answered with a comment
+            // after it expires that much later.
+            foreach (var candidate in await _services.Stores.Conversations.ListIdleAsync(state, now - window + TimeSpan.FromTicks(1), cancellationToken))
             {
                 if (candidate.RatingAskedAt + window <= now
                     && await UnderLockAsync(candidate.Id, c => ConversationStateMachine.Rating.Contains(c.State) && c.RatingAskedAt + window <= now,

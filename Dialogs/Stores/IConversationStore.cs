@@ -24,4 +24,7 @@ public interface IConversationStore
     Task<bool> SaveAsync(Conversation conversation, long expectedVersion, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Conversation>> ListByStateAsync(ConversationState state, CancellationToken cancellationToken);
+
+    /// <summary>Conversations in <paramref name="state"/> whose last activity is before <paramref name="before"/>: the inactivity sweep reads only these.</summary>
+    Task<IReadOnlyList<Conversation>> ListIdleAsync(ConversationState state, DateTimeOffset before, CancellationToken cancellationToken);
 }

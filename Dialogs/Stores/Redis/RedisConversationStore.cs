@@ -51,14 +51,19 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, string 
             [_keys.Conversation(conversation.Id), _keys.Current(conversation.Key), _keys.State(conversation.State)],
             [
                 expectedVersion, conversation.Version, DialogDatabase.ToJson(conversation), conversation.State.ToString(),
-                conversation.Id, _keys.StatePrefix, conversation.CreatedAt.ToUnixTimeMilliseconds(),
+                conversation.Id, _keys.StatePrefix, conversation.LastActivityAt.ToUnixTimeMilliseconds(),
             ]);
         return (long)result == 1;
     }
 
-    public async Task<IReadOnlyList<Conversation>> ListByStateAsync(ConversationState state, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Conversation>> ListByStateAsync(ConversationState state, CancellationToken cancellationToken) =>
+        await ReadAsync(await Db.SortedSetRangeByRankAsync(_keys.State(state)), cancellationToken);
+
+    public async Task<IReadOnlyList<Conversation>> ListIdleAsync(ConversationState state, DateTimeOffset before, CancellationToken cancellationToken) =>
+        await ReadAsync(await Db.SortedSetRangeByScoreAsync(_keys.State(state), double.NegativeInfinity, before.ToUnixTimeMilliseconds(), Exclude.Stop), cancellationToken);
+
+    private async Task<IReadOnlyList<Conversation>> ReadAsync(RedisValue[] ids, CancellationToken cancellationToken)
     {
-        var ids = await Db.SortedSetRangeByRankAsync(_keys.State(state));
         var conversations = new List<Conversation>(ids.Length);
         foreach (var id in ids)
         {

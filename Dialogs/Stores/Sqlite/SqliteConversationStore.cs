@@ -64,6 +64,17 @@ public sealed class SqliteConversationStore(DialogDatabase database) : IConversa
         return await ReadAllAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Conversation>> ListIdleAsync(ConversationState state, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+
+        // julianday() reads the stored ISO 8601 times with their offsets, so the comparison holds whatever offset was written.
+        await using var command = DialogDatabase.Command(connection,
+            "SELECT data FROM conversations WHERE state = $state AND julianday(last_activity_at) < julianday($before) ORDER BY rowid",
+            ("$state", state.ToString()), ("$before", DialogDatabase.Time(before)));
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
     private static async Task<IReadOnlyList<Conversation>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         var conversations = new List<Conversation>();

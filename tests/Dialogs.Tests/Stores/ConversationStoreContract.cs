@@ -67,6 +67,22 @@ public abstract class ConversationStoreContract
     }
 
     [Fact]
+    public async Task Only_conversations_idle_since_before_the_cutoff_are_listed_as_idle()
+    {
+        var quietKey = NewKey();
+        var busyKey = NewKey();
+        var quiet = await Store.GetOrCreateAsync(quietKey, () => Conversation.Start(quietKey, Now), CancellationToken.None);
+        var busy = await Store.GetOrCreateAsync(busyKey, () => Conversation.Start(busyKey, Now), CancellationToken.None);
+        Assert.True(await Store.SaveAsync(quiet with { Version = 2, State = ConversationState.BotAnswering, LastActivityAt = Now }, 1, CancellationToken.None));
+        Assert.True(await Store.SaveAsync(busy with { Version = 2, State = ConversationState.BotAnswering, LastActivityAt = Now.AddMinutes(50) }, 1, CancellationToken.None));
+
+        var idle = await Store.ListIdleAsync(ConversationState.BotAnswering, Now.AddMinutes(30), CancellationToken.None);
+
+        Assert.Contains(idle, c => c.Id == quiet.Id);
+        Assert.DoesNotContain(idle, c => c.Id == busy.Id);
+    }
+
+    [Fact]
     public async Task Of_many_concurrent_saves_from_one_version_exactly_one_wins()
     {
         var key = NewKey();
