@@ -74,8 +74,7 @@ internal sealed class HandoffFlow(DialogServices services, WrittenRequestFlow re
             return ("outside hours", Templates.BotPhrases.Fill(services.Phrases.OperatorsClosed, ("hours", services.Hours.Describe())));
         }
 
-        var waiting = await services.Stores.Conversations.ListByStateAsync(ConversationState.WaitingForOperator, cancellationToken);
-        return waiting.Count(c => c.HandoffGroup == group) >= services.Options.Handoff.MaxQueueLength
+        return await services.Stores.Conversations.CountQueueAsync(group, cancellationToken) >= services.Options.Handoff.MaxQueueLength
             ? ("queue full", services.Phrases.OperatorsBusy)
             : null;
     }

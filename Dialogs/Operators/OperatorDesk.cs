@@ -18,9 +18,8 @@ public sealed class OperatorDesk(DialogServices services)
     /// <summary>Conversations waiting for <paramref name="group"/>, longest-waiting first.</summary>
     public async Task<IReadOnlyList<QueueEntry>> ListQueueAsync(string group, CancellationToken cancellationToken)
     {
-        var waiting = await services.Stores.Conversations.ListByStateAsync(ConversationState.WaitingForOperator, cancellationToken);
         var entries = new List<QueueEntry>();
-        foreach (var conversation in waiting.Where(c => string.Equals(c.HandoffGroup, group, StringComparison.OrdinalIgnoreCase)).OrderBy(c => c.QueuedAt))
+        foreach (var conversation in await services.Stores.Conversations.ListQueueAsync(group, cancellationToken))
         {
             entries.Add(new QueueEntry
             {

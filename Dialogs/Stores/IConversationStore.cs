@@ -25,6 +25,12 @@ public interface IConversationStore
 
     Task<IReadOnlyList<Conversation>> ListByStateAsync(ConversationState state, CancellationToken cancellationToken);
 
+    /// <summary>Conversations waiting for an operator of <paramref name="group"/> (names compare without case), longest-waiting first.</summary>
+    Task<IReadOnlyList<Conversation>> ListQueueAsync(string group, CancellationToken cancellationToken);
+
+    /// <summary>How many conversations wait for <paramref name="group"/>. Asked on every handoff, so it counts without reading them.</summary>
+    Task<int> CountQueueAsync(string group, CancellationToken cancellationToken);
+
     /// <summary>Conversations in <paramref name="state"/> whose last activity is before <paramref name="before"/>: the inactivity sweep reads only these.</summary>
     Task<IReadOnlyList<Conversation>> ListIdleAsync(ConversationState state, DateTimeOffset before, CancellationToken cancellationToken);
 }

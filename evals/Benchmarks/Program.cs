@@ -15,9 +15,10 @@ using Microsoft.Extensions.Options;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length > 0 && args[0] == "turns")
 {
-    // Dialog turns through the web chat HTTP path: dotnet run -c Release --project evals/Benchmarks -- turns [turns] [concurrency]
+    // Dialog turns through the web chat HTTP path: dotnet run -c Release --project evals/Benchmarks -- turns [turns] [concurrency] [turns per visitor]
     var root = Directory.GetCurrentDirectory();
-    await TurnsBenchmark.RunAsync(root, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 6000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 32);
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+    await TurnsBenchmark.RunAsync(root, Arg(1, 6000), Arg(2, 32), Arg(3, 3));
     return;
 }
 

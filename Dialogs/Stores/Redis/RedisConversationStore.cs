@@ -7,7 +7,8 @@ namespace Assistant.Dialogs.Stores.Redis;
 
 /// <summary>
 /// Conversation state in Redis, for several hosts: a hash per conversation (JSON, version, state), a pointer from each person's key
-/// to their current conversation, a sorted set per state. Saves are compare-and-set on the version in one Lua script.
+/// to their current conversation, a sorted set per state and one per operator group's queue. Saves are compare-and-set on
+/// the version in one Lua script, which also keeps the sets in step.
 /// </summary>
 public sealed class RedisConversationStore(IConnectionMultiplexer redis, string keyPrefix = "assistant:") : IConversationStore
 {
@@ -18,11 +19,18 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, string 
           redis.call('SET', KEYS[2], ARGV[5])
         else
           if current ~= ARGV[1] then return 0 end
-          local previous = redis.call('HGET', KEYS[1], 'state')
-          if previous then redis.call('ZREM', ARGV[6] .. previous, ARGV[5]) end
+          local previous = redis.call('HMGET', KEYS[1], 'state', 'queue')
+          if previous[1] then redis.call('ZREM', ARGV[6] .. previous[1], ARGV[5]) end
+          if previous[2] then redis.call('ZREM', previous[2], ARGV[5]) end
         end
         redis.call('HSET', KEYS[1], 'version', ARGV[2], 'data', ARGV[3], 'state', ARGV[4])
         redis.call('ZADD', KEYS[3], ARGV[7], ARGV[5])
+        if ARGV[8] == '' then
+          redis.call('HDEL', KEYS[1], 'queue')
+        else
+          redis.call('HSET', KEYS[1], 'queue', ARGV[8])
+          redis.call('ZADD', ARGV[8], ARGV[9], ARGV[5])
+        end
         return 1
         """;
 
@@ -47,11 +55,13 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, string 
 
     public async Task<bool> SaveAsync(Conversation conversation, long expectedVersion, CancellationToken cancellationToken)
     {
+        var queued = conversation is { State: ConversationState.WaitingForOperator, HandoffGroup: { } group } ? _keys.Queue(group) : "";
         var result = await Db.ScriptEvaluateAsync(SaveScript,
             [_keys.Conversation(conversation.Id), _keys.Current(conversation.Key), _keys.State(conversation.State)],
             [
                 expectedVersion, conversation.Version, DialogDatabase.ToJson(conversation), conversation.State.ToString(),
                 conversation.Id, _keys.StatePrefix, conversation.LastActivityAt.ToUnixTimeMilliseconds(),
+                queued, (conversation.QueuedAt ?? conversation.UpdatedAt).ToUnixTimeMilliseconds(),
             ]);
         return (long)result == 1;
     }
@@ -59,20 +69,20 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, string 
     public async Task<IReadOnlyList<Conversation>> ListByStateAsync(ConversationState state, CancellationToken cancellationToken) =>
         await ReadAsync(await Db.SortedSetRangeByRankAsync(_keys.State(state)), cancellationToken);
 
+    public async Task<IReadOnlyList<Conversation>> ListQueueAsync(string group, CancellationToken cancellationToken) =>
+        await ReadAsync(await Db.SortedSetRangeByRankAsync(_keys.Queue(group)), cancellationToken);
+
+    public async Task<int> CountQueueAsync(string group, CancellationToken cancellationToken) =>
+        (int)await Db.SortedSetLengthAsync(_keys.Queue(group));
+
     public async Task<IReadOnlyList<Conversation>> ListIdleAsync(ConversationState state, DateTimeOffset before, CancellationToken cancellationToken) =>
         await ReadAsync(await Db.SortedSetRangeByScoreAsync(_keys.State(state), double.NegativeInfinity, before.ToUnixTimeMilliseconds(), Exclude.Stop), cancellationToken);
 
+    /// <summary>All the records in one pipelined batch: one round trip, however many there are.</summary>
     private async Task<IReadOnlyList<Conversation>> ReadAsync(RedisValue[] ids, CancellationToken cancellationToken)
     {
-        var conversations = new List<Conversation>(ids.Length);
-        foreach (var id in ids)
-        {
-            if (await GetAsync(id.ToString(), cancellationToken) is { } conversation)
-            {
-                conversations.Add(conversation);
-            }
-        }
-
-        return conversations;
+        var db = Db;
+        var reads = await Task.WhenAll(ids.Select(id => db.HashGetAsync(_keys.Conversation(id.ToString()), "data")));
+        return [.. reads.Where(json => !json.IsNullOrEmpty).Select(json => DialogDatabase.FromJson<Conversation>(json.ToString()))];
     }
 }

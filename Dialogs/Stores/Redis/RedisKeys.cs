@@ -14,6 +14,9 @@ internal sealed class RedisKeys(string prefix)
 
     public string State(ConversationState state) => StatePrefix + state;
 
+    /// <summary>The conversations waiting for a group's operators, scored by when they joined the queue.</summary>
+    public string Queue(string group) => $"{prefix}queue:{group.ToLowerInvariant()}";
+
     public string Lock(ConversationKey key) => $"{prefix}lock:{key.Channel}:{key.UserId}";
 
     public string Processed(string channel, string messageId) => $"{prefix}seen:{channel}:{messageId}";

@@ -64,6 +64,24 @@ public sealed class SqliteConversationStore(DialogDatabase database) : IConversa
         return await ReadAllAsync(command, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Conversation>> ListQueueAsync(string group, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = DialogDatabase.Command(connection,
+            "SELECT data FROM conversations WHERE state = $state AND handoff_group = $group COLLATE NOCASE ORDER BY rowid",
+            ("$state", nameof(ConversationState.WaitingForOperator)), ("$group", group));
+        return [.. (await ReadAllAsync(command, cancellationToken)).OrderBy(c => c.QueuedAt ?? c.UpdatedAt)];
+    }
+
+    public async Task<int> CountQueueAsync(string group, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = DialogDatabase.Command(connection,
+            "SELECT COUNT(*) FROM conversations WHERE state = $state AND handoff_group = $group COLLATE NOCASE",
+            ("$state", nameof(ConversationState.WaitingForOperator)), ("$group", group));
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<IReadOnlyList<Conversation>> ListIdleAsync(ConversationState state, DateTimeOffset before, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -54,6 +54,37 @@ public abstract class ConversationStoreContract
     }
 
     [Fact]
+    public async Task A_group_queue_lists_its_waiting_conversations_longest_waiting_first_and_counts_them()
+    {
+        var group = "g" + Guid.NewGuid().ToString("N")[..8];
+        async Task<Conversation> QueueAsync(DateTimeOffset queuedAt, string inGroup)
+        {
+            var key = NewKey();
+            var created = await Store.GetOrCreateAsync(key, () => Conversation.Start(key, Now), CancellationToken.None);
+            var waiting = created with { Version = 2, State = ConversationState.WaitingForOperator, HandoffGroup = inGroup, QueuedAt = queuedAt };
+            Assert.True(await Store.SaveAsync(waiting, 1, CancellationToken.None));
+            return waiting;
+        }
+
+        var later = await QueueAsync(Now.AddMinutes(5), group);
+        var earlier = await QueueAsync(Now.AddMinutes(1), group.ToUpperInvariant());
+        await QueueAsync(Now, group + "-other");
+
+        Assert.Equal([earlier.Id, later.Id], (await Store.ListQueueAsync(group, CancellationToken.None)).Select(c => c.Id));
+        Assert.Equal(2, await Store.CountQueueAsync(group, CancellationToken.None));
+
+        // Accepted by an operator: out of the queue.
+        Assert.True(await Store.SaveAsync(earlier with { Version = 3, State = ConversationState.WithOperator }, 2, CancellationToken.None));
+        Assert.Equal([later.Id], (await Store.ListQueueAsync(group, CancellationToken.None)).Select(c => c.Id));
+        Assert.Equal(1, await Store.CountQueueAsync(group, CancellationToken.None));
+
+        // Transferred: it leaves one group's queue for the other's.
+        Assert.True(await Store.SaveAsync(later with { Version = 3, HandoffGroup = group + "-other" }, 2, CancellationToken.None));
+        Assert.Equal(0, await Store.CountQueueAsync(group, CancellationToken.None));
+        Assert.Equal(2, await Store.CountQueueAsync(group + "-other", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task The_latest_conversation_of_a_person_is_their_current_one_and_old_ones_stay_readable()
     {
         var key = NewKey();
