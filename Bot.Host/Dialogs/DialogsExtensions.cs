@@ -6,6 +6,7 @@ using Assistant.Dialogs.Locking;
 using Assistant.Dialogs.Operators;
 using Assistant.Dialogs.Stores;
 using Assistant.Dialogs.Stores.Redis;
+using Assistant.Dialogs.Throttling;
 using StackExchange.Redis;
 using Assistant.Dialogs.Templates;
 using Microsoft.Extensions.Options;
@@ -30,20 +31,24 @@ public static class DialogsExtensions
         {
             services.AddSingleton(sp => DialogStores.Sqlite(DialogsDatabasePath(sp)));
             services.AddSingleton<IConversationLock, InProcessConversationLock>();
+            services.AddSingleton<IRateLimiter>(sp => new TokenBucketLimiter(sp.GetRequiredService<IOptions<DialogOptions>>().Value.RateLimit));
             services.AddSingleton<WebChatHub>();
         }
         else
         {
-            // Scale-out: conversation state, locks, de-duplication and the web chat backplane in Redis; durable records stay in dialogs.db.
+            // Scale-out: conversation state, locks, de-duplication, rate limits and the web chat backplane in Redis; durable records stay in dialogs.db.
             var configuration = ConfigurationOptions.Parse(redis);
             configuration.AbortOnConnectFail = false;
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
             services.AddSingleton(sp => DialogStores.Sqlite(DialogsDatabasePath(sp)) with
             {
                 Conversations = new RedisConversationStore(sp.GetRequiredService<IConnectionMultiplexer>()),
-                ProcessedMessages = new RedisProcessedMessageStore(sp.GetRequiredService<IConnectionMultiplexer>(), TimeSpan.FromDays(7)),
+                ProcessedMessages = new RedisProcessedMessageStore(sp.GetRequiredService<IConnectionMultiplexer>(),
+                    sp.GetRequiredService<IOptions<DialogOptions>>().Value.ProcessedMessageRetention),
             });
             services.AddSingleton<IConversationLock>(sp => new RedisConversationLock(sp.GetRequiredService<IConnectionMultiplexer>(), TimeSpan.FromSeconds(30)));
+            services.AddSingleton<IRateLimiter>(sp => new RedisRateLimiter(sp.GetRequiredService<IConnectionMultiplexer>(),
+                sp.GetRequiredService<IOptions<DialogOptions>>().Value.RateLimit));
             services.AddSingleton(sp =>
             {
                 var hub = new WebChatHub();

@@ -34,7 +34,7 @@ public sealed class ConversationEngine
             new MessageSizeMiddleware(services),
             new DeduplicationMiddleware(services),
             new ConversationMiddleware(services),
-            new RateLimitMiddleware(services, new TokenBucketLimiter(services.Options.RateLimit)),
+            new RateLimitMiddleware(services),
             new TranscriptMiddleware(services),
         ], router.HandleAsync);
     }
@@ -99,6 +99,10 @@ public sealed class ConversationEngine
 
         return closed;
     }
+
+    /// <summary>Forgets processed message ids older than Dialogs:ProcessedMessageRetention; returns how many.</summary>
+    public Task<int> ForgetOldMessageIdsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        _services.Stores.ProcessedMessages.ForgetOlderThanAsync(now - _services.Options.ProcessedMessageRetention, cancellationToken);
 
     private async Task<bool> UnderLockAsync(string conversationId, Func<Conversation, bool> stillDue, Action<ConversationSession> act, CancellationToken cancellationToken)
     {

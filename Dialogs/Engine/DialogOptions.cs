@@ -22,6 +22,9 @@ public sealed class DialogOptions
     /// <summary>Open conversations with no message for this long are closed by <see cref="ConversationEngine.CloseInactiveAsync"/>.</summary>
     public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>How long processed channel message ids are remembered, so a redelivery within it is skipped.</summary>
+    public TimeSpan ProcessedMessageRetention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>A phrases file whose keys replace the embedded Templates/phrases.ru.json (see <see cref="Templates.BotPhrases.Load"/>).</summary>
     public string? PhrasesPath { get; set; }
 

@@ -33,6 +33,11 @@ public sealed class DialogOptionsValidator : IValidateOptions<DialogOptions>
             yield return "Dialogs:InactivityTimeout must be positive.";
         }
 
+        if (options.ProcessedMessageRetention < TimeSpan.FromMinutes(1))
+        {
+            yield return "Dialogs:ProcessedMessageRetention must be at least one minute: channels redeliver within minutes.";
+        }
+
         if (options.Rating.Window <= TimeSpan.Zero)
         {
             yield return "Dialogs:Rating:Window must be positive.";

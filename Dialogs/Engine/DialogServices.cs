@@ -6,6 +6,7 @@ using Assistant.Dialogs.Locking;
 using Assistant.Dialogs.Privacy;
 using Assistant.Dialogs.Stores;
 using Assistant.Dialogs.Templates;
+using Assistant.Dialogs.Throttling;
 using Assistant.Knowledge.Retrieval;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,8 @@ public sealed class DialogServices
         BotPhrases phrases,
         IOptions<DialogOptions> options,
         TimeProvider time,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        IRateLimiter? rateLimiter = null)
     {
         var errors = DialogOptionsValidator.Errors(options.Value).ToList();
         if (errors.Count > 0)
@@ -44,6 +46,7 @@ public sealed class DialogServices
         Time = time;
         Logger = loggerFactory.CreateLogger(DialogTelemetry.SourceName);
         _senders = senders.ToDictionary(s => s.Channel, StringComparer.OrdinalIgnoreCase);
+        RateLimiter = rateLimiter ?? new TokenBucketLimiter(Options.RateLimit);
         Masker = new PersonalDataMasker();
         Intents = new IntentRecognizer(phrases);
         Hours = new OperatorHours(Options.Hours, phrases);
@@ -64,6 +67,9 @@ public sealed class DialogServices
     public TimeProvider Time { get; }
 
     public OperatorHours Hours { get; }
+
+    /// <summary>Per-person message budget: in process unless the host passes a shared one.</summary>
+    public IRateLimiter RateLimiter { get; }
 
     internal ILogger Logger { get; }
 

@@ -8,4 +8,7 @@ public interface IProcessedMessageStore
 
     /// <summary>Unmarks an id whose turn failed, so the channel's retry is processed.</summary>
     Task ForgetAsync(string channel, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Forgets ids marked before <paramref name="before"/> (stores whose marks expire by themselves do nothing); returns how many.</summary>
+    Task<int> ForgetOlderThanAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -4,19 +4,21 @@ using Assistant.Dialogs.Engine;
 namespace Assistant.Dialogs.Throttling;
 
 /// <summary>Per-person token bucket: over the limit the person is told once, politely, and further messages are dropped until it refills.</summary>
-internal sealed class RateLimitMiddleware(DialogServices services, TokenBucketLimiter limiter) : ITurnMiddleware
+internal sealed class RateLimitMiddleware(DialogServices services) : ITurnMiddleware
 {
-    public Task OnTurnAsync(TurnContext context, Func<Task> next, CancellationToken cancellationToken)
+    public async Task OnTurnAsync(TurnContext context, Func<Task> next, CancellationToken cancellationToken)
     {
         if (context.Activity.Type is ActivityType.ConversationUpdate)
         {
-            return next();
+            await next();
+            return;
         }
 
-        var decision = limiter.TryTake(context.Activity.Key.ToString(), services.Now);
+        var decision = await services.RateLimiter.TryTakeAsync(context.Activity.Key.ToString(), services.Now, cancellationToken);
         if (decision == ThrottleDecision.Allowed)
         {
-            return next();
+            await next();
+            return;
         }
 
         context.Outcome = TurnOutcome.Throttled;
@@ -25,7 +27,5 @@ internal sealed class RateLimitMiddleware(DialogServices services, TokenBucketLi
         {
             context.Reply(MessageKind.Notice, services.Phrases.Throttled);
         }
-
-        return Task.CompletedTask;
     }
 }

@@ -6,12 +6,15 @@ namespace Assistant.Dialogs.Throttling;
 /// A token bucket per person, in process. Time comes from the caller, so tests move it by hand. Full buckets of people who
 /// went quiet are dropped now and then, so memory follows the number of active people.
 /// </summary>
-public sealed class TokenBucketLimiter(RateLimitOptions options)
+public sealed class TokenBucketLimiter(RateLimitOptions options) : IRateLimiter
 {
     private const int PruneEvery = 4096;
 
     private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     private int _calls;
+
+    public Task<ThrottleDecision> TryTakeAsync(string key, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult(TryTake(key, now));
 
     /// <summary>Takes one token for <paramref name="key"/>; when none is left, says whether this is the first refusal of the streak.</summary>
     public ThrottleDecision TryTake(string key, DateTimeOffset now)

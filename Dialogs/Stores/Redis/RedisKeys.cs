@@ -19,5 +19,7 @@ internal sealed class RedisKeys(string prefix)
 
     public string Lock(ConversationKey key) => $"{prefix}lock:{key.Channel}:{key.UserId}";
 
+    public string RateLimit(string person) => $"{prefix}rate:{person}";
+
     public string Processed(string channel, string messageId) => $"{prefix}seen:{channel}:{messageId}";
 }

@@ -12,4 +12,7 @@ public sealed class RedisProcessedMessageStore(IConnectionMultiplexer redis, Tim
 
     public Task ForgetAsync(string channel, string messageId, CancellationToken cancellationToken) =>
         redis.GetDatabase().KeyDeleteAsync(_keys.Processed(channel, messageId));
+
+    /// <summary>Nothing to do: each mark expires by itself after <paramref name="remember"/>.</summary>
+    public Task<int> ForgetOlderThanAsync(DateTimeOffset before, CancellationToken cancellationToken) => Task.FromResult(0);
 }

@@ -21,4 +21,12 @@ public sealed class SqliteProcessedMessageStore(DialogDatabase database) : IProc
             "DELETE FROM processed_messages WHERE channel = $channel AND message_id = $id", ("$channel", channel), ("$id", messageId));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public async Task<int> ForgetOlderThanAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        await using var command = DialogDatabase.Command(write.Connection,
+            "DELETE FROM processed_messages WHERE julianday(processed_at) < julianday($before)", ("$before", DialogDatabase.Time(before)));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

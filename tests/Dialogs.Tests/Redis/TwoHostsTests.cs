@@ -7,6 +7,7 @@ using Assistant.Dialogs.Stores;
 using Assistant.Dialogs.Stores.Redis;
 using Assistant.Dialogs.Templates;
 using Assistant.Dialogs.Tests.TestSupport;
+using Assistant.Dialogs.Throttling;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
@@ -19,8 +20,10 @@ public sealed class TwoHostsTests(RedisServer server) : IClassFixture<RedisServe
 
     public void Dispose() => _directory.Dispose();
 
-    private (ConversationEngine Engine, OperatorDesk Desk, RecordingChannelSender Web) Host(IConnectionMultiplexer redis, Assistant.Knowledge.Retrieval.IKnowledgeSearch knowledge)
+    private (ConversationEngine Engine, OperatorDesk Desk, RecordingChannelSender Web) Host(
+        IConnectionMultiplexer redis, Assistant.Knowledge.Retrieval.IKnowledgeSearch knowledge, RateLimitOptions? limits = null)
     {
+        var options = new DialogOptions { RateLimit = limits ?? new RateLimitOptions { BurstSize = 1000 } };
         var web = new RecordingChannelSender("web");
         var stores = DialogStores.Sqlite(_directory.File("dialogs.db")) with
         {
@@ -28,7 +31,8 @@ public sealed class TwoHostsTests(RedisServer server) : IClassFixture<RedisServe
             ProcessedMessages = new RedisProcessedMessageStore(redis, TimeSpan.FromHours(1)),
         };
         var services = new DialogServices(knowledge, stores, new RedisConversationLock(redis, TimeSpan.FromSeconds(30)), [web],
-            BotPhrases.Load(), Microsoft.Extensions.Options.Options.Create(new DialogOptions()), TimeProvider.System, NullLoggerFactory.Instance);
+            BotPhrases.Load(), Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System, NullLoggerFactory.Instance,
+            new RedisRateLimiter(redis, options.RateLimit));
         return (new ConversationEngine(services), new OperatorDesk(services), web);
     }
 
@@ -60,6 +64,29 @@ public sealed class TwoHostsTests(RedisServer server) : IClassFixture<RedisServe
         var transcript = await DialogStores.Sqlite(_directory.File("dialogs.db")).Transcripts.ReadAsync(conversationId!, 0, CancellationToken.None);
         Assert.Equal(12, transcript.Count(e => e.From == Authors.Citizen));
         Assert.Equal(transcript.Select(e => e.Sequence).Order(), transcript.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task A_person_flooding_both_hosts_is_held_to_one_budget_and_told_once()
+    {
+        var knowledge = await SharedKnowledge.GetAsync();
+        await using var redisA = await server.ConnectAsync();
+        await using var redisB = await server.ConnectAsync();
+        var limits = new RateLimitOptions { BurstSize = 3, MessagesPerMinute = 1 };
+        var a = Host(redisA, knowledge, limits);
+        var b = Host(redisB, knowledge, limits);
+        var user = Guid.NewGuid().ToString("N");
+
+        var outcomes = new List<TurnOutcome>();
+        for (var i = 0; i < 8; i++)
+        {
+            outcomes.Add((await (i % 2 == 0 ? a.Engine : b.Engine).ProcessAsync(Message(user, $"f{i}", $"флуд {i} полис"), CancellationToken.None)).Outcome);
+        }
+
+        Assert.Equal(3, outcomes.Count(o => o == TurnOutcome.Processed));
+        Assert.Equal(5, outcomes.Count(o => o == TurnOutcome.Throttled));
+        var told = a.Web.Sent.Concat(b.Web.Sent).Count(m => m.Message.Text == BotPhrases.Load().Throttled);
+        Assert.Equal(1, told);
     }
 
     [Fact]

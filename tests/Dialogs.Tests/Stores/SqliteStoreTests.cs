@@ -86,6 +86,18 @@ public sealed class SqliteStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Message_ids_past_their_retention_are_forgotten_and_recent_ones_kept()
+    {
+        Assert.True(await _stores.ProcessedMessages.TryMarkAsync("telegram", "old", CancellationToken.None));
+
+        Assert.Equal(0, await _stores.ProcessedMessages.ForgetOlderThanAsync(DateTimeOffset.UtcNow.AddDays(-7), CancellationToken.None));
+        Assert.False(await _stores.ProcessedMessages.TryMarkAsync("telegram", "old", CancellationToken.None));
+
+        Assert.Equal(1, await _stores.ProcessedMessages.ForgetOlderThanAsync(DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None));
+        Assert.True(await _stores.ProcessedMessages.TryMarkAsync("telegram", "old", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Request_numbers_are_never_reused_and_requests_read_back()
     {
         var numbers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _stores.Requests.NextNumberAsync(CancellationToken.None)));
