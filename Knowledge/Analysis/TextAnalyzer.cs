@@ -15,6 +15,9 @@ public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
     /// <summary>A KB word of the same family stands in for an unknown query word, at a discount.</summary>
     public const float FamilyWeight = 0.6f;
 
+    /// <summary>What a compound's cut-off head ("нац" in "нацкалендарь") may stand for is a guess: it counts little.</summary>
+    public const float StumpWeight = 0.3f;
+
     public SynonymDictionary Synonyms { get; } = synonyms;
 
     public AnalyzedText AnalyzeDocument(string text)
@@ -35,6 +38,7 @@ public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
         var stems = new List<string>(words.Count);
         var corrections = new List<string>();
         var family = new List<string>();
+        var stumps = new List<string>();
         foreach (var word in words)
         {
             if (StopWords.Contains(word))
@@ -52,6 +56,14 @@ public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
                 continue;
             }
 
+            if (!IsKnown(stem, vocabulary) && RussianStemmer.IsCyrillic(word) && CompoundSplitter.Split(word, vocabulary) is { } compound)
+            {
+                stumps.AddRange(compound.Head);
+                stems.Add(compound.Tail);
+                clean.Add(string.Join(' ', compound.Head.Take(1).Select(vocabulary.SurfaceOf).Append(vocabulary.SurfaceOf(compound.Tail))));
+                continue;
+            }
+
             if (!vocabulary.Contains(stem))
             {
                 family.AddRange(vocabulary.FamilyOf(stem));
@@ -61,12 +73,17 @@ public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
             clean.Add(word);
         }
 
-        return Build(string.Join(' ', clean), stems, corrections, family);
+        return Build(string.Join(' ', clean), stems, corrections, family, stumps);
     }
 
-    private AnalyzedText Build(string cleanText, List<string> stems, List<string> corrections, List<string>? family = null)
+    private AnalyzedText Build(string cleanText, List<string> stems, List<string> corrections, List<string>? family = null, List<string>? stumps = null)
     {
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var stump in stumps ?? [])
+        {
+            weights[stump] = StumpWeight;
+        }
+
         foreach (var relative in family ?? [])
         {
             weights[relative] = FamilyWeight;

@@ -10,6 +10,10 @@ public sealed class Vocabulary
     private readonly Dictionary<string, string> _surface = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _deletes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _byPrefix = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _sorted = new(StringComparer.Ordinal);
+
+    // Long stems by first letter and length: where two substituted letters ("паликлиника") are looked for when deletes find nothing.
+    private readonly Dictionary<(char First, int Length), List<string>> _byShape = [];
 
     /// <summary>Stems sharing this many leading letters may be one family ("беременн-ая", "беременност-ь").</summary>
     public const int FamilyPrefix = 5;
@@ -33,6 +37,7 @@ public sealed class Vocabulary
 
         _frequency[stem] = 1;
         _surface[stem] = surface;
+        _sorted.Add(stem);
         if (stem.Length >= FamilyPrefix)
         {
             var prefix = stem[..FamilyPrefix];
@@ -47,6 +52,16 @@ public sealed class Vocabulary
         if (stem.Length < TypoPolicy.MinWordLength)
         {
             return;
+        }
+
+        if (TypoPolicy.MaxDistance(stem.Length) >= 2)
+        {
+            if (!_byShape.TryGetValue((stem[0], stem.Length), out var shaped))
+            {
+                _byShape[(stem[0], stem.Length)] = shaped = [];
+            }
+
+            shaped.Add(stem);
         }
 
         foreach (var delete in Deletes(stem))
@@ -88,6 +103,18 @@ public sealed class Vocabulary
             }
         }
 
+        // Symmetric deletes of one letter miss two substitutions in one word; a long word gets a scan of KB stems of its shape.
+        if (candidates.Count == 0 && maxDistance >= 2)
+        {
+            for (var length = stem.Length - maxDistance; length <= stem.Length + maxDistance; length++)
+            {
+                if (_byShape.TryGetValue((stem[0], length), out var shaped))
+                {
+                    candidates.UnionWith(shaped);
+                }
+            }
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
         var bestFrequency = 0;
@@ -124,6 +151,16 @@ public sealed class Vocabulary
 
         return family
             .Where(t => t != stem && CommonPrefix(t, stem) >= Math.Max(FamilyPrefix, (int)Math.Ceiling(0.75 * Math.Min(t.Length, stem.Length))))
+            .OrderByDescending(t => _frequency[t])
+            .Take(limit)
+            .ToList();
+    }
+
+    /// <summary>KB stems that begin with <paramref name="prefix"/> and are longer than it, most frequent first.</summary>
+    public IReadOnlyList<string> StemsStartingWith(string prefix, int limit)
+    {
+        return _sorted.GetViewBetween(prefix, prefix + char.MaxValue)
+            .Where(t => t.Length > prefix.Length && t.StartsWith(prefix, StringComparison.Ordinal))
             .OrderByDescending(t => _frequency[t])
             .Take(limit)
             .ToList();

@@ -22,6 +22,16 @@ public sealed class VocabularyTests
     }
 
     [Fact]
+    public void A_long_word_with_two_substituted_letters_is_corrected()
+    {
+        var vocabulary = KbVocabulary.Of("Как прикрепиться к поликлинике?", "регистратура");
+
+        Assert.Equal(RussianStemmer.Stem("поликлиника"), vocabulary.Correct(RussianStemmer.Stem("паликленика")));
+        Assert.Equal(RussianStemmer.Stem("регистратура"), vocabulary.Correct(RussianStemmer.Stem("ригистротура")));
+        Assert.Null(vocabulary.Correct(RussianStemmer.Stem("палекленека")));
+    }
+
+    [Fact]
     public void On_a_tie_the_word_the_KB_uses_most_wins()
     {
         var vocabulary = new Vocabulary();
