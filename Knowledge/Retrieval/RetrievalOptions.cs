@@ -44,4 +44,7 @@ public sealed class RetrievalOptions
 
     /// <summary>How many ranked candidates a result carries.</summary>
     [Range(1, 50)] public int ReturnedCandidates { get; set; } = 5;
+
+    /// <summary>A copy with every setting, to change one without touching the original.</summary>
+    public RetrievalOptions Copy() => (RetrievalOptions)MemberwiseClone();
 }

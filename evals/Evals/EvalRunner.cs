@@ -23,7 +23,7 @@ public sealed class EvalRunner(
         try
         {
             var store = new SqliteKnowledgeStore(Path.Combine(directory, "knowledge.db"));
-            var settings = Options.Create(Clone(options));
+            var settings = Options.Create(options.Copy());
             settings.Value.ReturnedCandidates = 10;
             var knowledge = new KnowledgeService(store, embedder, vectorIndexFactory, settings);
             var imported = await knowledge.ImportAsync(kb, cancellationToken);
@@ -63,23 +63,6 @@ public sealed class EvalRunner(
             }
         }
     }
-
-    private static RetrievalOptions Clone(RetrievalOptions o) => new()
-    {
-        QuestionWeight = o.QuestionWeight,
-        VectorWeight = o.VectorWeight,
-        AnswerWeight = o.AnswerWeight,
-        ClassifierWeight = o.ClassifierWeight,
-        ClassifierMaxArticles = o.ClassifierMaxArticles,
-        QueryCoverageShare = o.QueryCoverageShare,
-        AnswerThreshold = o.AnswerThreshold,
-        AnswerMargin = o.AnswerMargin,
-        ClarifyThreshold = o.ClarifyThreshold,
-        ClarifyWindow = o.ClarifyWindow,
-        MaxClarifyOptions = o.MaxClarifyOptions,
-        VectorCandidates = o.VectorCandidates,
-        ReturnedCandidates = o.ReturnedCandidates,
-    };
 }
 
 public sealed record EvalRun(EvalReport Report, IReadOnlyList<EvalOutcome> Assistant, IReadOnlyList<EvalOutcome> Baseline);
