@@ -9,8 +9,11 @@ namespace Assistant.Knowledge.Analysis;
 /// </summary>
 public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
 {
-    /// <summary>Words inside a matched synonym phrase keep a little weight of their own; the concept carries the meaning.</summary>
-    public const float SynonymMemberWeight = 0.3f;
+    /// <summary>
+    /// In a message, words inside a matched synonym phrase keep part of their weight: the concept carries the meaning. A KB text
+    /// keeps them whole, so a message naming only part of the phrase ("форма 156" for "форма 156/у-93") still matches fully.
+    /// </summary>
+    public const float SynonymMemberWeight = 0.5f;
 
     /// <summary>A KB word of the same family stands in for an unknown query word, at a discount.</summary>
     public const float FamilyWeight = 0.6f;
@@ -26,7 +29,7 @@ public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
         var words = Tokenizer.Split(normalized);
         var content = words.Where(w => !StopWords.Contains(w)).ToList();
         var stems = content.Select(RussianStemmer.Stem).ToList();
-        return Build(string.Join(' ', words), stems, []);
+        return Build(string.Join(' ', words), stems, [], memberWeight: 1f);
     }
 
     public AnalyzedText AnalyzeQuery(string text, Vocabulary vocabulary)
@@ -76,7 +79,8 @@ public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
         return Build(string.Join(' ', clean), stems, corrections, family, stumps);
     }
 
-    private AnalyzedText Build(string cleanText, List<string> stems, List<string> corrections, List<string>? family = null, List<string>? stumps = null)
+    private AnalyzedText Build(string cleanText, List<string> stems, List<string> corrections, List<string>? family = null, List<string>? stumps = null,
+        float memberWeight = SynonymMemberWeight)
     {
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var stump in stumps ?? [])
@@ -101,7 +105,7 @@ public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
 
         for (var i = 0; i < stems.Count; i++)
         {
-            var weight = memberOfPhrase[i] ? SynonymMemberWeight : 1f;
+            var weight = memberOfPhrase[i] ? memberWeight : 1f;
             if (!weights.TryGetValue(stems[i], out var existing) || existing < weight)
             {
                 weights[stems[i]] = weight;

@@ -116,13 +116,22 @@ public sealed class TextAnalyzerTests
     }
 
     [Fact]
-    public void A_concept_counts_more_than_the_words_of_the_phrase_it_came_from()
+    public void In_a_message_a_concept_counts_more_than_the_words_of_the_phrase_it_came_from()
     {
-        var terms = Analyzer.AnalyzeDocument("листок нетрудоспособности").Terms;
+        var terms = Analyzer.AnalyzeQuery("листок нетрудоспособности", Kb).Terms;
 
         var concept = Assert.Single(terms, t => t.Term.StartsWith(SynonymDictionary.ConceptPrefix, StringComparison.Ordinal));
         var member = Assert.Single(terms, t => t.Term == RussianStemmer.Stem("нетрудоспособности"));
         Assert.True(concept.Weight > member.Weight);
+    }
+
+    [Fact]
+    public void In_KB_text_the_words_of_a_synonym_phrase_keep_their_whole_weight_so_part_of_the_phrase_still_matches()
+    {
+        var terms = Analyzer.AnalyzeDocument("листок нетрудоспособности").Terms;
+
+        Assert.Contains(terms, t => t.Term.StartsWith(SynonymDictionary.ConceptPrefix, StringComparison.Ordinal) && t.Weight == 1f);
+        Assert.Contains(terms, t => t.Term == RussianStemmer.Stem("нетрудоспособности") && t.Weight == 1f);
     }
 
     [Fact]
