@@ -5,6 +5,12 @@ public static class TypoPolicy
 {
     public const int MinWordLength = 4;
 
+    /// <summary>
+    /// Two substituted letters are looked for only in stems this long: in shorter ones they turn one real word into another
+    /// (a city "саратов" is two letters from "страхов").
+    /// </summary>
+    public const int MinScannedLength = 8;
+
     public static int MaxDistance(int length) => length switch
     {
         < MinWordLength => 0,

@@ -54,7 +54,7 @@ public sealed class Vocabulary
             return;
         }
 
-        if (TypoPolicy.MaxDistance(stem.Length) >= 2)
+        if (stem.Length >= TypoPolicy.MinScannedLength)
         {
             if (!_byShape.TryGetValue((stem[0], stem.Length), out var shaped))
             {
@@ -104,7 +104,7 @@ public sealed class Vocabulary
         }
 
         // Symmetric deletes of one letter miss two substitutions in one word; a long word gets a scan of KB stems of its shape.
-        if (candidates.Count == 0 && maxDistance >= 2)
+        if (candidates.Count == 0 && maxDistance >= 2 && stem.Length >= TypoPolicy.MinScannedLength)
         {
             for (var length = stem.Length - maxDistance; length <= stem.Length + maxDistance; length++)
             {

@@ -32,6 +32,14 @@ public sealed class VocabularyTests
     }
 
     [Fact]
+    public void A_shorter_word_two_substitutions_from_a_KB_word_is_left_alone()
+    {
+        var vocabulary = KbVocabulary.Of("в страховую компанию");
+
+        Assert.Null(vocabulary.Correct(RussianStemmer.Stem("саратове")));
+    }
+
+    [Fact]
     public void On_a_tie_the_word_the_KB_uses_most_wins()
     {
         var vocabulary = new Vocabulary();
