@@ -5,6 +5,7 @@ using Assistant.Dialogs.Engine;
 using Assistant.Dialogs.Locking;
 using Assistant.Dialogs.Operators;
 using Assistant.Dialogs.Stores;
+using Assistant.Dialogs.Stores.Postgres;
 using Assistant.Dialogs.Stores.Redis;
 using Assistant.Dialogs.Throttling;
 using StackExchange.Redis;
@@ -27,20 +28,32 @@ public static class DialogsExtensions
             .ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         var redis = builder.Configuration.GetConnectionString("Redis");
+        var postgres = builder.Configuration.GetConnectionString("Postgres");
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            services.AddSingleton(_ => new PostgresDatabase(postgres));
+        }
+
+        // The embedded default keeps everything in dialogs.db; ConnectionStrings:Postgres moves the durable records out of it.
+        DialogStores LocalStores(IServiceProvider sp) => string.IsNullOrWhiteSpace(postgres)
+            ? DialogStores.Sqlite(DialogsDatabasePath(sp))
+            : DialogStores.Sqlite(DialogsDatabasePath(sp)).WithDurableRecordsIn(sp.GetRequiredService<PostgresDatabase>());
+
         if (string.IsNullOrWhiteSpace(redis))
         {
-            services.AddSingleton(sp => DialogStores.Sqlite(DialogsDatabasePath(sp)));
+            services.AddSingleton(LocalStores);
             services.AddSingleton<IConversationLock, InProcessConversationLock>();
             services.AddSingleton<IRateLimiter>(sp => new TokenBucketLimiter(sp.GetRequiredService<IOptions<DialogOptions>>().Value.RateLimit));
             services.AddSingleton<WebChatHub>();
         }
         else
         {
-            // Scale-out: conversation state, locks, de-duplication, rate limits and the web chat backplane in Redis; durable records stay in dialogs.db.
+            // Scale-out: conversation state, locks, de-duplication, rate limits and the web chat backplane in Redis; durable records
+            // stay where LocalStores keeps them (PostgreSQL when configured, which several machines can share).
             var configuration = ConfigurationOptions.Parse(redis);
             configuration.AbortOnConnectFail = false;
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
-            services.AddSingleton(sp => DialogStores.Sqlite(DialogsDatabasePath(sp)) with
+            services.AddSingleton(sp => LocalStores(sp) with
             {
                 Conversations = new RedisConversationStore(sp.GetRequiredService<IConnectionMultiplexer>()),
                 ProcessedMessages = new RedisProcessedMessageStore(sp.GetRequiredService<IConnectionMultiplexer>(),

@@ -1,3 +1,4 @@
+using Assistant.Dialogs.Stores.Postgres;
 using Assistant.Dialogs.Stores.Sqlite;
 
 namespace Assistant.Dialogs.Stores;
@@ -24,4 +25,13 @@ public sealed record DialogStores(
             new SqliteWrittenRequestStore(database),
             new SqliteRatingStore(database));
     }
+
+    /// <summary>These stores with the durable records (transcripts, written requests, ratings, processed message ids) in PostgreSQL.</summary>
+    public DialogStores WithDurableRecordsIn(PostgresDatabase database) => this with
+    {
+        Transcripts = new PostgresTranscriptStore(database),
+        ProcessedMessages = new PostgresProcessedMessageStore(database),
+        Requests = new PostgresWrittenRequestStore(database),
+        Ratings = new PostgresRatingStore(database),
+    };
 }
