@@ -40,17 +40,6 @@ public sealed class PostgresWrittenRequestStore(PostgresDatabase database) : IWr
             return null;
         }
 
-        return new WrittenRequest
-        {
-            Number = reader.GetString(0),
-            ConversationId = reader.GetString(1),
-            Channel = reader.GetString(2),
-            Text = reader.GetString(3),
-            Contact = reader.GetString(4),
-            LifeSituation = reader.IsDBNull(5) ? null : reader.GetString(5),
-            ArticleIds = DialogDatabase.FromJson<List<string>>(reader.GetString(6)),
-            CreatedAt = reader.GetFieldValue<DateTimeOffset>(7),
-            DueAt = reader.GetFieldValue<DateTimeOffset>(8),
-        };
+        return DurableRows.Request(reader, (r, i) => r.GetFieldValue<DateTimeOffset>(i));
     }
 }

@@ -33,16 +33,6 @@ public sealed class SqliteRatingStore(DialogDatabase database) : IRatingStore
             return null;
         }
 
-        return new ConversationRating
-        {
-            ConversationId = conversationId,
-            Channel = reader.GetString(0),
-            LifeSituation = reader.IsDBNull(1) ? null : reader.GetString(1),
-            ArticleIds = DialogDatabase.FromJson<List<string>>(reader.GetString(2)),
-            OperatorId = reader.IsDBNull(3) ? null : reader.GetString(3),
-            Score = reader.GetInt32(4),
-            Comment = reader.IsDBNull(5) ? null : reader.GetString(5),
-            RatedAt = DialogDatabase.Time(reader.GetString(6)),
-        };
+        return DurableRows.Rating(reader, conversationId, (r, i) => DialogDatabase.Time(r.GetString(i)));
     }
 }

@@ -50,18 +50,7 @@ public sealed class SqliteTranscriptStore(DialogDatabase database) : ITranscript
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            entries.Add(new TranscriptEntry
-            {
-                ConversationId = conversationId,
-                Sequence = reader.GetInt64(0),
-                From = reader.GetString(1),
-                Kind = reader.IsDBNull(2) ? null : Enum.Parse<MessageKind>(reader.GetString(2)),
-                Text = reader.GetString(3),
-                Buttons = DialogDatabase.FromJson<List<QuickReply>>(reader.GetString(4)),
-                SourceUrl = reader.IsDBNull(5) ? null : reader.GetString(5),
-                OperatorId = reader.IsDBNull(6) ? null : reader.GetString(6),
-                Timestamp = DialogDatabase.Time(reader.GetString(7)),
-            });
+            entries.Add(DurableRows.Transcript(reader, conversationId, (r, i) => DialogDatabase.Time(r.GetString(i))));
         }
 
         return entries;

@@ -44,17 +44,6 @@ public sealed class SqliteWrittenRequestStore(DialogDatabase database) : IWritte
             return null;
         }
 
-        return new WrittenRequest
-        {
-            Number = reader.GetString(0),
-            ConversationId = reader.GetString(1),
-            Channel = reader.GetString(2),
-            Text = reader.GetString(3),
-            Contact = reader.GetString(4),
-            LifeSituation = reader.IsDBNull(5) ? null : reader.GetString(5),
-            ArticleIds = DialogDatabase.FromJson<List<string>>(reader.GetString(6)),
-            CreatedAt = DialogDatabase.Time(reader.GetString(7)),
-            DueAt = DialogDatabase.Time(reader.GetString(8)),
-        };
+        return DurableRows.Request(reader, (r, i) => DialogDatabase.Time(r.GetString(i)));
     }
 }
