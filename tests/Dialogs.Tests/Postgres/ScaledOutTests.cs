@@ -1,3 +1,4 @@
+using Assistant.Tests.Servers;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Engine;
 using Assistant.Dialogs.Lifecycle;
@@ -7,7 +8,6 @@ using Assistant.Dialogs.Stores;
 using Assistant.Dialogs.Stores.Postgres;
 using Assistant.Dialogs.Stores.Redis;
 using Assistant.Dialogs.Templates;
-using Assistant.Dialogs.Tests.Redis;
 using Assistant.Dialogs.Tests.TestSupport;
 using Assistant.Dialogs.Throttling;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,3 +1,4 @@
+using Assistant.Tests.Servers;
 using Assistant.Dialogs.Stores;
 using Assistant.Dialogs.Stores.Redis;
 using Assistant.Dialogs.Tests.Stores;

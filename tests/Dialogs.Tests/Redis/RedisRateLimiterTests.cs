@@ -1,3 +1,4 @@
+using Assistant.Tests.Servers;
 using Assistant.Dialogs.Tests.Throttling;
 using Assistant.Dialogs.Throttling;
 using StackExchange.Redis;

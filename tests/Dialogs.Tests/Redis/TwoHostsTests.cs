@@ -1,3 +1,4 @@
+using Assistant.Tests.Servers;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Engine;
 using Assistant.Dialogs.Lifecycle;

@@ -3,13 +3,13 @@ using System.Net;
 using System.Net.Sockets;
 using StackExchange.Redis;
 
-namespace Assistant.Dialogs.Tests.Redis;
+namespace Assistant.Tests.Servers;
 
 /// <summary>
 /// A real redis-server (Debian's package, installed by .ci/run) on a free loopback port, without persistence; stopped and
 /// started again by tests that check what happens while Redis is away.
 /// </summary>
-public sealed class RedisServer : IAsyncLifetime
+public sealed class RedisServer : Xunit.IAsyncLifetime
 {
     public const string Executable = "/usr/bin/redis-server";
 

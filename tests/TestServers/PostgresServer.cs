@@ -4,14 +4,14 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Assistant.Dialogs.Tests.Postgres;
+namespace Assistant.Tests.Servers;
 
 /// <summary>
 /// A throw-away PostgreSQL server (Debian's postgresql package, installed by .ci/run): a fresh cluster in a temporary folder on a
 /// free loopback port, without durability settings, deleted when the tests are done. PostgreSQL refuses to run as root, so
 /// under root the cluster belongs to the package's postgres user.
 /// </summary>
-public sealed class PostgresServer : IAsyncLifetime
+public sealed class PostgresServer : Xunit.IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "assistant-pg-" + Guid.NewGuid().ToString("N"));
     private Process? _process;

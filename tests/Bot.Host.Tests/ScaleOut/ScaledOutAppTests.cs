@@ -1,0 +1,70 @@
+using Assistant.Bot.Host.Tests.Support;
+using Assistant.Tests.Servers;
+using Npgsql;
+
+namespace Assistant.Bot.Host.Tests.ScaleOut;
+
+/// <summary>
+/// Two instances of the real app configured as the scaled-out deployment (ConnectionStrings:Redis and ConnectionStrings:Postgres,
+/// separate data directories) behind an imaginary load balancer that sends each call to whichever host it likes.
+/// </summary>
+public sealed class ScaledOutAppTests(RedisServer redis, PostgresServer postgres) : IClassFixture<RedisServer>, IClassFixture<PostgresServer>
+{
+    [Fact]
+    public async Task One_visitor_served_by_two_hosts_from_question_to_a_rating_stored_in_PostgreSQL()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        (string, string)[] settings =
+        [
+            ("ConnectionStrings:Redis", redis.Configuration), ("ConnectionStrings:Postgres", database), ("Operators:ApiKey", OperatorApp.ApiKey),
+        ];
+        var a = new ConfiguredApp(settings);
+        var b = new ConfiguredApp(settings);
+        await a.InitializeAsync();
+        await b.InitializeAsync();
+        try
+        {
+            var userId = WebChatCalls.NewUserId();
+            await using var stream = await SseStream.OpenAsync(b.Client, userId);
+
+            // The question goes to host A; the answer reaches the visitor's stream on host B through the backplane.
+            await WebChatCalls.SendAsync(a.Client, userId, "как получить полис омс");
+            await stream.WaitForKindAsync("answer");
+            await WebChatCalls.PressAsync(b.Client, userId, "Оператор", "operator");
+            await stream.WaitForKindAsync("handoffNotice");
+
+            var conversationId = (await WebChatCalls.ConversationOfAsync(a.Services, userId)).Id;
+            var onA = new OperatorClient(a.Client, OperatorApp.ApiKey, "op-1");
+            var onB = new OperatorClient(b.Client, OperatorApp.ApiKey, "op-1");
+            await onA.OkAsync(onA.AcceptAsync(conversationId));
+            await onB.OkAsync(onB.ReplyAsync(conversationId, "Полис оформляет страховая медицинская организация."));
+            await stream.WaitForKindAsync("operatorMessage");
+            await onA.OkAsync(onA.CloseAsync(conversationId));
+            await stream.WaitForKindAsync("ratingPrompt");
+            await WebChatCalls.AcceptedAsync(WebChatCalls.PostAsync(b.Client,
+                new { userId, clientMessageId = WebChatCalls.NewClientMessageId(), type = "rating", rating = 5 }));
+
+            await using var connection = new NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT score, operator_id, channel FROM ratings WHERE conversation_id = @id", connection);
+            command.Parameters.AddWithValue("id", conversationId);
+            await using (var row = await command.ExecuteReaderAsync())
+            {
+                Assert.True(await row.ReadAsync(), "the rating is in PostgreSQL");
+                Assert.Equal(5, row.GetInt32(0));
+                Assert.Equal("op-1", row.GetString(1));
+                Assert.Equal("web", row.GetString(2));
+            }
+
+            var fromA = await onA.OkAsync(onA.TranscriptAsync(conversationId));
+            var fromB = await onB.OkAsync(onB.TranscriptAsync(conversationId));
+            Assert.Equal(fromA.ToString(), fromB.ToString());
+            Assert.Contains(fromA.EnumerateArray(), e => e.GetProperty("text").GetString() == "Полис оформляет страховая медицинская организация.");
+        }
+        finally
+        {
+            await b.DisposeAsync();
+            await a.DisposeAsync();
+        }
+    }
+}
