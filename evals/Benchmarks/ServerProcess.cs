@@ -18,7 +18,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string hostDll, string? redis)
+    public static async Task<ServerProcess> StartAsync(string hostDll, string? redis, string? postgres)
     {
         var port = TurnsBenchmark.FreePort();
         var data = Path.Combine(Path.GetTempPath(), "assistant-turns-" + Guid.NewGuid().ToString("N"));
@@ -37,6 +37,11 @@ public sealed class ServerProcess : IAsyncDisposable
         if (redis is not null)
         {
             start.Environment["ConnectionStrings__Redis"] = redis;
+        }
+
+        if (postgres is not null)
+        {
+            start.Environment["ConnectionStrings__Postgres"] = postgres;
         }
 
         var process = Process.Start(start)!;

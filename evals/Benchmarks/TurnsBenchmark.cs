@@ -4,12 +4,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using Assistant.Tests.Servers;
 
 namespace Assistant.Benchmarks;
 
 /// <summary>
 /// Dialog turns through the web chat's own HTTP path (POST /api/webchat/activities, which returns once the turn is processed),
-/// against a Bot.Host process on embedded defaults and one on Redis; then the server's memory with 10k open conversations.
+/// against a Bot.Host process on embedded defaults, one on Redis, and one on Redis with the durable records in PostgreSQL; then the
+/// server's memory with 10k open conversations.
 /// </summary>
 public static class TurnsBenchmark
 {
@@ -26,10 +28,25 @@ public static class TurnsBenchmark
             .ToArray();
         Console.WriteLine($"turns: {turns} per run, {concurrency} visitors at a time, each sending {turnsPerVisitor} turns one after another");
         Console.WriteLine("store      turns/s   p50 ms   p99 ms   errors");
-        var embedded = await RunOnceAsync(host, "embedded", null, questions, turns, concurrency, turnsPerVisitor);
-        using var redis = RedisProcess.Start();
-        var scaled = await RunOnceAsync(host, "redis", redis.ConnectionString, questions, turns, concurrency, turnsPerVisitor);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"redis / embedded: throughput {scaled.TurnsPerSecond / embedded.TurnsPerSecond:0.00}, p99 {scaled.P99 / embedded.P99:0.00}"));
+        var embedded = await RunOnceAsync(host, "embedded", null, null, questions, turns, concurrency, turnsPerVisitor);
+        var redis = new RedisServer();
+        var postgres = new PostgresServer();
+        await redis.InitializeAsync();
+        await postgres.InitializeAsync();
+        try
+        {
+            var scaled = await RunOnceAsync(host, "redis", redis.Configuration, null, questions, turns, concurrency, turnsPerVisitor);
+            var durable = await RunOnceAsync(host, "redis-pg", redis.Configuration, await postgres.CreateDatabaseAsync(), questions, turns, concurrency, turnsPerVisitor);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"redis / embedded: throughput {scaled.TurnsPerSecond / embedded.TurnsPerSecond:0.00}, p99 {scaled.P99 / embedded.P99:0.00}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"redis-pg / embedded: throughput {durable.TurnsPerSecond / embedded.TurnsPerSecond:0.00}, p99 {durable.P99 / embedded.P99:0.00}"));
+        }
+        finally
+        {
+            await postgres.DisposeAsync();
+            await redis.DisposeAsync();
+        }
 
         if (Environment.GetEnvironmentVariable("TURNS_SKIP_MEMORY") != "1")
         {
@@ -38,9 +55,9 @@ public static class TurnsBenchmark
     }
 
     private static async Task<Figures> RunOnceAsync(
-        string host, string name, string? redis, string[] questions, int turns, int concurrency, int turnsPerVisitor)
+        string host, string name, string? redis, string? postgres, string[] questions, int turns, int concurrency, int turnsPerVisitor)
     {
-        await using var server = await ServerProcess.StartAsync(host, redis);
+        await using var server = await ServerProcess.StartAsync(host, redis, postgres);
         using var client = new HttpClient { BaseAddress = server.Address };
         await DriveAsync(client, questions, Math.Min(600, turns), concurrency, "warm", turnsPerVisitor);
         var (latencies, errors, elapsed) = await DriveAsync(client, questions, turns, concurrency, name, turnsPerVisitor);
@@ -52,7 +69,7 @@ public static class TurnsBenchmark
 
     private static async Task MemoryAsync(string host, string[] questions, int conversations, int concurrency)
     {
-        await using var server = await ServerProcess.StartAsync(host, null);
+        await using var server = await ServerProcess.StartAsync(host, null, null);
         using var client = new HttpClient { BaseAddress = server.Address };
         await DriveAsync(client, questions, 300, concurrency, "warm-mem", turnsPerVisitor: 1);
         var before = server.ResidentMegabytes();
