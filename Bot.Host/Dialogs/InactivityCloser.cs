@@ -17,6 +17,7 @@ public sealed partial class InactivityCloser(ConversationEngine engine, TimeProv
         var lastForget = DateTimeOffset.MinValue;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            // Each job fails on its own: a store outage must not stop the loop or the other job, and the next tick tries again.
             try
             {
                 var closed = await engine.CloseInactiveAsync(time.GetUtcNow(), stoppingToken);
@@ -24,22 +25,30 @@ public sealed partial class InactivityCloser(ConversationEngine engine, TimeProv
                 {
                     ClosedInactive(logger, closed);
                 }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                CloseFailed(logger, ex);
+            }
 
-                var now = time.GetUtcNow();
-                if (now - lastForget >= ForgetPeriod)
+            var now = time.GetUtcNow();
+            if (now - lastForget < ForgetPeriod)
+            {
+                continue;
+            }
+
+            try
+            {
+                var forgotten = await engine.ForgetOldMessageIdsAsync(now, stoppingToken);
+                lastForget = now;
+                if (forgotten > 0)
                 {
-                    lastForget = now;
-                    var forgotten = await engine.ForgetOldMessageIdsAsync(now, stoppingToken);
-                    if (forgotten > 0)
-                    {
-                        ForgotMessageIds(logger, forgotten);
-                    }
+                    ForgotMessageIds(logger, forgotten);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A store outage must not stop the loop: the next tick tries again.
-                CloseFailed(logger, ex);
+                ForgetFailed(logger, ex);
             }
         }
     }
@@ -49,6 +58,9 @@ public sealed partial class InactivityCloser(ConversationEngine engine, TimeProv
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Forgot {Count} processed message ids past their retention")]
     private static partial void ForgotMessageIds(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Forgetting old processed message ids failed; retrying on the next tick")]
+    private static partial void ForgetFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Closing inactive conversations failed; retrying on the next tick")]
     private static partial void CloseFailed(ILogger logger, Exception exception);

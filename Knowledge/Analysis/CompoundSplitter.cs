@@ -17,10 +17,15 @@ public static class CompoundSplitter
     /// <summary>The tail's stem and the KB stems the head may abbreviate; null when the word does not split that way.</summary>
     public static (string Tail, IReadOnlyList<string> Head)? Split(string word, Vocabulary vocabulary)
     {
+        if (word.Length > TypoPolicy.MaxWordLength)
+        {
+            return null;
+        }
+
         // The longest known tail wins: "профмедосмотр" is "проф" + "медосмотр" before "профмед" + "осмотр".
         for (var cut = MinHeadLength; cut <= word.Length - MinTailLength; cut++)
         {
-            var tail = RussianStemmer.Stem(word[cut..]);
+            var tail = RussianStemmer.StemOnce(word[cut..]);
             if (tail.Length < MinTailLength - 1 || !vocabulary.Contains(tail))
             {
                 continue;

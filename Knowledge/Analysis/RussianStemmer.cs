@@ -8,10 +8,18 @@ public static class RussianStemmer
 {
     private const int MaxCacheEntries = 200_000;
 
+    /// <summary>No Russian word is longer; longer "words" are noise or an attack and must not fill the cache.</summary>
+    private const int MaxCachedWordLength = 32;
+
     private static readonly ThreadLocal<SnowballRussian> Stemmer = new(() => new SnowballRussian());
     private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
 
-    public static string Stem(string word)
+    public static string Stem(string word) => Stem(word, remember: true);
+
+    /// <summary>As <see cref="Stem(string)"/>, without caching: for one-off strings (tails tried while splitting a word).</summary>
+    public static string StemOnce(string word) => Stem(word, remember: false);
+
+    private static string Stem(string word, bool remember)
     {
         if (word.Length < 3 || !IsCyrillic(word))
         {
@@ -27,7 +35,7 @@ public static class RussianStemmer
         stemmer.SetCurrent(word);
         stemmer.Stem();
         var stem = WithoutFleetingVowel(stemmer.Current);
-        if (Cache.Count < MaxCacheEntries)
+        if (remember && word.Length <= MaxCachedWordLength && Cache.Count < MaxCacheEntries)
         {
             Cache.TryAdd(word, stem);
         }

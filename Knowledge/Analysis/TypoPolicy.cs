@@ -5,6 +5,9 @@ public static class TypoPolicy
 {
     public const int MinWordLength = 4;
 
+    /// <summary>Longer "words" (no Russian word is) are not repaired at all: the work grows with the length squared.</summary>
+    public const int MaxWordLength = 40;
+
     /// <summary>
     /// Two substituted letters are looked for only in stems this long: in shorter ones they turn one real word into another
     /// (a city "саратов" is two letters from "страхов").

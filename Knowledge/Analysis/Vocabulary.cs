@@ -78,7 +78,7 @@ public sealed class Vocabulary
     /// <summary>The closest KB stem within the allowed edit distance, most frequent on a tie; null when none is close enough.</summary>
     public string? Correct(string stem)
     {
-        if (stem.Length < TypoPolicy.MinWordLength)
+        if (stem.Length is < TypoPolicy.MinWordLength or > TypoPolicy.MaxWordLength)
         {
             return null;
         }

@@ -15,6 +15,8 @@ public sealed class PostgresServer : Xunit.IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "assistant-pg-" + Guid.NewGuid().ToString("N"));
     private Process? _process;
+    private string? _bin;
+    private bool _asRoot;
 
     public int Port { get; } = FreePort();
 
@@ -28,8 +30,9 @@ public sealed class PostgresServer : Xunit.IAsyncLifetime
             throw new InvalidOperationException("PostgreSQL is missing: install Debian's postgresql package (.ci/run does).");
         }
 
+        _bin = bin;
         Directory.CreateDirectory(_directory);
-        var asRoot = Environment.UserName == "root";
+        var asRoot = _asRoot = Environment.UserName == "root";
         if (asRoot)
         {
             await RunAsync("chown", ["postgres:postgres", _directory]);
@@ -74,8 +77,25 @@ public sealed class PostgresServer : Xunit.IAsyncLifetime
     {
         if (_process is { HasExited: false })
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            // A clean shutdown releases the server's shared memory; a killed postmaster leaves it behind on the machine.
+            try
+            {
+                await RunAsync(Path.Combine(_bin!, "pg_ctl"), ["stop", "-D", Path.Combine(_directory, "data"), "-m", "fast", "-w", "-t", "20"], _asRoot);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
         }
 
         _process?.Dispose();

@@ -16,14 +16,19 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database) : ITransc
             return [];
         }
 
+        // One conversation per batch, so one lock: locks on several could be taken in crossed order by two writers.
+        var conversationId = entries[0].ConversationId;
+        if (entries.Any(e => e.ConversationId != conversationId))
+        {
+            throw new ArgumentException("A batch of transcript entries belongs to one conversation.", nameof(entries));
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        // Appends to one conversation queue on a lock of their own (held to the end of the transaction), so MAX + 1 never collides;
-        // taken in one order, so two batches never wait for each other's locks.
-        foreach (var conversationId in entries.Select(e => e.ConversationId).Distinct().Order(StringComparer.Ordinal))
+        // Appends to one conversation queue on a lock of their own (held to the end of the transaction), so MAX + 1 never collides.
+        await using (var gate = PostgresDatabase.Command(connection, "SELECT pg_advisory_xact_lock(hashtext(@id))", ("id", conversationId)))
         {
-            await using var gate = PostgresDatabase.Command(connection, "SELECT pg_advisory_xact_lock(hashtext(@id))", ("id", conversationId));
             gate.Transaction = transaction;
             await gate.ExecuteNonQueryAsync(cancellationToken);
         }

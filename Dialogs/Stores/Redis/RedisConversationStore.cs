@@ -34,7 +34,17 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, string 
         return 1
         """;
 
+    // Conversations queued by a version that kept no group queues join their group's queue; does nothing to the others.
+    private const string BackfillScript = """
+        if redis.call('HGET', KEYS[1], 'state') == 'WaitingForOperator' and not redis.call('HGET', KEYS[1], 'queue') then
+          redis.call('HSET', KEYS[1], 'queue', KEYS[2])
+          redis.call('ZADD', KEYS[2], ARGV[1], ARGV[2])
+        end
+        return 1
+        """;
+
     private readonly RedisKeys _keys = new(keyPrefix);
+    private volatile bool _queuesBackfilled;
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -69,14 +79,38 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, string 
     public async Task<IReadOnlyList<Conversation>> ListByStateAsync(ConversationState state, CancellationToken cancellationToken) =>
         await ReadAsync(await Db.SortedSetRangeByRankAsync(_keys.State(state)), cancellationToken);
 
-    public async Task<IReadOnlyList<Conversation>> ListQueueAsync(string group, CancellationToken cancellationToken) =>
-        await ReadAsync(await Db.SortedSetRangeByRankAsync(_keys.Queue(group)), cancellationToken);
+    public async Task<IReadOnlyList<Conversation>> ListQueueAsync(string group, CancellationToken cancellationToken)
+    {
+        await BackfillQueuesOnceAsync(cancellationToken);
+        return await ReadAsync(await Db.SortedSetRangeByRankAsync(_keys.Queue(group)), cancellationToken);
+    }
 
-    public async Task<int> CountQueueAsync(string group, CancellationToken cancellationToken) =>
-        (int)await Db.SortedSetLengthAsync(_keys.Queue(group));
+    public async Task<int> CountQueueAsync(string group, CancellationToken cancellationToken)
+    {
+        await BackfillQueuesOnceAsync(cancellationToken);
+        return (int)await Db.SortedSetLengthAsync(_keys.Queue(group));
+    }
 
     public async Task<IReadOnlyList<Conversation>> ListIdleAsync(ConversationState state, DateTimeOffset before, CancellationToken cancellationToken) =>
         await ReadAsync(await Db.SortedSetRangeByScoreAsync(_keys.State(state), double.NegativeInfinity, before.ToUnixTimeMilliseconds(), Exclude.Stop), cancellationToken);
+
+    /// <summary>
+    /// Once per process: conversations already waiting when this version first ran were saved without a group queue; they are
+    /// put into theirs, so operators see them and the queue length counts them. Repeating it (another host, a retry) is harmless.
+    /// </summary>
+    private async Task BackfillQueuesOnceAsync(CancellationToken cancellationToken)
+    {
+        if (_queuesBackfilled)
+        {
+            return;
+        }
+
+        var db = Db;
+        var waiting = await ListByStateAsync(ConversationState.WaitingForOperator, cancellationToken);
+        await Task.WhenAll(waiting.Where(c => c.HandoffGroup is not null).Select(c => db.ScriptEvaluateAsync(BackfillScript,
+            [_keys.Conversation(c.Id), _keys.Queue(c.HandoffGroup!)], [(c.QueuedAt ?? c.UpdatedAt).ToUnixTimeMilliseconds(), c.Id])));
+        _queuesBackfilled = true;
+    }
 
     /// <summary>All the records in one pipelined batch: one round trip, however many there are.</summary>
     private async Task<IReadOnlyList<Conversation>> ReadAsync(RedisValue[] ids, CancellationToken cancellationToken)

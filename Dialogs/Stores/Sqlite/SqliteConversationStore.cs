@@ -4,7 +4,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Assistant.Dialogs.Stores.Sqlite;
 
-/// <summary>Conversations in dialogs.db: the record as JSON, with the columns searched on (key, state, version) beside it.</summary>
+/// <summary>
+/// Conversations in dialogs.db: the record as JSON, with the columns searched on (key, state, version, the handoff group in lower
+/// case, since SQLite folds only ASCII letters) beside it.
+/// </summary>
 public sealed class SqliteConversationStore(DialogDatabase database) : IConversationStore
 {
     public Task<Conversation> GetOrCreateAsync(ConversationKey key, Func<Conversation> create, CancellationToken cancellationToken) =>
@@ -33,7 +36,7 @@ public sealed class SqliteConversationStore(DialogDatabase database) : IConversa
         (string, object?)[] values =
         [
             ("$id", conversation.Id), ("$channel", conversation.Key.Channel), ("$user", conversation.Key.UserId),
-            ("$state", conversation.State.ToString()), ("$group", conversation.HandoffGroup), ("$version", conversation.Version),
+            ("$state", conversation.State.ToString()), ("$group", conversation.HandoffGroup?.ToLowerInvariant()), ("$version", conversation.Version),
             ("$created", DialogDatabase.Time(conversation.CreatedAt)), ("$updated", DialogDatabase.Time(conversation.UpdatedAt)),
             ("$active", DialogDatabase.Time(conversation.LastActivityAt)), ("$data", DialogDatabase.ToJson(conversation)),
             ("$expected", expectedVersion),
@@ -68,8 +71,8 @@ public sealed class SqliteConversationStore(DialogDatabase database) : IConversa
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = DialogDatabase.Command(connection,
-            "SELECT data FROM conversations WHERE state = $state AND handoff_group = $group COLLATE NOCASE ORDER BY rowid",
-            ("$state", nameof(ConversationState.WaitingForOperator)), ("$group", group));
+            "SELECT data FROM conversations WHERE state = $state AND handoff_group = $group ORDER BY rowid",
+            ("$state", nameof(ConversationState.WaitingForOperator)), ("$group", group.ToLowerInvariant()));
         return [.. (await ReadAllAsync(command, cancellationToken)).OrderBy(c => c.QueuedAt ?? c.UpdatedAt)];
     }
 
@@ -77,8 +80,8 @@ public sealed class SqliteConversationStore(DialogDatabase database) : IConversa
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = DialogDatabase.Command(connection,
-            "SELECT COUNT(*) FROM conversations WHERE state = $state AND handoff_group = $group COLLATE NOCASE",
-            ("$state", nameof(ConversationState.WaitingForOperator)), ("$group", group));
+            "SELECT COUNT(*) FROM conversations WHERE state = $state AND handoff_group = $group",
+            ("$state", nameof(ConversationState.WaitingForOperator)), ("$group", group.ToLowerInvariant()));
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 

@@ -82,6 +82,12 @@ public abstract class ConversationStoreContract
         Assert.True(await Store.SaveAsync(later with { Version = 3, HandoffGroup = group + "-other" }, 2, CancellationToken.None));
         Assert.Equal(0, await Store.CountQueueAsync(group, CancellationToken.None));
         Assert.Equal(2, await Store.CountQueueAsync(group + "-other", CancellationToken.None));
+
+        // Cyrillic names compare without case too.
+        var cyrillic = "Полис-" + group;
+        await QueueAsync(Now, cyrillic);
+        Assert.Equal(1, await Store.CountQueueAsync(cyrillic.ToUpperInvariant(), CancellationToken.None));
+        Assert.Single(await Store.ListQueueAsync(cyrillic.ToLowerInvariant(), CancellationToken.None));
     }
 
     [Fact]

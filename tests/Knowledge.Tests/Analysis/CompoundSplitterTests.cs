@@ -34,6 +34,15 @@ public sealed class CompoundSplitterTests
         Assert.Null(CompoundSplitter.Split(word, Kb));
 
     [Fact]
+    public void A_word_longer_than_any_Russian_word_is_not_split_nor_corrected()
+    {
+        var huge = string.Concat(Enumerable.Repeat("нац", 20)) + "календарь";
+
+        Assert.Null(CompoundSplitter.Split(huge, Kb));
+        Assert.Null(Kb.Correct(huge));
+    }
+
+    [Fact]
     public void The_analyzer_searches_a_compound_by_its_parts_with_the_guessed_head_counting_little()
     {
         var analyzer = new TextAnalyzer(SynonymDictionary.BuiltIn, Lexicon.Russian);
