@@ -9,7 +9,10 @@ namespace Assistant.Bot.Host.Knowledge;
 
 public static class KnowledgeExtensions
 {
-    /// <summary>The KB on embedded defaults: SQLite file under Storage:DataDirectory, in-process vector index, the configured embedder.</summary>
+    /// <summary>
+    /// The KB on embedded defaults: SQLite file under Storage:DataDirectory, in-process vector index, the configured embedder;
+    /// with ConnectionStrings:Postgres the KB itself lives in PostgreSQL, shared by every host.
+    /// </summary>
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -22,12 +25,28 @@ public static class KnowledgeExtensions
             .Validate(o => o.ClarifyThreshold <= o.AnswerThreshold, "Retrieval:ClarifyThreshold must not exceed Retrieval:AnswerThreshold")
             .ValidateOnStart();
 
-        services.AddSingleton<IKnowledgeStore>(sp => new SqliteKnowledgeStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.KnowledgeDatabasePath));
+        var postgres = builder.Configuration.GetConnectionString("Postgres");
+        if (string.IsNullOrWhiteSpace(postgres))
+        {
+            services.AddSingleton<IKnowledgeStore>(sp => new SqliteKnowledgeStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.KnowledgeDatabasePath));
+        }
+        else
+        {
+            // Shared by every host; each keeps its own index and reloads it when another host changes the KB.
+            services.AddSingleton(_ => new PostgresKnowledgeStore(postgres));
+            services.AddSingleton<IKnowledgeStore>(sp => sp.GetRequiredService<PostgresKnowledgeStore>());
+        }
+
         services.AddSingleton(EmbedderFactory.Create);
         services.AddSingleton<Func<int, IVectorIndex>>(_ => dimensions => new InMemoryVectorIndex(dimensions));
         services.AddSingleton<KnowledgeService>();
         services.AddSingleton<IKnowledgeSearch>(sp => sp.GetRequiredService<KnowledgeService>());
         services.AddHostedService<KnowledgeInitializer>();
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            services.AddHostedService<KnowledgeSync>();
+        }
+
         return builder;
     }
 }

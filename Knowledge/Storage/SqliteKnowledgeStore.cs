@@ -100,7 +100,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
 
         for (var i = 0; i < kb.Articles.Count; i++)
         {
-            var article = Versioned(kb.Articles[i], previous.GetValueOrDefault(kb.Articles[i].Id), now);
+            var article = ArticleVersions.Next(kb.Articles[i], previous.GetValueOrDefault(kb.Articles[i].Id), now);
             await ExecuteAsync(connection, transaction, """
                 INSERT INTO articles (id, life_situation, segments, title, questions, answer, sources, handoff_group, status, version, updated_at, position)
                 VALUES ($id, $ls, $segments, $title, $questions, $answer, $sources, $handoff, $status, $version, $updated, $position)
@@ -151,22 +151,6 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
             ("$q", JsonSerializer.Serialize(questions)), ("$v", version + 1), ("$u", DateTimeOffset.UtcNow.ToString("O")), ("$id", articleId));
         await transaction.CommitAsync(cancellationToken);
         return true;
-    }
-
-    /// <summary>An imported article keeps its version when unchanged and gets the next one when its content differs.</summary>
-    private static Article Versioned(Article incoming, Article? previous, DateTimeOffset now)
-    {
-        if (previous is null)
-        {
-            return incoming with { UpdatedAt = incoming.UpdatedAt == DateTimeOffset.UnixEpoch ? now : incoming.UpdatedAt };
-        }
-
-        var same = previous.Title == incoming.Title && previous.Answer == incoming.Answer && previous.LifeSituation == incoming.LifeSituation
-            && previous.Questions.SequenceEqual(incoming.Questions) && previous.Segments.SequenceEqual(incoming.Segments)
-            && previous.Sources.SequenceEqual(incoming.Sources) && previous.HandoffGroup == incoming.HandoffGroup && previous.Status == incoming.Status;
-        return same
-            ? incoming with { Version = previous.Version, UpdatedAt = previous.UpdatedAt }
-            : incoming with { Version = Math.Max(incoming.Version, previous.Version + 1), UpdatedAt = now };
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

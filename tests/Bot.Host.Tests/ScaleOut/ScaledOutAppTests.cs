@@ -1,3 +1,8 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Assistant.Bot.Host.Tests.Api;
 using Assistant.Bot.Host.Tests.Support;
 using Assistant.Tests.Servers;
 using Npgsql;
@@ -66,5 +71,56 @@ public sealed class ScaledOutAppTests(RedisServer redis, PostgresServer postgres
             await b.DisposeAsync();
             await a.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_question_a_moderator_adds_through_one_host_is_found_by_the_other()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        (string, string)[] settings = [("ConnectionStrings:Postgres", database), ("Moderators:ApiKey", ModeratorAppWithKey.Key)];
+        var a = new ConfiguredApp(settings);
+        var b = new ConfiguredApp(settings);
+        await a.InitializeAsync();
+        await b.InitializeAsync();
+        try
+        {
+            const string phrasing = "зюзюка брямс для вжуха";
+            Assert.NotEqual("records-certificates", await TopArticleAsync(b, phrasing));
+            using var add = new HttpRequestMessage(HttpMethod.Post, "api/kb/articles/records-certificates/questions")
+            {
+                Content = JsonContent.Create(new { text = phrasing }),
+            };
+            add.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ModeratorAppWithKey.Key);
+            using (var added = await a.Client.SendAsync(add))
+            {
+                Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+            }
+
+            // Host B reloads its index when PostgreSQL tells it the KB changed.
+            string? found = null;
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (found != "records-certificates" && waited.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                found = await TopArticleAsync(b, phrasing);
+                if (found != "records-certificates")
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            Assert.Equal("records-certificates", found);
+        }
+        finally
+        {
+            await b.DisposeAsync();
+            await a.DisposeAsync();
+        }
+    }
+
+    private static async Task<string?> TopArticleAsync(RunningApp app, string text)
+    {
+        using var ask = await app.Client.PostAsJsonAsync("api/ask", new { text });
+        var candidates = (await ask.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("candidates");
+        return candidates.GetArrayLength() > 0 ? candidates[0].GetProperty("articleId").GetString() : null;
     }
 }
