@@ -28,9 +28,10 @@ public sealed class KnowledgeService(
     /// <summary>Loads the stored KB (importing <paramref name="seed"/> first when the store is empty) and builds the index.</summary>
     public async Task InitializeAsync(Func<KnowledgeBase>? seed, CancellationToken cancellationToken)
     {
+        // Checked again inside the store's write: two hosts starting at once must not seed over what the first one stored since.
         if (seed is not null && await store.IsEmptyAsync(cancellationToken))
         {
-            await store.ReplaceAsync(seed(), cancellationToken);
+            await store.ReplaceIfEmptyAsync(seed(), cancellationToken);
         }
 
         await RebuildAsync(cancellationToken);
@@ -71,13 +72,27 @@ public sealed class KnowledgeService(
     /// <summary>Adds a curated phrasing to an article; it is searchable from the next message on, no restart.</summary>
     public async Task<bool> AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(question) || !await store.AddQuestionAsync(articleId, question.Trim(), cancellationToken))
+        if (string.IsNullOrWhiteSpace(question))
         {
             return false;
         }
 
-        await Index.AddQuestionAsync(articleId, question.Trim(), cancellationToken);
-        return true;
+        // Under the rebuild lock: a rebuild that read the store before this question was stored must not replace the index after it.
+        await _rebuild.WaitAsync(cancellationToken);
+        try
+        {
+            if (!await store.AddQuestionAsync(articleId, question.Trim(), cancellationToken))
+            {
+                return false;
+            }
+
+            await Index.AddQuestionAsync(articleId, question.Trim(), CancellationToken.None);
+            return true;
+        }
+        finally
+        {
+            _rebuild.Release();
+        }
     }
 
     public Article? FindArticle(string articleId) => Index.FindArticle(articleId);

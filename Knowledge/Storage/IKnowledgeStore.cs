@@ -12,6 +12,9 @@ public interface IKnowledgeStore
     /// <summary>Replaces the whole KB in one transaction: either all of it is stored or nothing changes.</summary>
     Task ReplaceAsync(KnowledgeBase kb, CancellationToken cancellationToken);
 
+    /// <summary>Stores <paramref name="kb"/> only if the store holds no articles yet (the seed on first run); false when it held some.</summary>
+    Task<bool> ReplaceIfEmptyAsync(KnowledgeBase kb, CancellationToken cancellationToken);
+
     /// <summary>Appends a curated question to an article; false when there is no such article.</summary>
     Task<bool> AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken);
 }

@@ -16,7 +16,10 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
 
     private const long WriteLock = 7107;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(), new WithoutNulConverter() },
+    };
 
     private readonly NpgsqlDataSource _dataSource;
 
@@ -25,7 +28,13 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     private readonly SemaphoreSlim _schema = new(1, 1);
     private volatile bool _schemaReady;
 
-    public PostgresKnowledgeStore(string connectionString) => _dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly string _listenerConnectionString;
+
+    public PostgresKnowledgeStore(string connectionString)
+    {
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _listenerConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 30 }.ConnectionString;
+    }
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken) => (await LoadAsync(cancellationToken)).Articles.Count == 0;
 
@@ -36,12 +45,10 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     }
 
     public async Task ReplaceAsync(KnowledgeBase kb, CancellationToken cancellationToken) =>
-        await ChangeAsync(previous =>
-        {
-            var before = previous.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
-            var now = DateTimeOffset.UtcNow;
-            return kb with { Articles = [.. kb.Articles.Select(a => ArticleVersions.Next(a, before.GetValueOrDefault(a.Id), now))] };
-        }, cancellationToken);
+        await ChangeAsync(previous => Versioned(kb, previous), cancellationToken);
+
+    public Task<bool> ReplaceIfEmptyAsync(KnowledgeBase kb, CancellationToken cancellationToken) =>
+        ChangeAsync(previous => previous.Articles.Count == 0 ? Versioned(kb, previous) : null, cancellationToken);
 
     public async Task<bool> AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken) =>
         await ChangeAsync(previous =>
@@ -59,17 +66,20 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         }, cancellationToken);
 
     /// <summary>
-    /// Until cancelled, calls <paramref name="changedElsewhere"/> after another host changed the KB, and once after a lost
-    /// connection comes back (a change may have been missed meanwhile).
+    /// Until cancelled, calls <paramref name="changedElsewhere"/> after another host changed the KB, and once each time listening
+    /// starts (the first time, and after a lost connection comes back), since a change may have come before it;
+    /// <paramref name="listening"/> is told when that first call is done.
     /// </summary>
-    public async Task ListenAsync(Func<CancellationToken, Task> changedElsewhere, CancellationToken cancellationToken)
+    public async Task ListenAsync(Func<CancellationToken, Task> changedElsewhere, Action? listening, CancellationToken cancellationToken)
     {
-        var reconnected = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await using var connection = await OpenAsync(cancellationToken);
+                // A connection of its own, never pooled, with keepalives: a silently dropped network must end in an error and
+                // a reconnect, not in waiting forever.
+                await using var connection = new NpgsqlConnection(_listenerConnectionString);
+                await connection.OpenAsync(cancellationToken);
                 var changed = false;
                 connection.Notification += (_, e) => changed |= e.Payload != _origin;
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
@@ -77,11 +87,8 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
                     await listen.ExecuteNonQueryAsync(cancellationToken);
                 }
 
-                if (reconnected)
-                {
-                    await changedElsewhere(cancellationToken);
-                }
-
+                await changedElsewhere(cancellationToken);
+                listening?.Invoke();
                 while (!cancellationToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(cancellationToken);
@@ -94,7 +101,6 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
             }
             catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException && !cancellationToken.IsCancellationRequested)
             {
-                reconnected = true;
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }
         }
@@ -134,6 +140,13 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         return true;
     }
 
+    private static KnowledgeBase Versioned(KnowledgeBase kb, KnowledgeBase previous)
+    {
+        var before = previous.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var now = DateTimeOffset.UtcNow;
+        return kb with { Articles = [.. kb.Articles.Select(a => ArticleVersions.Next(a, before.GetValueOrDefault(a.Id), now))] };
+    }
+
     private static async Task<KnowledgeBase> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var read = new NpgsqlCommand("SELECT document::text FROM knowledge_base WHERE id = 1", connection, transaction);
@@ -150,6 +163,20 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
             return connection;
         }
 
+        try
+        {
+            await EnsureSchemaAsync(connection, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task EnsureSchemaAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
         await _schema.WaitAsync(cancellationToken);
         try
         {
@@ -174,7 +201,14 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         {
             _schema.Release();
         }
+    }
 
-        return connection;
+    /// <summary>jsonb cannot hold a NUL character (which means nothing in KB text): strings are written without it.</summary>
+    private sealed class WithoutNulConverter : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString();
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.Replace("\0", "", StringComparison.Ordinal));
     }
 }

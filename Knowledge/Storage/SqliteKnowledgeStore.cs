@@ -121,6 +121,18 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>The check and the write are not one transaction: the embedded store belongs to one host.</summary>
+    public async Task<bool> ReplaceIfEmptyAsync(KnowledgeBase kb, CancellationToken cancellationToken)
+    {
+        if (!await IsEmptyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        await ReplaceAsync(kb, cancellationToken);
+        return true;
+    }
+
     public async Task<bool> AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -41,7 +41,8 @@ public sealed class PostgresDatabase : IAsyncDisposable
         var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            // PostgreSQL text cannot hold a NUL character; an operator's reply may still carry one.
+            command.Parameters.AddWithValue(name, value is string text ? text.Replace("\0", "", StringComparison.Ordinal) : value ?? DBNull.Value);
         }
 
         return command;

@@ -41,6 +41,16 @@ public sealed class PostgresStoreTests(PostgresServer server) : DurableStoreCont
         Assert.False(await b.ProcessedMessages.TryMarkAsync("vk", "42", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_NUL_character_that_PostgreSQL_cannot_hold_is_dropped_and_the_rest_is_stored()
+    {
+        var entry = new TranscriptEntry { ConversationId = "nul", From = Activities.Authors.Operator, Text = "до\0после", Timestamp = DateTimeOffset.UtcNow };
+
+        await Stores.Transcripts.AppendAsync(entry, CancellationToken.None);
+
+        Assert.Equal("допосле", Assert.Single(await Stores.Transcripts.ReadAsync("nul", 0, CancellationToken.None)).Text);
+    }
+
     public async Task DisposeAsync()
     {
         if (_database is not null)

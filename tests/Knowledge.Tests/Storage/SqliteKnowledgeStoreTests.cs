@@ -22,6 +22,18 @@ public sealed class SqliteKnowledgeStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task The_seed_goes_only_into_an_empty_store()
+    {
+        var store = NewStore();
+        var kb = SampleKb.Create();
+
+        Assert.True(await store.ReplaceIfEmptyAsync(kb, _ct));
+        Assert.False(await store.ReplaceIfEmptyAsync(kb with { Articles = [kb.Articles[0]] }, _ct));
+
+        Assert.Equal(kb.Articles.Count, (await store.LoadAsync(_ct)).Articles.Count);
+    }
+
+    [Fact]
     public async Task A_replaced_KB_loads_back_with_every_field()
     {
         var store = NewStore();
