@@ -25,6 +25,7 @@ public static class TelegramChannelExtensions
         services.AddSingleton(sp => TelegramPhrases.Load(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.PhrasesPath));
         services.AddSingleton<UnreachableChats>();
         services.AddSingleton<TelegramBotIdentity>();
+        services.AddIncomingRetry(builder.Configuration);
         services.AddSingleton<TelegramUpdateQueue>();
         services.AddSingleton<TelegramWebhookReceiver>();
         services.AddSingleton<CallbackPayloads>();

@@ -37,6 +37,7 @@ public static class VkChannelExtensions
         services.AddSingleton(_ => VkPhrases.Load());
         services.AddSingleton<VkChannelSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<VkChannelSender>());
+        services.AddIncomingRetry(builder.Configuration);
         services.AddSingleton(_ => new VkInbox());
         services.AddSingleton<VkIncomingHandler>();
 

@@ -36,8 +36,11 @@ internal static partial class TelegramLog
     [LoggerMessage(EventId = 4122, Level = LogLevel.Debug, Message = "Telegram update {UpdateId} in chat {ChatId}: {What}")]
     public static partial void UpdateHandled(this ILogger logger, int updateId, long chatId, string what);
 
-    [LoggerMessage(EventId = 4123, Level = LogLevel.Error, Message = "Telegram update {UpdateId} could not be processed")]
+    [LoggerMessage(EventId = 4123, Level = LogLevel.Error, Message = "Telegram update {UpdateId} could not be processed; given up")]
     public static partial void UpdateFailed(this ILogger logger, Exception exception, int updateId);
+
+    [LoggerMessage(EventId = 4139, Level = LogLevel.Warning, Message = "Telegram update {UpdateId} failed (attempt {Attempt}); trying again in {Delay}")]
+    public static partial void UpdateRetrying(this ILogger logger, Exception exception, int updateId, int attempt, TimeSpan delay);
 
     [LoggerMessage(EventId = 4124, Level = LogLevel.Information, Message = "Button in chat {ChatId} no longer matches its conversation; ignored")]
     public static partial void StaleButton(this ILogger logger, long chatId);

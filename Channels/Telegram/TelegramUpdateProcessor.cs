@@ -1,30 +1,18 @@
+using Assistant.Channels.Incoming;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.Retry;
 using Telegram.Bot.Types;
 
 namespace Assistant.Channels.Telegram;
 
 /// <summary>
-/// Works through the update queue, one reader per partition. A failed update is tried again (the engine forgets a failed
-/// update's id, so the retry is not taken for a duplicate). On stop it finishes what is queued, within the host's shutdown time.
+/// Works through the update queue, one reader per partition. A failed update is tried again for a while (see
+/// <see cref="IncomingRetry"/>). On stop it finishes what is queued, within the host's shutdown time.
 /// </summary>
-public sealed class TelegramUpdateProcessor(TelegramUpdateQueue queue, TelegramUpdateHandler handler, TimeProvider time, ILogger<TelegramUpdateProcessor> logger)
+public sealed class TelegramUpdateProcessor(TelegramUpdateQueue queue, TelegramUpdateHandler handler, IncomingRetry retry, ILogger<TelegramUpdateProcessor> logger)
     : BackgroundService
 {
     private readonly CancellationTokenSource _abandon = new();
-
-    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder { TimeProvider = time }
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
-            MaxRetryAttempts = 2,
-            BackoffType = DelayBackoffType.Exponential,
-            Delay = TimeSpan.FromMilliseconds(200),
-            UseJitter = true,
-        })
-        .Build();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, TelegramUpdateQueue.Partitions).Select(ReadAsync));
@@ -60,15 +48,10 @@ public sealed class TelegramUpdateProcessor(TelegramUpdateQueue queue, TelegramU
         }
     }
 
-    private async Task ProcessAsync(Update update, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _retry.ExecuteAsync(static async (state, token) => await state.handler.HandleAsync(state.update, token), (handler, update), cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            logger.UpdateFailed(e, update.Id);
-        }
-    }
+    private Task ProcessAsync(Update update, CancellationToken cancellationToken) =>
+        retry.RunAsync(
+            token => handler.HandleAsync(update, token),
+            (e, attempt, delay) => logger.UpdateRetrying(e, update.Id, attempt, delay),
+            e => logger.UpdateFailed(e, update.Id),
+            cancellationToken);
 }

@@ -36,8 +36,11 @@ internal static partial class VkLog
     [LoggerMessage(EventId = 5208, Level = LogLevel.Warning, Message = "VK event {DeliveryId} refused while stopping; VK delivers it again")]
     public static partial void InboxClosed(this ILogger logger, string deliveryId);
 
-    [LoggerMessage(EventId = 5209, Level = LogLevel.Error, Message = "VK {MessageId} could not be processed")]
+    [LoggerMessage(EventId = 5209, Level = LogLevel.Error, Message = "VK {MessageId} could not be processed; given up")]
     public static partial void HandlingFailed(this ILogger logger, Exception exception, string messageId);
+
+    [LoggerMessage(EventId = 5217, Level = LogLevel.Warning, Message = "VK {MessageId} failed (attempt {Attempt}); trying again in {Delay}")]
+    public static partial void HandlingRetrying(this ILogger logger, Exception exception, string messageId, int attempt, TimeSpan delay);
 
     [LoggerMessage(EventId = 5210, Level = LogLevel.Warning, Message = "VK {MessageId} abandoned: the host stopped before it was processed")]
     public static partial void Abandoned(this ILogger logger, string messageId);

@@ -1,3 +1,4 @@
+using Assistant.Channels.Incoming;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using System.Threading.Channels;
@@ -7,8 +8,9 @@ namespace Assistant.Channels.Vk.Receiving;
 /// <summary>
 /// Processes what the inbox holds, one reader per partition. On stop the inbox is closed first (the callback endpoint then
 /// answers 503 and VK delivers again later) and what was already taken is finished, until the host's stop timeout ends it.
+/// A failed message is tried again for a while (see <see cref="IncomingRetry"/>).
 /// </summary>
-public sealed class VkUpdateWorker(VkInbox inbox, VkIncomingHandler handler, ILogger<VkUpdateWorker> logger) : BackgroundService
+public sealed class VkUpdateWorker(VkInbox inbox, VkIncomingHandler handler, IncomingRetry retry, ILogger<VkUpdateWorker> logger) : BackgroundService
 {
     private readonly CancellationTokenSource _abort = new();
 
@@ -37,15 +39,15 @@ public sealed class VkUpdateWorker(VkInbox inbox, VkIncomingHandler handler, ILo
         {
             try
             {
-                await handler.HandleAsync(incoming, _abort.Token);
+                await retry.RunAsync(
+                    token => handler.HandleAsync(incoming, token),
+                    (e, attempt, delay) => logger.HandlingRetrying(e, incoming.MessageId, attempt, delay),
+                    e => logger.HandlingFailed(e, incoming.MessageId),
+                    _abort.Token);
             }
             catch (OperationCanceledException) when (_abort.IsCancellationRequested)
             {
                 logger.Abandoned(incoming.MessageId);
-            }
-            catch (Exception e)
-            {
-                logger.HandlingFailed(e, incoming.MessageId);
             }
         }
     }

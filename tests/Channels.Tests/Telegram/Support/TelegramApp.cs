@@ -41,6 +41,9 @@ public abstract class TelegramApp : IAsyncLifetime
 
     protected abstract TelegramMode Mode { get; }
 
+    /// <summary>More command-line settings for a test's app ("--Key", "value", …).</summary>
+    protected virtual IEnumerable<string> ExtraArgs => [];
+
     public async Task InitializeAsync()
     {
         Telegram = await FakeTelegramServer.StartAsync();
@@ -53,6 +56,7 @@ public abstract class TelegramApp : IAsyncLifetime
             "--Telegram:WebhookSecret", Secret,
             "--Telegram:ApiBaseUrl", Telegram.BaseUrl.ToString(),
             "--Telegram:PollingTimeoutSeconds", "5",
+            .. ExtraArgs,
         ];
         _app = AssistantApp.Build(args, builder =>
         {
@@ -124,6 +128,15 @@ public abstract class TelegramApp : IAsyncLifetime
 public sealed class TelegramWebhookApp : TelegramApp
 {
     protected override TelegramMode Mode => TelegramMode.Webhook;
+}
+
+/// <summary>The webhook app scaled out on Redis (state, locks, de-duplication), with quick retries of received updates.</summary>
+public sealed class TelegramOnRedisApp(string redis) : TelegramApp
+{
+    protected override TelegramMode Mode => TelegramMode.Webhook;
+
+    protected override IEnumerable<string> ExtraArgs =>
+        ["--ConnectionStrings:Redis", redis, "--Channels:IncomingRetry:FirstDelay", "00:00:00.2", "--Channels:IncomingRetry:MaxDelay", "00:00:01"];
 }
 
 public sealed class TelegramPollingApp : TelegramApp
