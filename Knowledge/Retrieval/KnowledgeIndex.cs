@@ -18,6 +18,10 @@ internal sealed class KnowledgeIndex
     private readonly List<string> _questionTexts = [];
     private readonly Dictionary<string, int> _vectorCount = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _articleText = new(StringComparer.Ordinal);
+
+    // Answer sentences in an index of their own, so the questions' statistics stay as they are; matches count at _sentenceWeight.
+    private readonly LexicalIndex _sentences = new();
+    private float _sentenceWeight;
     private readonly List<(AnalyzedText Text, string ArticleId)> _trainingSamples = [];
     private bool _classify;
     private ArticleClassifier? _classifier;
@@ -38,6 +42,7 @@ internal sealed class KnowledgeIndex
 
     public IEmbeddingGenerator<string, Embedding<float>> Embedder { get; }
 
+    /// <summary>Indexed questions and titles (answer sentences not counted).</summary>
     public int QuestionCount => _questions.Count;
 
     public static async Task<KnowledgeIndex> BuildAsync(
@@ -45,10 +50,14 @@ internal sealed class KnowledgeIndex
         TextAnalyzer analyzer,
         IVectorIndex vectors,
         IEmbeddingGenerator<string, Embedding<float>> embedder,
-        int classifierMaxArticles,
+        RetrievalOptions options,
         CancellationToken cancellationToken)
     {
-        var index = new KnowledgeIndex(kb.Articles, analyzer, vectors, embedder) { _classify = kb.Articles.Count <= classifierMaxArticles };
+        var index = new KnowledgeIndex(kb.Articles, analyzer, vectors, embedder)
+        {
+            _classify = kb.Articles.Count <= options.ClassifierMaxArticles,
+            _sentenceWeight = options.AnswerSentenceWeight,
+        };
         var pending = new List<(string Id, string Text, VectorPayload Payload)>();
         foreach (var article in kb.Articles)
         {
@@ -60,6 +69,7 @@ internal sealed class KnowledgeIndex
             }
 
             index.IndexArticleText(article);
+            index.IndexAnswerSentences(article);
             index.AddToVocabulary(article.Answer);
             if (index._classify)
             {
@@ -122,10 +132,22 @@ internal sealed class KnowledgeIndex
             {
                 var articleId = _questions.ArticleOf(match.TextId);
                 var score = queryCoverageShare * match.QueryCoverage + (1 - queryCoverageShare) * match.TextCoverage;
+
                 var current = evidence.GetValueOrDefault(articleId);
                 if (score > current.Lexical)
                 {
                     evidence[articleId] = current with { Lexical = score, MatchedText = _questionTexts[match.TextId] };
+                }
+            }
+
+            foreach (var match in _sentences.Search(query.Terms))
+            {
+                var articleId = _sentences.ArticleOf(match.TextId);
+                var score = _sentenceWeight * (queryCoverageShare * match.QueryCoverage + (1 - queryCoverageShare) * match.TextCoverage);
+                var current = evidence.GetValueOrDefault(articleId);
+                if (score > current.Lexical)
+                {
+                    evidence[articleId] = current with { Lexical = score, MatchedText = _articles[articleId].Title };
                 }
             }
 
@@ -242,6 +264,27 @@ internal sealed class KnowledgeIndex
         }
 
         _articleText[article.Id] = _answers.Add(article.Id, analyzed.Terms);
+    }
+
+    /// <summary>
+    /// Each sentence of the answer as one more phrasing of the article for lexical search: a message may ask about a specific the
+    /// answer names (a form, a deadline, a body) that no curated question does. Shown as the article's title when it matches.
+    /// </summary>
+    private void IndexAnswerSentences(Article article)
+    {
+        if (_sentenceWeight <= 0)
+        {
+            return;
+        }
+
+        foreach (var sentence in AnswerSentences.Of(article.Answer))
+        {
+            var analyzed = Analyzer.AnalyzeDocument(sentence);
+            if (analyzed.Terms.Count >= 2)
+            {
+                _sentences.Add(article.Id, analyzed.Terms);
+            }
+        }
     }
 
     private void AddToVocabulary(string text)

@@ -45,7 +45,7 @@ public sealed class KnowledgeService(
             var kb = await store.LoadAsync(cancellationToken);
             var analyzer = new TextAnalyzer(SynonymDictionary.BuiltIn.With(kb.Synonyms), Lexicon.Russian);
             var dimensions = await DimensionsAsync(cancellationToken);
-            _index = await KnowledgeIndex.BuildAsync(kb, analyzer, vectorIndexFactory(dimensions), embedder, options.Value.ClassifierMaxArticles, cancellationToken);
+            _index = await KnowledgeIndex.BuildAsync(kb, analyzer, vectorIndexFactory(dimensions), embedder, options.Value, cancellationToken);
         }
         finally
         {

@@ -22,6 +22,12 @@ public sealed class RetrievalOptions
     /// <summary>Above this many articles the classifier is not trained (its weights grow with articles × features).</summary>
     [Range(0, 100_000)] public int ClassifierMaxArticles { get; set; } = 2000;
 
+    /// <summary>
+    /// A match with a sentence of an article's answer counts as a match with one of its curated questions, at this fraction
+    /// (0 turns answer sentences off).
+    /// </summary>
+    [Range(0.0, 1.0)] public float AnswerSentenceWeight { get; set; } = 0.9f;
+
     /// <summary>In a lexical match, how much the share of the message explained counts against the share of the question explained.</summary>
     [Range(0.0, 1.0)] public float QueryCoverageShare { get; set; } = 0.65f;
 
