@@ -2,15 +2,9 @@ using Assistant.Tests.Servers;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Engine;
 using Assistant.Dialogs.Lifecycle;
-using Assistant.Dialogs.Locking;
-using Assistant.Dialogs.Operators;
 using Assistant.Dialogs.Stores;
 using Assistant.Dialogs.Stores.Postgres;
-using Assistant.Dialogs.Stores.Redis;
-using Assistant.Dialogs.Templates;
 using Assistant.Dialogs.Tests.TestSupport;
-using Assistant.Dialogs.Throttling;
-using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
 namespace Assistant.Dialogs.Tests.Postgres;
@@ -26,20 +20,8 @@ public sealed class ScaledOutTests(RedisServer redisServer, PostgresServer postg
 
     public void Dispose() => _directory.Dispose();
 
-    private (ConversationEngine Engine, OperatorDesk Desk, DialogStores Stores) Host(string name, IConnectionMultiplexer redis, PostgresDatabase durable,
-        Assistant.Knowledge.Retrieval.IKnowledgeSearch knowledge)
-    {
-        var options = new DialogOptions { RateLimit = new RateLimitOptions { BurstSize = 1000 } };
-        var stores = DialogStores.Sqlite(_directory.File($"{name}/dialogs.db")).WithDurableRecordsIn(durable) with
-        {
-            Conversations = new RedisConversationStore(redis),
-            ProcessedMessages = new RedisProcessedMessageStore(redis, TimeSpan.FromHours(1)),
-        };
-        var services = new DialogServices(knowledge, stores, new RedisConversationLock(redis, TimeSpan.FromSeconds(30)), [new RecordingChannelSender("web")],
-            BotPhrases.Load(), Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System, NullLoggerFactory.Instance,
-            new RedisRateLimiter(redis, options.RateLimit));
-        return (new ConversationEngine(services), new OperatorDesk(services), stores);
-    }
+    private RedisHost Host(string name, IConnectionMultiplexer redis, PostgresDatabase durable, Assistant.Knowledge.Retrieval.IKnowledgeSearch knowledge) =>
+        RedisHost.Create(redis, knowledge, DialogStores.Sqlite(_directory.File($"{name}/dialogs.db")).WithDurableRecordsIn(durable));
 
     [Fact]
     public async Task A_conversation_handed_over_answered_closed_and_rated_across_two_machines_has_one_record()

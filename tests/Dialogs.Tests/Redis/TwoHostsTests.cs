@@ -2,14 +2,10 @@ using Assistant.Tests.Servers;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Engine;
 using Assistant.Dialogs.Lifecycle;
-using Assistant.Dialogs.Locking;
-using Assistant.Dialogs.Operators;
 using Assistant.Dialogs.Stores;
-using Assistant.Dialogs.Stores.Redis;
 using Assistant.Dialogs.Templates;
 using Assistant.Dialogs.Tests.TestSupport;
 using Assistant.Dialogs.Throttling;
-using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 
 namespace Assistant.Dialogs.Tests.Redis;
@@ -21,21 +17,8 @@ public sealed class TwoHostsTests(RedisServer server) : IClassFixture<RedisServe
 
     public void Dispose() => _directory.Dispose();
 
-    private (ConversationEngine Engine, OperatorDesk Desk, RecordingChannelSender Web) Host(
-        IConnectionMultiplexer redis, Assistant.Knowledge.Retrieval.IKnowledgeSearch knowledge, RateLimitOptions? limits = null)
-    {
-        var options = new DialogOptions { RateLimit = limits ?? new RateLimitOptions { BurstSize = 1000 } };
-        var web = new RecordingChannelSender("web");
-        var stores = DialogStores.Sqlite(_directory.File("dialogs.db")) with
-        {
-            Conversations = new RedisConversationStore(redis),
-            ProcessedMessages = new RedisProcessedMessageStore(redis, TimeSpan.FromHours(1)),
-        };
-        var services = new DialogServices(knowledge, stores, new RedisConversationLock(redis, TimeSpan.FromSeconds(30)), [web],
-            BotPhrases.Load(), Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System, NullLoggerFactory.Instance,
-            new RedisRateLimiter(redis, options.RateLimit));
-        return (new ConversationEngine(services), new OperatorDesk(services), web);
-    }
+    private RedisHost Host(IConnectionMultiplexer redis, Assistant.Knowledge.Retrieval.IKnowledgeSearch knowledge, RateLimitOptions? limits = null) =>
+        RedisHost.Create(redis, knowledge, DialogStores.Sqlite(_directory.File("dialogs.db")), limits);
 
     private static Activity Message(string user, string id, string text) => new()
     {
