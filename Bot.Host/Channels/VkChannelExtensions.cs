@@ -34,7 +34,7 @@ public static class VkChannelExtensions
 
         services.AddSingleton<VkApiClient>();
         services.AddSingleton<VkClientCapabilities>();
-        services.AddSingleton(_ => VkPhrases.Load());
+        services.AddSingleton(sp => VkPhrases.Load(sp.GetRequiredService<IOptions<VkOptions>>().Value.PhrasesPath));
         services.AddSingleton<VkChannelSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<VkChannelSender>());
         services.AddIncomingRetry(builder.Configuration);

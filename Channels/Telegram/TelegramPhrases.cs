@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Assistant.Dialogs.Templates;
 
 namespace Assistant.Channels.Telegram;
 
@@ -11,8 +12,6 @@ namespace Assistant.Channels.Telegram;
 public sealed record TelegramPhrases
 {
     private const string ResourceName = "Assistant.Channels.Telegram.telegram-phrases.ru.json";
-
-    private static readonly JsonDocumentOptions Document = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -32,16 +31,7 @@ public sealed record TelegramPhrases
 
     public static TelegramPhrases Load(string? overridePath = null)
     {
-        using var stream = typeof(TelegramPhrases).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the build.");
-        var phrases = JsonNode.Parse(stream, documentOptions: Document)!.AsObject();
-        if (!string.IsNullOrWhiteSpace(overridePath))
-        {
-            var overrides = JsonNode.Parse(File.ReadAllText(overridePath), documentOptions: Document)?.AsObject()
-                ?? throw new InvalidDataException($"{overridePath} holds no JSON object.");
-            Merge(phrases, overrides);
-        }
-
+        var phrases = PhraseFile.Load(typeof(TelegramPhrases).Assembly, ResourceName, overridePath);
         var loaded = phrases.Deserialize<TelegramPhrases>(Json) ?? throw new InvalidDataException("The Telegram phrases file is empty.");
         string[] all = [loaded.Start, loaded.Help, loaded.Attachment, loaded.Commands.Start, loaded.Commands.Help, loaded.Commands.Operator];
         if (all.Any(string.IsNullOrWhiteSpace))
@@ -53,20 +43,5 @@ public sealed record TelegramPhrases
         return new[] { loaded.Commands.Start, loaded.Commands.Help, loaded.Commands.Operator }.All(d => d.Length <= 256)
             ? loaded
             : throw new InvalidDataException("Telegram command descriptions must be at most 256 characters.");
-    }
-
-    private static void Merge(JsonObject target, JsonObject overrides)
-    {
-        foreach (var (key, value) in overrides.ToList())
-        {
-            if (value is JsonObject nested && target[key] is JsonObject existing)
-            {
-                Merge(existing, nested);
-            }
-            else
-            {
-                target[key] = value?.DeepClone();
-            }
-        }
     }
 }

@@ -33,4 +33,7 @@ public sealed class VkOptions
 
     /// <summary>Retries of one API call after a transient error before the call fails.</summary>
     public int MaxRetryAttempts { get; set; } = 4;
+
+    /// <summary>A phrases file whose keys replace the embedded vk-phrases.ru.json.</summary>
+    public string? PhrasesPath { get; set; }
 }

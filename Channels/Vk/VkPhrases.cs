@@ -1,8 +1,12 @@
 using System.Text.Json;
+using Assistant.Dialogs.Templates;
 
 namespace Assistant.Channels.Vk;
 
-/// <summary>What only the VK channel says, read from <c>Vk/vk-phrases.ru.json</c> (embedded); the engine's phrases stay in Dialogs.</summary>
+/// <summary>
+/// What only the VK channel says, read from <c>Vk/vk-phrases.ru.json</c> (embedded) and optionally overridden key by key from a
+/// file a moderator edits; the engine's phrases stay in Dialogs.
+/// </summary>
 public sealed record VkPhrases
 {
     private const string ResourceName = "Assistant.Channels.Vk.vk-phrases.ru.json";
@@ -13,8 +17,6 @@ public sealed record VkPhrases
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
@@ -24,11 +26,10 @@ public sealed record VkPhrases
     /// <summary>The snackbar over a button that no longer applies (an old answer's "Помогло", a second rating).</summary>
     public required string StaleButton { get; init; }
 
-    public static VkPhrases Load()
+    public static VkPhrases Load(string? overridePath = null)
     {
-        using var stream = typeof(VkPhrases).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the build.");
-        var phrases = JsonSerializer.Deserialize<VkPhrases>(stream, Json) ?? throw new InvalidDataException("The VK phrases file is empty.");
+        var phrases = PhraseFile.Load(typeof(VkPhrases).Assembly, ResourceName, overridePath).Deserialize<VkPhrases>(Json)
+            ?? throw new InvalidDataException("The VK phrases file is empty.");
         if (string.IsNullOrWhiteSpace(phrases.TextOnly) || string.IsNullOrWhiteSpace(phrases.StaleButton))
         {
             throw new InvalidDataException("VK phrases must not be empty.");

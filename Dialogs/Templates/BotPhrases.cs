@@ -67,16 +67,7 @@ public sealed record BotPhrases
     /// <summary>The embedded phrases, with the keys present in <paramref name="overridePath"/> (when given) replacing them.</summary>
     public static BotPhrases Load(string? overridePath = null)
     {
-        using var stream = typeof(BotPhrases).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the build.");
-        var phrases = JsonNode.Parse(stream, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!.AsObject();
-        if (!string.IsNullOrWhiteSpace(overridePath))
-        {
-            var overrides = JsonNode.Parse(File.ReadAllText(overridePath), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })
-                ?.AsObject() ?? throw new InvalidDataException($"{overridePath} holds no JSON object.");
-            Merge(phrases, overrides);
-        }
-
+        var phrases = PhraseFile.Load(typeof(BotPhrases).Assembly, ResourceName, overridePath);
         var blank = BlankKeys(phrases, "").ToList();
         if (blank.Count > 0)
         {
@@ -97,21 +88,6 @@ public sealed record BotPhrases
         }
 
         return text;
-    }
-
-    private static void Merge(JsonObject target, JsonObject overrides)
-    {
-        foreach (var (key, value) in overrides.ToList())
-        {
-            if (value is JsonObject nested && target[key] is JsonObject existing)
-            {
-                Merge(existing, nested);
-            }
-            else
-            {
-                target[key] = value?.DeepClone();
-            }
-        }
     }
 
     private static IEnumerable<string> BlankKeys(JsonNode? node, string path) => node switch
