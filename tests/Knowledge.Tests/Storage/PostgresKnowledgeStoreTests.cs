@@ -9,7 +9,7 @@ namespace Assistant.Knowledge.Tests.Storage;
 /// <summary>The KB in a real PostgreSQL server, shared by two store instances as two hosts would share it.</summary>
 public sealed class PostgresKnowledgeStoreTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task The_seed_KB_round_trips_with_every_field()
@@ -70,31 +70,28 @@ public sealed class PostgresKnowledgeStoreTests(PostgresServer server) : IClassF
         var database = await server.CreateDatabaseAsync();
         await using var writer = new PostgresKnowledgeStore(database);
         await using var listener = new PostgresKnowledgeStore(database);
+        await using var third = new PostgresKnowledgeStore(database);
         await writer.ReplaceAsync(Kb(), CancellationToken.None);
         using var stop = new CancellationTokenSource();
-        var heardByListener = 0;
-        var heardByWriter = 0;
-        var listenerReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var writerReady = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var listening = listener.ListenAsync(_ => { Interlocked.Increment(ref heardByListener); return Task.CompletedTask; }, listenerReady.SetResult, stop.Token);
-        var writerListening = writer.ListenAsync(_ => { Interlocked.Increment(ref heardByWriter); return Task.CompletedTask; }, writerReady.SetResult, stop.Token);
+        var (heardByWriter, heardByListener) = (new ReloadCounter(), new ReloadCounter());
+        var (writerReady, listenerReady) = (new TaskCompletionSource(), new TaskCompletionSource());
+        var writing = writer.ListenAsync(_ => heardByWriter.Heard(), () => writerReady.TrySetResult(), stop.Token);
+        var listening = listener.ListenAsync(_ => heardByListener.Heard(), () => listenerReady.TrySetResult(), stop.Token);
+        await Task.WhenAll(writerReady.Task, listenerReady.Task).WaitAsync(Patience);
 
         // Each reloads once when it starts listening (a change may have come before).
-        await Task.WhenAll(listenerReady.Task, writerReady.Task).WaitAsync(Patience);
-        Assert.Equal((1, 1), (heardByListener, heardByWriter));
+        Assert.Equal((1, 1), (heardByWriter.Count, heardByListener.Count));
 
-        await writer.AddQuestionAsync("a1", "новый вариант", CancellationToken.None);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (Volatile.Read(ref heardByListener) == 1 && waited.Elapsed < Patience)
-        {
-            await Task.Delay(50);
-        }
+        await writer.AddQuestionAsync("a1", "вариант с первого хоста", CancellationToken.None);
+        await third.AddQuestionAsync("a1", "вариант с третьего хоста", CancellationToken.None);
 
-        await Task.Delay(300);
+        // Notifications arrive in commit order: once the writer has heard the third host's change, it has had its own too.
+        await heardByListener.WaitForAsync(3);
+        await heardByWriter.WaitForAsync(2);
         await stop.CancelAsync();
-        await Task.WhenAll(listening, writerListening).ContinueWith(_ => { }, TaskScheduler.Default);
-        Assert.Equal(2, heardByListener);
-        Assert.Equal(1, heardByWriter);
+        await Task.WhenAll(writing, listening).ContinueWith(_ => { }, TaskScheduler.Default);
+        Assert.Equal(3, heardByListener.Count);
+        Assert.Equal(2, heardByWriter.Count);
     }
 
     [Fact]
@@ -127,4 +124,43 @@ public sealed class PostgresKnowledgeStoreTests(PostgresServer server) : IClassF
         LifeSituations = [new LifeSituation("oms", "ОМС")],
         Articles = [new Article { Id = "a1", LifeSituation = "oms", Title = "Полис ОМС", Questions = ["как получить полис"], Answer = "В страховой." }],
     };
+}
+
+/// <summary>Counts reloads and lets a test wait for a count, without guessing how long it takes.</summary>
+internal sealed class ReloadCounter
+{
+    private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
+
+    public int Count { get; private set; }
+
+    public Task Heard()
+    {
+        lock (_waiters)
+        {
+            Count++;
+            foreach (var waiter in _waiters.Where(w => w.Count <= Count).ToList())
+            {
+                waiter.Reached.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Completes once <see cref="Count"/> reaches <paramref name="count"/>; fails after a minute (something is wrong then).</summary>
+    public Task WaitForAsync(int count)
+    {
+        lock (_waiters)
+        {
+            if (Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((count, reached));
+            return reached.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        }
+    }
 }
