@@ -32,7 +32,8 @@ public static class EvalCommand
         var provider = services();
         var runner = new EvalRunner(
             provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
-            provider.GetRequiredService<Func<int, IVectorIndex>>(),
+            // Always in process: the eval KB is temporary and must not touch a shared Qdrant collection (a full build prunes it).
+            dimensions => new InMemoryVectorIndex(dimensions),
             provider.GetRequiredService<IOptions<RetrievalOptions>>().Value);
         var run = await runner.RunAsync(kb.KnowledgeBase!, questions, ct);
         Console.Write(EvalTable.Format(run.Report));

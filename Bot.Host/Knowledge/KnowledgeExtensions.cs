@@ -4,6 +4,7 @@ using Assistant.Knowledge.Retrieval;
 using Assistant.Knowledge.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using Qdrant.Client;
 
 namespace Assistant.Bot.Host.Knowledge;
 
@@ -11,7 +12,8 @@ public static class KnowledgeExtensions
 {
     /// <summary>
     /// The KB on embedded defaults: SQLite file under Storage:DataDirectory, in-process vector index, the configured embedder;
-    /// with ConnectionStrings:Postgres the KB itself lives in PostgreSQL, shared by every host.
+    /// with ConnectionStrings:Postgres the KB itself lives in PostgreSQL, shared by every host, and with ConnectionStrings:Qdrant
+    /// the question vectors live in a Qdrant collection.
     /// </summary>
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
     {
@@ -38,7 +40,37 @@ public static class KnowledgeExtensions
         }
 
         services.AddSingleton(EmbedderFactory.Create);
-        services.AddSingleton<Func<int, IVectorIndex>>(_ => dimensions => new InMemoryVectorIndex(dimensions));
+        var qdrant = builder.Configuration.GetConnectionString("Qdrant");
+        if (string.IsNullOrWhiteSpace(qdrant))
+        {
+            services.AddSingleton<Func<int, IVectorIndex>>(_ => dimensions => new InMemoryVectorIndex(dimensions));
+        }
+        else
+        {
+            if (!Uri.TryCreate(qdrant, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+            {
+                throw new InvalidOperationException("ConnectionStrings:Qdrant must be the gRPC endpoint's URL, e.g. http://qdrant:6334");
+            }
+
+            services.AddOptions<QdrantOptions>().Bind(builder.Configuration.GetSection(QdrantOptions.Section))
+                .Validate(o => !string.IsNullOrWhiteSpace(o.Collection), "Qdrant:Collection must not be empty")
+                .Validate(o => o.Timeout >= TimeSpan.FromSeconds(1) && o.Timeout.Ticks % TimeSpan.TicksPerSecond == 0, "Qdrant:Timeout must be whole seconds, at least 1")
+                .ValidateOnStart();
+            services.AddSingleton(sp =>
+            {
+                var settings = sp.GetRequiredService<IOptions<QdrantOptions>>().Value;
+                return new QdrantClient(address, settings.ApiKey, settings.Timeout);
+            });
+            services.AddSingleton<Func<int, IVectorIndex>>(sp =>
+            {
+                var client = sp.GetRequiredService<QdrantClient>();
+                var prefix = sp.GetRequiredService<IOptions<QdrantOptions>>().Value.Collection;
+                var embedder = sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().GetService<EmbeddingGeneratorMetadata>();
+                return dimensions => new QdrantVectorIndex(
+                    client, QdrantVectorIndex.CollectionName(prefix, embedder?.ProviderName, embedder?.DefaultModelId, dimensions), dimensions);
+            });
+        }
+
         services.AddSingleton<KnowledgeService>();
         services.AddSingleton<IKnowledgeSearch>(sp => sp.GetRequiredService<KnowledgeService>());
         services.AddHostedService<KnowledgeInitializer>();

@@ -121,6 +121,28 @@ public sealed class InMemoryVectorIndex(int dimensions) : IVectorIndex
         return Task.CompletedTask;
     }
 
+    public async Task<int> RetainOnlyAsync(IReadOnlySet<string> keep, Func<CancellationToken, Task<bool>> confirm, CancellationToken cancellationToken)
+    {
+        List<string> stale;
+        _gate.EnterReadLock();
+        try
+        {
+            stale = _ids.Where(id => !keep.Contains(id)).ToList();
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+
+        if (stale.Count == 0 || !await confirm(cancellationToken))
+        {
+            return 0;
+        }
+
+        await DeleteAsync(stale, cancellationToken);
+        return stale.Count;
+    }
+
     public Task<IReadOnlyList<VectorHit>> SearchAsync(ReadOnlyMemory<float> query, int top, VectorFilter? filter, CancellationToken cancellationToken)
     {
         if (query.Length != Dimensions)

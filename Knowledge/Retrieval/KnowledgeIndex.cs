@@ -16,7 +16,7 @@ internal sealed class KnowledgeIndex
     private readonly LexicalIndex _questions = new();
     private readonly LexicalIndex _answers = new();
     private readonly List<string> _questionTexts = [];
-    private readonly Dictionary<string, int> _vectorCount = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _vectorIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _articleText = new(StringComparer.Ordinal);
 
     // Answer sentences in an index of their own, so the questions' statistics stay as they are; matches count at _sentenceWeight.
@@ -93,6 +93,34 @@ internal sealed class KnowledgeIndex
         }
 
         return index;
+    }
+
+    /// <summary>The ids of every vector this index has written (see <see cref="VectorIdOf"/>).</summary>
+    public IReadOnlySet<string> VectorIds
+    {
+        get
+        {
+            _gate.EnterReadLock();
+            try
+            {
+                return _vectorIds.ToHashSet(StringComparer.Ordinal);
+            }
+            finally
+            {
+                _gate.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A vector's id names its content: the article, the text and the payload filters read. Hosts building from different KB
+    /// versions into one shared collection therefore never overwrite a point with other content, and a changed phrasing or
+    /// payload is a new point, the old one left for pruning.
+    /// </summary>
+    public static string VectorIdOf(Article article, string text)
+    {
+        var content = string.Join('\n', text, article.LifeSituation, string.Join(',', article.Segments), article.Status);
+        return $"{article.Id}#{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)))[..16]}";
     }
 
     public Article? FindArticle(string id)
@@ -185,8 +213,13 @@ internal sealed class KnowledgeIndex
         return result;
     }
 
-    public async Task AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the question to every signal. Returns the error when only its vector could not be stored (a remote embedder or index
+    /// is down): the question already counts lexically and for the classifier, and its vector comes with the next full build.
+    /// </summary>
+    public async Task<Exception?> AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken)
     {
+        Exception? vectorError = null;
         string id;
         string clean;
         VectorPayload payload;
@@ -209,8 +242,16 @@ internal sealed class KnowledgeIndex
             _gate.ExitWriteLock();
         }
 
-        var embedding = await Embedder.GenerateAsync(clean, cancellationToken: cancellationToken);
-        await Vectors.UpsertAsync([new VectorRecord(id, embedding.Vector, payload)], cancellationToken);
+        try
+        {
+            var embedding = await Embedder.GenerateAsync(clean, cancellationToken: cancellationToken);
+            await Vectors.UpsertAsync([new VectorRecord(id, embedding.Vector, payload)], cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            vectorError = e;
+        }
+
         if (_classify)
         {
             // Retraining takes a fraction of a second and runs outside the lock: questions keep being answered meanwhile,
@@ -236,6 +277,8 @@ internal sealed class KnowledgeIndex
                 _retrain.Release();
             }
         }
+
+        return vectorError;
     }
 
     private (string Id, string Clean) AddQuestionText(Article article, string text)
@@ -249,9 +292,9 @@ internal sealed class KnowledgeIndex
 
         _questionTexts.Add(text);
         AddToVocabulary(text);
-        var n = _vectorCount.GetValueOrDefault(article.Id);
-        _vectorCount[article.Id] = n + 1;
-        return ($"{article.Id}#{n}", analyzed.CleanText);
+        var id = VectorIdOf(article, text);
+        _vectorIds.Add(id);
+        return (id, analyzed.CleanText);
     }
 
     /// <summary>The whole article (title, questions, answer) as one text; a newer version retires the older one.</summary>

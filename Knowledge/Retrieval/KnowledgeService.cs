@@ -5,6 +5,8 @@ using Assistant.Knowledge.Index;
 using Assistant.Knowledge.Model;
 using Assistant.Knowledge.Storage;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Knowledge.Retrieval;
@@ -16,8 +18,10 @@ public sealed class KnowledgeService(
     IKnowledgeStore store,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     Func<int, IVectorIndex> vectorIndexFactory,
-    IOptions<RetrievalOptions> options) : IKnowledgeSearch
+    IOptions<RetrievalOptions> options,
+    ILogger<KnowledgeService>? logger = null) : IKnowledgeSearch
 {
+    private readonly ILogger _log = logger ?? NullLogger<KnowledgeService>.Instance;
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private KnowledgeIndex? _index;
 
@@ -45,7 +49,21 @@ public sealed class KnowledgeService(
             var kb = await store.LoadAsync(cancellationToken);
             var analyzer = new TextAnalyzer(SynonymDictionary.BuiltIn.With(kb.Synonyms), Lexicon.Russian);
             var dimensions = await DimensionsAsync(cancellationToken);
-            _index = await KnowledgeIndex.BuildAsync(kb, analyzer, vectorIndexFactory(dimensions), embedder, options.Value, cancellationToken);
+            var index = await KnowledgeIndex.BuildAsync(kb, analyzer, vectorIndexFactory(dimensions), embedder, options.Value, cancellationToken);
+            _index = index;
+
+            // A shared collection may hold points of an earlier KB. They are deleted only if the KB is still the one just built
+            // from: a host that built from an older snapshot must not delete what a newer KB added.
+            var built = Fingerprint(kb);
+            try
+            {
+                await index.Vectors.RetainOnlyAsync(index.VectorIds, async ct => Fingerprint(await store.LoadAsync(ct)) == built, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Housekeeping only: the new index is in place, and the next build prunes again.
+                _log.VectorPruneFailed(RetrievalLog.Describe(e));
+            }
         }
         finally
         {
@@ -86,7 +104,11 @@ public sealed class KnowledgeService(
                 return false;
             }
 
-            await Index.AddQuestionAsync(articleId, question.Trim(), CancellationToken.None);
+            if (await Index.AddQuestionAsync(articleId, question.Trim(), CancellationToken.None) is { } vectorError)
+            {
+                _log.VectorWriteFailed(RetrievalLog.Describe(vectorError));
+            }
+
             return true;
         }
         finally
@@ -113,8 +135,20 @@ public sealed class KnowledgeService(
 
         var vectorStart = total.Elapsed.TotalMilliseconds;
         var filter = new VectorFilter(request.LifeSituation, request.Segment, ArticleStatus.Published);
-        var embedding = await index.Embedder.GenerateAsync(analyzed.CleanText, cancellationToken: cancellationToken);
-        var hits = await index.Vectors.SearchAsync(embedding.Vector, settings.VectorCandidates, filter, cancellationToken);
+        IReadOnlyList<VectorHit> hits;
+        try
+        {
+            var embedding = await index.Embedder.GenerateAsync(analyzed.CleanText, cancellationToken: cancellationToken);
+            hits = await index.Vectors.SearchAsync(embedding.Vector, settings.VectorCandidates, filter, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A remote embedder or vector index that is down must not take answering down: the lexical signals and the
+            // classifier carry the question on their own meanwhile. The message text is never logged.
+            _log.VectorSearchFailed(RetrievalLog.Describe(e));
+            hits = [];
+        }
+
         var vectorMs = total.Elapsed.TotalMilliseconds - vectorStart;
 
         var lexicalStart = total.Elapsed.TotalMilliseconds;
@@ -168,6 +202,10 @@ public sealed class KnowledgeService(
         var timings = new AskTimings(analysisMs, vectorMs, lexicalMs, total.Elapsed.TotalMilliseconds);
         return new AskResult(decision, returned, reason, timings, analyzed.CleanText, analyzed.Corrections) { Chosen = chosen };
     }
+
+    /// <summary>What tells one KB version from another: every article's id, version, status and number of questions.</summary>
+    private static string Fingerprint(KnowledgeBase kb) =>
+        string.Join('\n', kb.Articles.Select(a => $"{a.Id}\t{a.Version}\t{a.Status}\t{a.Questions.Count}").Order(StringComparer.Ordinal));
 
     private KnowledgeIndex Index => _index ?? throw new InvalidOperationException("The knowledge base is not loaded yet: call InitializeAsync first.");
 

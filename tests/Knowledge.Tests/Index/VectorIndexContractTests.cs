@@ -149,6 +149,55 @@ public abstract class VectorIndexContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retaining_a_set_of_ids_deletes_every_other_record()
+    {
+        var index = await FilledIndexAsync();
+
+        var deleted = await index.RetainOnlyAsync(new HashSet<string> { "sick-leave-get#0", "license-medical#0", "no-such-id" }, Yes, Ct);
+
+        Assert.Equal(3, deleted);
+        var hits = await index.SearchAsync(Unit(1, 1, 1, 1), 10, null, Ct);
+        Assert.Equal(["license-medical#0", "sick-leave-get#0"], hits.Select(h => h.Id).Order());
+        Assert.Equal("sick-leave", hits.Single(h => h.Id == "sick-leave-get#0").Payload.LifeSituation);
+    }
+
+    [Fact]
+    public async Task Retaining_deletes_nothing_when_the_confirmation_says_no()
+    {
+        var index = await FilledIndexAsync();
+
+        var deleted = await index.RetainOnlyAsync(new HashSet<string> { "sick-leave-get#0" }, _ => Task.FromResult(false), Ct);
+
+        Assert.Equal(0, deleted);
+        Assert.Equal(5, (await index.SearchAsync(Unit(1, 1, 1, 1), 10, null, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task A_record_written_while_retaining_is_confirmed_survives()
+    {
+        var index = await FilledIndexAsync();
+
+        // Another host adds a question after the stale records were found: it is not among them.
+        await index.RetainOnlyAsync(new HashSet<string> { "oms-get-policy#0" }, async ct =>
+        {
+            await index.UpsertAsync([Record("added-elsewhere#0", Unit(0, 1, 0, 0))], ct);
+            return true;
+        }, Ct);
+
+        Assert.Equal(["added-elsewhere#0", "oms-get-policy#0"], (await index.SearchAsync(Unit(1, 1, 1, 1), 10, null, Ct)).Select(h => h.Id).Order());
+    }
+
+    [Fact]
+    public async Task Retaining_on_an_empty_index_is_harmless()
+    {
+        var index = NewIndex();
+
+        Assert.Equal(0, await index.RetainOnlyAsync(new HashSet<string> { "a#0" }, Yes, Ct));
+
+        Assert.Empty(await index.SearchAsync(Unit(1, 0, 0, 0), 10, null, Ct));
+    }
+
+    [Fact]
     public async Task A_life_situation_filter_keeps_only_that_situation()
     {
         var index = await FilledIndexAsync();
@@ -248,6 +297,8 @@ public abstract class VectorIndexContract : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<ArgumentException>(() => index.SearchAsync(new float[Dimensions * 2], 10, null, Ct));
     }
+
+    protected static Task<bool> Yes(CancellationToken cancellationToken) => Task.FromResult(true);
 
     protected IVectorIndex NewIndex()
     {

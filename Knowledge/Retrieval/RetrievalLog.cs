@@ -1,0 +1,26 @@
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Knowledge.Retrieval;
+
+internal static partial class RetrievalLog
+{
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Vector search failed ({Error}); answering from the lexical signals alone")]
+    public static partial void VectorSearchFailed(this ILogger logger, string error);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "A moderator's question was added, but its vector could not be stored ({Error}); it counts lexically until the next rebuild")]
+    public static partial void VectorWriteFailed(this ILogger logger, string error);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Vectors of an earlier KB could not be pruned ({Error}); the next build tries again")]
+    public static partial void VectorPruneFailed(this ILogger logger, string error);
+
+    /// <summary>
+    /// What went wrong, without the message text: an embeddings endpoint's error body may quote the input, and a citizen's message
+    /// must not reach the logs. gRPC (Qdrant) details name collections and sizes only, so they are kept.
+    /// </summary>
+    public static string Describe(Exception error) => error switch
+    {
+        RpcException rpc => $"{nameof(RpcException)} {rpc.StatusCode}: {rpc.Status.Detail}",
+        _ => error.GetType().Name,
+    };
+}
