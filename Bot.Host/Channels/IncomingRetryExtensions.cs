@@ -5,7 +5,11 @@ namespace Assistant.Bot.Host.Channels;
 
 public static class IncomingRetryExtensions
 {
-    /// <summary>The retry of received messages shared by the messenger channels (Channels:IncomingRetry); added once.</summary>
+    /// <summary>
+    /// What the messenger channels share, added once: the retry of received messages (Channels:IncomingRetry) and the keeping of
+    /// received messages until processed, with its recovery. Called before a channel adds its workers, so the recovery stops
+    /// after them and releases what they abandoned.
+    /// </summary>
     public static IServiceCollection AddIncomingRetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<IncomingRetryOptions>().Bind(configuration.GetSection(IncomingRetryOptions.Section))
@@ -14,6 +18,8 @@ public static class IncomingRetryExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IncomingRetry>();
+        services.TryAddSingleton<ReceivedMessages>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReceivedMessageRecovery>());
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Assistant.Channels.Incoming;
 using Assistant.Channels.Telegram;
 using Assistant.Dialogs.Delivery;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public static class TelegramChannelExtensions
         services.AddIncomingRetry(builder.Configuration);
         services.AddSingleton<TelegramUpdateQueue>();
         services.AddSingleton<TelegramWebhookReceiver>();
+        services.AddSingleton<IReceivedMessageReplay, TelegramReceivedReplay>();
         services.AddSingleton<CallbackPayloads>();
         services.AddSingleton<TelegramReplies>();
         services.AddSingleton<TelegramUpdateHandler>();

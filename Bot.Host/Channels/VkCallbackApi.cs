@@ -39,7 +39,7 @@ public static class VkCallbackApi
             return TypedResults.BadRequest();
         }
 
-        var reply = handler.Handle(update, request.Headers["X-Retry-Counter"].FirstOrDefault());
+        var reply = await handler.HandleAsync(update, request.Headers["X-Retry-Counter"].FirstOrDefault(), cancellationToken);
         return TypedResults.Text(reply.Body, "text/plain", Encoding.UTF8, reply.StatusCode);
     }
 }

@@ -1,3 +1,4 @@
+using Assistant.Channels.Incoming;
 using Assistant.Channels.Vk;
 using Assistant.Channels.Vk.Api;
 using Assistant.Channels.Vk.Receiving;
@@ -39,6 +40,8 @@ public static class VkChannelExtensions
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<VkChannelSender>());
         services.AddIncomingRetry(builder.Configuration);
         services.AddSingleton(_ => new VkInbox());
+        services.AddSingleton<VkIntake>();
+        services.AddSingleton<IReceivedMessageReplay, VkReceivedReplay>();
         services.AddSingleton<VkIncomingHandler>();
 
         // Registered before the receiver, so it stops after it and finishes what the receiver queued.

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Assistant.Channels.Incoming;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,12 @@ namespace Assistant.Channels.Telegram;
 /// (1 s doubling to a minute, or what a 429 asks).
 /// </summary>
 public sealed class TelegramPolling(
-    ITelegramBotClient bot, TelegramUpdateQueue queue, IOptions<TelegramOptions> options, TimeProvider time, ILogger<TelegramPolling> logger)
+    ITelegramBotClient bot,
+    TelegramUpdateQueue queue,
+    ReceivedMessages received,
+    IOptions<TelegramOptions> options,
+    TimeProvider time,
+    ILogger<TelegramPolling> logger)
     : BackgroundService
 {
     /// <summary>Only what the bot handles, so Telegram does not queue the rest for it.</summary>
@@ -44,7 +51,17 @@ public sealed class TelegramPolling(
                         continue;
                     }
 
-                    await queue.EnqueueAsync(update, stoppingToken);
+                    // Kept before the next getUpdates confirms it to Telegram; a failure here fetches the batch again.
+                    var id = update.Id.ToString(CultureInfo.InvariantCulture);
+                    if (await received.KeepAsync(TelegramChannel.Name, id, TelegramReceivedReplay.Serialize(update), stoppingToken))
+                    {
+                        await queue.EnqueueAsync(update, stoppingToken);
+                    }
+                    else
+                    {
+                        logger.UpdateSeen(update.Id);
+                    }
+
                     lastReceived = update.Id;
                 }
             }

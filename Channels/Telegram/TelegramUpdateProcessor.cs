@@ -1,3 +1,4 @@
+using System.Globalization;
 using Assistant.Channels.Incoming;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,9 +8,11 @@ namespace Assistant.Channels.Telegram;
 
 /// <summary>
 /// Works through the update queue, one reader per partition. A failed update is tried again for a while (see
-/// <see cref="IncomingRetry"/>). On stop it finishes what is queued, within the host's shutdown time.
+/// <see cref="IncomingRetry"/>). On stop it finishes what is queued, within the host's shutdown time; what it abandons stays kept
+/// (<see cref="ReceivedMessages"/>) and is taken over at the next start.
 /// </summary>
-public sealed class TelegramUpdateProcessor(TelegramUpdateQueue queue, TelegramUpdateHandler handler, IncomingRetry retry, ILogger<TelegramUpdateProcessor> logger)
+public sealed class TelegramUpdateProcessor(
+    TelegramUpdateQueue queue, TelegramUpdateHandler handler, IncomingRetry retry, ReceivedMessages received, ILogger<TelegramUpdateProcessor> logger)
     : BackgroundService
 {
     private readonly CancellationTokenSource _abandon = new();
@@ -48,10 +51,22 @@ public sealed class TelegramUpdateProcessor(TelegramUpdateQueue queue, TelegramU
         }
     }
 
-    private Task ProcessAsync(Update update, CancellationToken cancellationToken) =>
-        retry.RunAsync(
+    private async Task ProcessAsync(Update update, CancellationToken cancellationToken)
+    {
+        await retry.RunAsync(
             token => handler.HandleAsync(update, token),
             (e, attempt, delay) => logger.UpdateRetrying(e, update.Id, attempt, delay),
             e => logger.UpdateFailed(e, update.Id),
             cancellationToken);
+
+        // Done or given up on (and logged): either way it is no longer kept.
+        try
+        {
+            await received.DoneAsync(TelegramChannel.Name, update.Id.ToString(CultureInfo.InvariantCulture), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.ForgetFailed(e, update.Id);
+        }
+    }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using Assistant.Channels.Incoming;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -9,10 +11,12 @@ using Telegram.Bot.Types;
 namespace Assistant.Channels.Telegram;
 
 /// <summary>
-/// Takes one webhook call: checks the secret before reading anything, reads the update and queues it. It never processes the
-/// update itself: a slow answer would make Telegram deliver it again.
+/// Takes one webhook call: checks the secret before reading anything, reads the update, keeps it until processed
+/// (<see cref="ReceivedMessages"/>) and queues it. It never processes the update itself: a slow answer would make Telegram
+/// deliver it again.
 /// </summary>
-public sealed class TelegramWebhookReceiver(TelegramUpdateQueue queue, IOptions<TelegramOptions> options, ILogger<TelegramWebhookReceiver> logger)
+public sealed class TelegramWebhookReceiver(
+    TelegramUpdateQueue queue, ReceivedMessages received, IOptions<TelegramOptions> options, ILogger<TelegramWebhookReceiver> logger)
 {
     public async Task<TelegramWebhookOutcome> ReceiveAsync(string? secret, Stream body, CancellationToken cancellationToken)
     {
@@ -45,9 +49,35 @@ public sealed class TelegramWebhookReceiver(TelegramUpdateQueue queue, IOptions<
             return TelegramWebhookOutcome.NotAnUpdate;
         }
 
+        var id = update.Id.ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            if (!await received.KeepAsync(TelegramChannel.Name, id, TelegramReceivedReplay.Serialize(update), cancellationToken))
+            {
+                // Kept already: this is a redelivery of an update still on its way.
+                logger.UpdateSeen(update.Id);
+                return TelegramWebhookOutcome.Accepted;
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.KeepFailed(e, update.Id);
+            return TelegramWebhookOutcome.Busy;
+        }
+
         if (!queue.TryEnqueue(update))
         {
             logger.QueueFull(update.Id);
+            try
+            {
+                await received.DoneAsync(TelegramChannel.Name, id, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                // Telegram delivers it again and finds it kept, or this host's recovery takes it over: it is not lost either way.
+                logger.ForgetFailed(e, update.Id);
+            }
+
             return TelegramWebhookOutcome.Busy;
         }
 

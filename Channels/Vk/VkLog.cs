@@ -42,7 +42,7 @@ internal static partial class VkLog
     [LoggerMessage(EventId = 5217, Level = LogLevel.Warning, Message = "VK {MessageId} failed (attempt {Attempt}); trying again in {Delay}")]
     public static partial void HandlingRetrying(this ILogger logger, Exception exception, string messageId, int attempt, TimeSpan delay);
 
-    [LoggerMessage(EventId = 5210, Level = LogLevel.Warning, Message = "VK {MessageId} abandoned: the host stopped before it was processed")]
+    [LoggerMessage(EventId = 5210, Level = LogLevel.Warning, Message = "VK {MessageId} abandoned: the host stopped before it was processed; it stays kept for the next start")]
     public static partial void Abandoned(this ILogger logger, string messageId);
 
     [LoggerMessage(EventId = 5211, Level = LogLevel.Debug, Message = "VK {MessageId} is not from a person's own dialog with the community; not served")]
@@ -62,4 +62,10 @@ internal static partial class VkLog
 
     [LoggerMessage(EventId = 5216, Level = LogLevel.Warning, Message = "VK long poll failed; next try in {PauseSeconds} s")]
     public static partial void LongPollError(this ILogger logger, Exception exception, double pauseSeconds);
+
+    [LoggerMessage(EventId = 5218, Level = LogLevel.Warning, Message = "VK event {DeliveryId} could not be kept until processed; VK is asked to deliver it again")]
+    public static partial void KeepFailed(this ILogger logger, Exception exception, string deliveryId);
+
+    [LoggerMessage(EventId = 5219, Level = LogLevel.Warning, Message = "VK event {DeliveryId} was processed, but could not be forgotten; it may be taken over and found a duplicate")]
+    public static partial void ForgetFailed(this ILogger logger, Exception exception, string deliveryId);
 }

@@ -12,7 +12,8 @@ public sealed record DialogStores(
     ITranscriptStore Transcripts,
     IProcessedMessageStore ProcessedMessages,
     IWrittenRequestStore Requests,
-    IRatingStore Ratings)
+    IRatingStore Ratings,
+    IReceivedMessageStore ReceivedMessages)
 {
     /// <summary>All stores in the SQLite file at <paramref name="databasePath"/> (created with its schema when missing).</summary>
     public static DialogStores Sqlite(string databasePath)
@@ -23,15 +24,20 @@ public sealed record DialogStores(
             new SqliteTranscriptStore(database),
             new SqliteProcessedMessageStore(database),
             new SqliteWrittenRequestStore(database),
-            new SqliteRatingStore(database));
+            new SqliteRatingStore(database),
+            new SqliteReceivedMessageStore(database));
     }
 
-    /// <summary>These stores with the durable records (transcripts, written requests, ratings, processed message ids) in PostgreSQL.</summary>
+    /// <summary>
+    /// These stores with the durable records (transcripts, written requests, ratings, processed message ids, received messages not
+    /// yet processed) in PostgreSQL.
+    /// </summary>
     public DialogStores WithDurableRecordsIn(PostgresDatabase database) => this with
     {
         Transcripts = new PostgresTranscriptStore(database),
         ProcessedMessages = new PostgresProcessedMessageStore(database),
         Requests = new PostgresWrittenRequestStore(database),
         Ratings = new PostgresRatingStore(database),
+        ReceivedMessages = new PostgresReceivedMessageStore(database),
     };
 }

@@ -7,12 +7,13 @@ namespace Assistant.Channels.Vk.Receiving;
 
 /// <summary>
 /// The Callback API's rules: "confirmation" gets the configured string; any other event must carry the community's id and
-/// the secret (else 403, nothing processed); accepted events are queued and answered "ok" at once, redeliveries
-/// (same event_id, usually with X-Retry-Counter) are answered "ok" and dropped.
+/// the secret (else 403, nothing processed); accepted events are kept, queued and answered "ok" at once, redeliveries
+/// (same event_id, usually with X-Retry-Counter) are answered "ok" and dropped. An event that cannot be kept is answered 503,
+/// so VK delivers it again.
 /// </summary>
-public sealed class VkCallbackHandler(IOptions<VkOptions> options, VkInbox inbox, ILogger<VkCallbackHandler> logger)
+public sealed class VkCallbackHandler(IOptions<VkOptions> options, VkIntake intake, ILogger<VkCallbackHandler> logger)
 {
-    public VkCallbackReply Handle(VkUpdate update, string? retryCounter)
+    public async Task<VkCallbackReply> HandleAsync(VkUpdate update, string? retryCounter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         var settings = options.Value;
@@ -46,7 +47,18 @@ public sealed class VkCallbackHandler(IOptions<VkOptions> options, VkInbox inbox
             return VkCallbackReply.Ok;
         }
 
-        switch (inbox.Post(incoming))
+        VkInboxResult result;
+        try
+        {
+            result = await intake.AcceptAsync(update, incoming, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.KeepFailed(e, incoming.DeliveryId);
+            return VkCallbackReply.Unavailable;
+        }
+
+        switch (result)
         {
             case VkInboxResult.Duplicate:
                 logger.DuplicateDropped(incoming.DeliveryId);

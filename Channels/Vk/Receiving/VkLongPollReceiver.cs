@@ -14,7 +14,7 @@ namespace Assistant.Channels.Vk.Receiving;
 public sealed class VkLongPollReceiver(
     VkApiClient api,
     VkLongPollClient longPoll,
-    VkInbox inbox,
+    VkIntake intake,
     IOptions<VkOptions> options,
     TimeProvider time,
     ILogger<VkLongPollReceiver> logger) : BackgroundService
@@ -43,7 +43,7 @@ public sealed class VkLongPollReceiver(
                 switch (response.Failed)
                 {
                     case null:
-                        if (!Queue(response.Updates))
+                        if (!await QueueAsync(response.Updates, stoppingToken))
                         {
                             return;
                         }
@@ -87,8 +87,11 @@ public sealed class VkLongPollReceiver(
         }
     }
 
-    /// <summary>False when the inbox is closed (stopping): the ts stays, so the batch is fetched again next time.</summary>
-    private bool Queue(IReadOnlyList<VkUpdate> updates)
+    /// <summary>
+    /// False when the inbox is closed (stopping): the ts stays, so the batch is fetched again next time. An event that cannot be
+    /// kept throws, and the batch is fetched again after a pause (the ones kept already are then found kept).
+    /// </summary>
+    private async Task<bool> QueueAsync(IReadOnlyList<VkUpdate> updates, CancellationToken cancellationToken)
     {
         foreach (var update in updates)
         {
@@ -98,7 +101,7 @@ public sealed class VkLongPollReceiver(
                 continue;
             }
 
-            var result = inbox.Post(incoming);
+            var result = await intake.AcceptAsync(update, incoming, cancellationToken);
             if (result == VkInboxResult.Closed)
             {
                 return false;

@@ -8,9 +8,11 @@ namespace Assistant.Channels.Vk.Receiving;
 /// <summary>
 /// Processes what the inbox holds, one reader per partition. On stop the inbox is closed first (the callback endpoint then
 /// answers 503 and VK delivers again later) and what was already taken is finished, until the host's stop timeout ends it.
-/// A failed message is tried again for a while (see <see cref="IncomingRetry"/>).
+/// A failed message is tried again for a while (see <see cref="IncomingRetry"/>). What is abandoned at stop stays kept
+/// (<see cref="ReceivedMessages"/>) and is taken over at the next start.
 /// </summary>
-public sealed class VkUpdateWorker(VkInbox inbox, VkIncomingHandler handler, IncomingRetry retry, ILogger<VkUpdateWorker> logger) : BackgroundService
+public sealed class VkUpdateWorker(VkInbox inbox, VkIncomingHandler handler, IncomingRetry retry, ReceivedMessages received, ILogger<VkUpdateWorker> logger)
+    : BackgroundService
 {
     private readonly CancellationTokenSource _abort = new();
 
@@ -48,6 +50,17 @@ public sealed class VkUpdateWorker(VkInbox inbox, VkIncomingHandler handler, Inc
             catch (OperationCanceledException) when (_abort.IsCancellationRequested)
             {
                 logger.Abandoned(incoming.MessageId);
+                continue;
+            }
+
+            // Done or given up on (and logged): either way it is no longer kept.
+            try
+            {
+                await received.DoneAsync(VkChannel.Name, incoming.DeliveryId, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                logger.ForgetFailed(e, incoming.DeliveryId);
             }
         }
     }

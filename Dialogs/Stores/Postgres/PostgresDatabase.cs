@@ -15,6 +15,10 @@ public sealed class PostgresDatabase : IAsyncDisposable
         CREATE TABLE IF NOT EXISTS processed_messages (
             channel text NOT NULL, message_id text NOT NULL, processed_at timestamptz NOT NULL, PRIMARY KEY (channel, message_id));
         CREATE INDEX IF NOT EXISTS processed_messages_by_time ON processed_messages (processed_at);
+        CREATE TABLE IF NOT EXISTS received_messages (
+            channel text NOT NULL, id text NOT NULL, payload text NOT NULL, owner text NOT NULL, lease_until timestamptz NOT NULL,
+            received_at timestamptz NOT NULL, PRIMARY KEY (channel, id));
+        CREATE INDEX IF NOT EXISTS received_messages_by_lease ON received_messages (channel, lease_until);
         CREATE SEQUENCE IF NOT EXISTS written_request_numbers;
         CREATE TABLE IF NOT EXISTS written_requests (
             number text PRIMARY KEY, conversation_id text NOT NULL, channel text NOT NULL, text text NOT NULL, contact text NOT NULL,

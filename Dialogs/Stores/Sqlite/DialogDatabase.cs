@@ -26,6 +26,9 @@ public sealed class DialogDatabase
             buttons TEXT NOT NULL, source_url TEXT, operator_id TEXT, at TEXT NOT NULL, PRIMARY KEY (conversation_id, sequence));
         CREATE TABLE IF NOT EXISTS processed_messages (
             channel TEXT NOT NULL, message_id TEXT NOT NULL, processed_at TEXT NOT NULL, PRIMARY KEY (channel, message_id));
+        CREATE TABLE IF NOT EXISTS received_messages (
+            channel TEXT NOT NULL, id TEXT NOT NULL, payload TEXT NOT NULL, owner TEXT NOT NULL, lease_until INTEGER NOT NULL,
+            received_at INTEGER NOT NULL, PRIMARY KEY (channel, id));
         CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS written_requests (
             number TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, channel TEXT NOT NULL, text TEXT NOT NULL, contact TEXT NOT NULL,

@@ -48,6 +48,72 @@ public abstract class DurableStoreContract
     }
 
     [Fact]
+    public async Task A_received_message_is_kept_once_until_removed()
+    {
+        var received = Stores.ReceivedMessages;
+        var message = new ReceivedMessage("telegram", "7001", "{\"update_id\":7001,\"text\":\"полис\"}");
+
+        Assert.True(await received.AddAsync(message, "host-a", Now.AddMinutes(1), CancellationToken.None));
+        Assert.False(await received.AddAsync(message with { Payload = "{}" }, "host-b", Now.AddMinutes(1), CancellationToken.None));
+        Assert.True(await received.AddAsync(message with { Channel = "vk" }, "host-a", Now.AddMinutes(1), CancellationToken.None));
+
+        var taken = await received.ClaimExpiredAsync("telegram", "host-b", Now.AddMinutes(2), Now.AddMinutes(3), 10, CancellationToken.None);
+        Assert.Equal([message], taken);
+
+        await received.RemoveAsync("telegram", "7001", CancellationToken.None);
+        Assert.Empty(await received.ClaimExpiredAsync("telegram", "host-b", Now.AddHours(1), Now.AddHours(2), 10, CancellationToken.None));
+        Assert.True(await received.AddAsync(message, "host-a", Now.AddMinutes(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Only_messages_whose_lease_ran_out_are_taken_over_oldest_first_and_leased_anew()
+    {
+        var received = Stores.ReceivedMessages;
+        await received.AddAsync(new ReceivedMessage("vk", "1", "first"), "dead-host", Now, CancellationToken.None);
+        await received.AddAsync(new ReceivedMessage("vk", "2", "second"), "dead-host", Now, CancellationToken.None);
+        await received.AddAsync(new ReceivedMessage("vk", "3", "third"), "live-host", Now.AddMinutes(5), CancellationToken.None);
+
+        var first = await received.ClaimExpiredAsync("vk", "host-c", Now.AddMinutes(1), Now.AddMinutes(2), 10, CancellationToken.None);
+        var again = await received.ClaimExpiredAsync("vk", "host-d", Now.AddMinutes(1), Now.AddMinutes(2), 10, CancellationToken.None);
+
+        Assert.Equal(["first", "second"], first.Select(m => m.Payload));
+        Assert.Empty(again);
+        var later = await received.ClaimExpiredAsync("vk", "host-d", Now.AddMinutes(10), Now.AddMinutes(11), 1, CancellationToken.None);
+        Assert.Equal(["first"], later.Select(m => m.Payload));
+    }
+
+    [Fact]
+    public async Task A_renewed_lease_is_not_taken_over_and_a_released_one_is_at_once()
+    {
+        var received = Stores.ReceivedMessages;
+        await received.AddAsync(new ReceivedMessage("telegram", "1", "a"), "host-a", Now.AddMinutes(1), CancellationToken.None);
+        await received.AddAsync(new ReceivedMessage("telegram", "2", "b"), "host-b", Now.AddMinutes(1), CancellationToken.None);
+
+        await received.RenewAsync("host-a", Now.AddMinutes(10), CancellationToken.None);
+        Assert.Equal(["b"], (await received.ClaimExpiredAsync("telegram", "host-c", Now.AddMinutes(5), Now.AddMinutes(6), 10, CancellationToken.None)).Select(m => m.Payload));
+
+        await received.ReleaseAsync("host-a", CancellationToken.None);
+        Assert.Equal(["a"], (await received.ClaimExpiredAsync("telegram", "host-c", Now, Now.AddMinutes(6), 10, CancellationToken.None)).Select(m => m.Payload));
+    }
+
+    [Fact]
+    public async Task Hosts_claiming_at_once_never_take_the_same_message()
+    {
+        var received = Stores.ReceivedMessages;
+        for (var i = 0; i < 40; i++)
+        {
+            await received.AddAsync(new ReceivedMessage("telegram", i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"m{i}"), "gone", Now, CancellationToken.None);
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(h =>
+            received.ClaimExpiredAsync("telegram", $"host-{h}", Now.AddMinutes(1), Now.AddMinutes(2), 10, CancellationToken.None)));
+
+        var all = claims.SelectMany(c => c).Select(m => m.Id).ToList();
+        Assert.Equal(40, all.Count);
+        Assert.Equal(40, all.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Message_ids_past_their_retention_are_forgotten_and_recent_ones_kept()
     {
         Assert.True(await Stores.ProcessedMessages.TryMarkAsync("telegram", "old", CancellationToken.None));

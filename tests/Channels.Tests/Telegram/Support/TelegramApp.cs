@@ -24,7 +24,12 @@ public abstract class TelegramApp : IAsyncLifetime
 {
     public const string Secret = "test-webhook-secret_5f0c2a";
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "assistant-telegram-" + Guid.NewGuid().ToString("N"));
+    /// <summary>The app's Storage:DataDirectory; give two apps the same one to play a restart.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "assistant-telegram-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Leave the data directory for the next app (a restart) instead of deleting it.</summary>
+    public bool KeepData { get; init; }
+
     private WebApplication? _app;
 
     public FakeTelegramServer Telegram { get; private set; } = null!;
@@ -50,7 +55,7 @@ public abstract class TelegramApp : IAsyncLifetime
         string[] args =
         [
             "--urls", "http://127.0.0.1:0",
-            "--Storage:DataDirectory", _dataDirectory,
+            "--Storage:DataDirectory", DataDirectory,
             "--Telegram:BotToken", FakeTelegramServer.Token,
             "--Telegram:Mode", Mode.ToString().ToLowerInvariant(),
             "--Telegram:WebhookSecret", Secret,
@@ -114,9 +119,9 @@ public abstract class TelegramApp : IAsyncLifetime
 
         await Telegram.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataDirectory))
+        if (!KeepData && Directory.Exists(DataDirectory))
         {
-            Directory.Delete(_dataDirectory, recursive: true);
+            Directory.Delete(DataDirectory, recursive: true);
         }
     }
 
@@ -135,8 +140,12 @@ public sealed class TelegramOnRedisApp(string redis) : TelegramApp
 {
     protected override TelegramMode Mode => TelegramMode.Webhook;
 
+    /// <summary>Stops within two seconds, abandoning what is still being retried (the host's default patience is 30 s).</summary>
     protected override IEnumerable<string> ExtraArgs =>
-        ["--ConnectionStrings:Redis", redis, "--Channels:IncomingRetry:FirstDelay", "00:00:00.2", "--Channels:IncomingRetry:MaxDelay", "00:00:01"];
+    [
+        "--ConnectionStrings:Redis", redis, "--Channels:IncomingRetry:FirstDelay", "00:00:00.2", "--Channels:IncomingRetry:MaxDelay", "00:00:01",
+        "--shutdownTimeoutSeconds", "2",
+    ];
 }
 
 public sealed class TelegramPollingApp : TelegramApp

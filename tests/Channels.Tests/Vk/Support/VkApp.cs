@@ -26,7 +26,12 @@ public class VkApp : IAsyncLifetime
     public const string Secret = "test-callback-secret-9d31";
     public const string Confirmation = "4f8e21aa";
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "assistant-vk-" + Guid.NewGuid().ToString("N"));
+    /// <summary>The app's Storage:DataDirectory; give two apps the same one to play a restart.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "assistant-vk-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Leave the data directory for the next app (a restart) instead of deleting it.</summary>
+    public bool KeepData { get; init; }
+
     private WebApplication? _app;
 
     public FakeVkApi Vk { get; private set; } = null!;
@@ -53,7 +58,7 @@ public class VkApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Vk = await FakeVkApi.StartAsync();
-        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Storage:DataDirectory", _dataDirectory };
+        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Storage:DataDirectory", DataDirectory };
         foreach (var (key, value) in Settings)
         {
             args.Add("--" + key);
@@ -87,9 +92,9 @@ public class VkApp : IAsyncLifetime
 
         await Vk.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataDirectory))
+        if (!KeepData && Directory.Exists(DataDirectory))
         {
-            Directory.Delete(_dataDirectory, recursive: true);
+            Directory.Delete(DataDirectory, recursive: true);
         }
     }
 
@@ -138,4 +143,17 @@ public class VkApp : IAsyncLifetime
 public sealed class VkLongPollApp : VkApp
 {
     protected override string Mode => "longpoll";
+}
+
+/// <summary>The callback app scaled out on Redis, with quick retries of received events and a two-second stop.</summary>
+public sealed class VkOnRedisApp(string redis) : VkApp
+{
+    protected override IEnumerable<(string Key, string Value)> Settings =>
+    [
+        .. base.Settings,
+        ("ConnectionStrings:Redis", redis),
+        ("Channels:IncomingRetry:FirstDelay", "00:00:00.2"),
+        ("Channels:IncomingRetry:MaxDelay", "00:00:01"),
+        ("shutdownTimeoutSeconds", "2"),
+    ];
 }

@@ -1,7 +1,9 @@
+using Assistant.Channels.Incoming;
 using Assistant.Channels.Vk;
 using Assistant.Channels.Vk.Api;
 using Assistant.Channels.Vk.Receiving;
 using Assistant.Channels.Vk.Sending;
+using Assistant.Dialogs.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -14,6 +16,7 @@ public sealed class VkParts : IDisposable
     public const long GroupId = 229_100_418;
 
     private readonly ServiceProvider _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("vk-parts-");
 
     public VkParts(FakeVkApi fake, int maxRetryAttempts = 4)
     {
@@ -28,7 +31,11 @@ public sealed class VkParts : IDisposable
             MaxRetryAttempts = maxRetryAttempts,
         });
         Api = new VkApiClient(Http, Options, NullLogger<VkApiClient>.Instance);
+        Received = new ReceivedMessages(DialogStores.Sqlite(Path.Combine(_data.FullName, "dialogs.db")), TimeProvider.System);
     }
+
+    /// <summary>Where received events are kept until processed (a SQLite file of its own).</summary>
+    public ReceivedMessages Received { get; }
 
     public IOptions<VkOptions> Options { get; }
 
@@ -39,9 +46,14 @@ public sealed class VkParts : IDisposable
     public VkChannelSender Sender => new(Api, Clients, NullLogger<VkChannelSender>.Instance);
 
     public VkLongPollReceiver LongPollReceiver(VkInbox inbox) =>
-        new(Api, new VkLongPollClient(Http, Options), inbox, Options, TimeProvider.System, NullLogger<VkLongPollReceiver>.Instance);
+        new(Api, new VkLongPollClient(Http, Options), new VkIntake(inbox, Received), Options, TimeProvider.System, NullLogger<VkLongPollReceiver>.Instance);
 
     private IHttpClientFactory Http => _services.GetRequiredService<IHttpClientFactory>();
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose()
+    {
+        _services.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Delete(recursive: true);
+    }
 }

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Channels.Incoming;
+
+internal static partial class IncomingLog
+{
+    [LoggerMessage(EventId = 4300, Level = LogLevel.Information, Message = "A {Channel} message kept by a stopped host was taken over: {MessageId}")]
+    public static partial void TakenOver(this ILogger logger, string channel, string messageId);
+
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Error, Message = "A kept {Channel} message could not be read and was dropped: {MessageId}")]
+    public static partial void Unreadable(this ILogger logger, string channel, string messageId);
+
+    [LoggerMessage(EventId = 4302, Level = LogLevel.Warning, Message = "Renewing or taking over kept messages failed; trying again shortly")]
+    public static partial void RecoveryFailed(this ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 4303, Level = LogLevel.Warning, Message = "Releasing this host's kept messages at stop failed; their leases run out by themselves")]
+    public static partial void ReleaseFailed(this ILogger logger, Exception error);
+}

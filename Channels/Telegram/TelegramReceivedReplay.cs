@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Assistant.Channels.Incoming;
+using Assistant.Dialogs.Stores;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace Assistant.Channels.Telegram;
+
+/// <summary>Puts a kept Telegram update, taken over after a stop, back into the update queue.</summary>
+public sealed class TelegramReceivedReplay(TelegramUpdateQueue queue) : IReceivedMessageReplay
+{
+    public string Channel => TelegramChannel.Name;
+
+    public static string Serialize(Update update) => JsonSerializer.Serialize(update, JsonBotAPI.Options);
+
+    public async ValueTask<bool> ReplayAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    {
+        Update? update;
+        try
+        {
+            update = JsonSerializer.Deserialize<Update>(message.Payload, JsonBotAPI.Options);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        if (update is null)
+        {
+            return false;
+        }
+
+        await queue.EnqueueAsync(update, cancellationToken);
+        return true;
+    }
+}

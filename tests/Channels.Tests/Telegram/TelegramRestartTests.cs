@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net;
+using Assistant.Channels.Telegram;
+using Assistant.Channels.Tests.Telegram.Support;
+using Assistant.Tests.Servers;
+
+namespace Assistant.Channels.Tests.Telegram;
+
+/// <summary>Telegram was told "received": a host stopped (a deploy, a restart) while the message waits must not lose it.</summary>
+public sealed class TelegramRestartTests
+{
+    [Fact]
+    public async Task A_message_still_waiting_when_the_host_stops_is_answered_after_the_restart()
+    {
+        var redis = new RedisServer();
+        await redis.InitializeAsync();
+        var first = new TelegramOnRedisApp(redis.Configuration) { KeepData = true };
+        await first.InitializeAsync();
+        TelegramOnRedisApp? second = null;
+        try
+        {
+            const long chat = 5902;
+            await redis.StopAsync();
+            using (var response = await first.PostUpdateAsync(TelegramUpdates.Text(chat, "как получить полис омс")))
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            await Eventually.ValueAsync(() => first.Logs.Lines.FirstOrDefault(l => l.EventId == 4139), "a failed attempt that will be tried again");
+            var stopping = Stopwatch.StartNew();
+            await first.DisposeAsync();
+            Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(20), $"the host gave up waiting at its shutdown timeout (took {stopping.Elapsed})");
+            Assert.Empty(first.Telegram.SentTo(chat));
+
+            await redis.StartAsync();
+            second = new TelegramOnRedisApp(redis.Configuration) { DataDirectory = first.DataDirectory };
+            await second.InitializeAsync();
+
+            var answer = await second.Telegram.WaitForMessageAsync(chat, m => m.Buttons.Count > 0, "the answer after the restart", TimeSpan.FromSeconds(30));
+            Assert.Contains("полис", answer.Text, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(second.Logs.Lines, l => l.EventId == 4300);
+            await WaitUntilNothingKeptAsync(second);
+        }
+        finally
+        {
+            if (second is not null)
+            {
+                await second.DisposeAsync();
+            }
+
+            await redis.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_redelivery_of_an_update_still_on_its_way_is_acknowledged_and_answered_once()
+    {
+        var redis = new RedisServer();
+        await redis.InitializeAsync();
+        var app = new TelegramOnRedisApp(redis.Configuration);
+        await app.InitializeAsync();
+        try
+        {
+            const long chat = 5903;
+            var update = TelegramUpdates.Text(chat, "как получить полис омс");
+            await redis.StopAsync();
+            using (var response = await app.PostUpdateAsync(update))
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            using (var again = await app.PostUpdateAsync(update))
+            {
+                Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            }
+
+            await redis.StartAsync();
+            await app.Telegram.WaitForMessageAsync(chat, m => m.Buttons.Count > 0, "the answer once Redis is back", TimeSpan.FromSeconds(30));
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.Single(app.Telegram.SentTo(chat), m => m.Buttons.Count > 0);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            await redis.DisposeAsync();
+        }
+    }
+
+    /// <summary>Waits until the store keeps no Telegram message (asking as a host far in the future, whose claim would take any).</summary>
+    private static async Task WaitUntilNothingKeptAsync(TelegramApp app)
+    {
+        using var guard = new CancellationTokenSource(FakeTelegramServer.DefaultTimeout);
+        var future = DateTimeOffset.UtcNow.AddDays(1);
+        while ((await app.Stores.ReceivedMessages.ClaimExpiredAsync(TelegramChannel.Name, "probe", future, DateTimeOffset.MinValue.AddDays(1), 10, guard.Token)).Count > 0)
+        {
+            await Task.Delay(50, guard.Token);
+        }
+    }
+}
