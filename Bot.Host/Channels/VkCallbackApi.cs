@@ -39,7 +39,7 @@ public static class VkCallbackApi
             return TypedResults.BadRequest();
         }
 
-        var reply = await handler.HandleAsync(update, request.Headers["X-Retry-Counter"].FirstOrDefault(), cancellationToken);
+        var reply = await handler.HandleAsync(update, request.Headers["X-Retry-Counter"].FirstOrDefault());
         return TypedResults.Text(reply.Body, "text/plain", Encoding.UTF8, reply.StatusCode);
     }
 }

@@ -8,6 +8,20 @@ public interface IReceivedMessageReplay
     /// <summary>The channel whose kept messages this replays ("telegram", "vk").</summary>
     string Channel { get; }
 
-    /// <summary>Queues the message for its turn; false when the payload cannot be read (it is then dropped).</summary>
-    ValueTask<bool> ReplayAsync(ReceivedMessage message, CancellationToken cancellationToken);
+    ValueTask<ReplayOutcome> ReplayAsync(ReceivedMessage message, CancellationToken cancellationToken);
+}
+
+public enum ReplayOutcome
+{
+    /// <summary>In the queue for its turn.</summary>
+    Queued,
+
+    /// <summary>This process has processed it already (its deletion failed): it is forgotten.</summary>
+    AlreadyHandled,
+
+    /// <summary>The payload cannot be read: it is dropped and logged.</summary>
+    Unreadable,
+
+    /// <summary>Not taken now (the channel is stopping): its lease runs out and it is taken over later.</summary>
+    Refused,
 }

@@ -15,4 +15,16 @@ internal static partial class IncomingLog
 
     [LoggerMessage(EventId = 4303, Level = LogLevel.Warning, Message = "Releasing this host's kept messages at stop failed; their leases run out by themselves")]
     public static partial void ReleaseFailed(this ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 4304, Level = LogLevel.Warning, Message = "A {Channel} message could not be kept until processed ({MessageId}); it is processed from memory only")]
+    public static partial void KeepFailed(this ILogger logger, Exception error, string channel, string messageId);
+
+    [LoggerMessage(EventId = 4305, Level = LogLevel.Warning, Message = "A {Channel} message was processed, but could not be forgotten ({MessageId}); it will be taken over and found a duplicate")]
+    public static partial void ForgetFailed(this ILogger logger, Exception error, string channel, string messageId);
+
+    [LoggerMessage(EventId = 4306, Level = LogLevel.Warning, Message = "A kept {Channel} message could not be queued again ({MessageId}); it is taken over later")]
+    public static partial void ReplayFailed(this ILogger logger, Exception error, string channel, string messageId);
+
+    [LoggerMessage(EventId = 4307, Level = LogLevel.Error, Message = "{Count} kept messages older than a day were given up unprocessed")]
+    public static partial void TooOld(this ILogger logger, int count);
 }

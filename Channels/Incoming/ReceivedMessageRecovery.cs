@@ -10,24 +10,30 @@ namespace Assistant.Channels.Incoming;
 /// over at once.
 /// </summary>
 public sealed class ReceivedMessageRecovery(
-    ReceivedMessages messages, IEnumerable<IReceivedMessageReplay> channels, TimeProvider time, ILogger<ReceivedMessageRecovery> logger)
+    ReceivedMessages messages,
+    IEnumerable<IReceivedMessageReplay> channels,
+    TimeProvider time,
+    ILogger<ReceivedMessageRecovery> logger,
+    IHostApplicationLifetime? lifetime = null)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    /// <summary>A kept message older than this is given up, whatever its lease: a channel switched off since leaves its messages behind.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromDays(1);
 
     private const int Batch = 100;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Once the host begins to stop it takes nothing over: its workers take nothing new, and other hosts are releasing theirs.
+        using var rounds = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime?.ApplicationStopping ?? CancellationToken.None);
+        stoppingToken = rounds.Token;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await messages.RenewAsync(stoppingToken);
-                foreach (var channel in channels)
-                {
-                    await TakeOverAsync(channel, stoppingToken);
-                }
+                await RunRoundAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -67,6 +73,21 @@ public sealed class ReceivedMessageRecovery(
         }
     }
 
+    /// <summary>One round: renew what this host holds, give up what is too old, take over what is due.</summary>
+    internal async Task RunRoundAsync(CancellationToken cancellationToken)
+    {
+        await messages.RenewAsync(cancellationToken);
+        if (await messages.ForgetOlderThanAsync(MaxAge, cancellationToken) is > 0 and var forgotten)
+        {
+            logger.TooOld(forgotten);
+        }
+
+        foreach (var channel in channels)
+        {
+            await TakeOverAsync(channel, cancellationToken);
+        }
+    }
+
     private async Task TakeOverAsync(IReceivedMessageReplay channel, CancellationToken cancellationToken)
     {
         IReadOnlyList<Dialogs.Stores.ReceivedMessage> batch;
@@ -75,14 +96,32 @@ public sealed class ReceivedMessageRecovery(
             batch = await messages.TakeOverAsync(channel.Channel, Batch, cancellationToken);
             foreach (var message in batch)
             {
-                if (await channel.ReplayAsync(message, cancellationToken))
+                ReplayOutcome outcome;
+                try
                 {
-                    logger.TakenOver(message.Channel, message.Id);
+                    outcome = await channel.ReplayAsync(message, cancellationToken);
                 }
-                else
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
-                    logger.Unreadable(message.Channel, message.Id);
-                    await messages.DoneAsync(message.Channel, message.Id, cancellationToken);
+                    logger.ReplayFailed(e, message.Channel, message.Id);
+                    outcome = ReplayOutcome.Refused;
+                }
+
+                switch (outcome)
+                {
+                    case ReplayOutcome.Queued:
+                        logger.TakenOver(message.Channel, message.Id);
+                        break;
+                    case ReplayOutcome.AlreadyHandled:
+                        await messages.DoneAsync(message.Channel, message.Id);
+                        break;
+                    case ReplayOutcome.Unreadable:
+                        logger.Unreadable(message.Channel, message.Id);
+                        await messages.DoneAsync(message.Channel, message.Id);
+                        break;
+                    default:
+                        messages.LetGo(message.Channel, message.Id);
+                        break;
                 }
             }
         }

@@ -73,10 +73,4 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 4137, Level = LogLevel.Error, Message = "Message {Reference} for Telegram user id {UserId} dropped: not a chat id")]
     public static partial void NotAChat(this ILogger logger, string reference, string userId);
-
-    [LoggerMessage(EventId = 4140, Level = LogLevel.Warning, Message = "Update {UpdateId} could not be kept until processed; Telegram is asked to deliver it again")]
-    public static partial void KeepFailed(this ILogger logger, Exception exception, int updateId);
-
-    [LoggerMessage(EventId = 4141, Level = LogLevel.Warning, Message = "Update {UpdateId} was processed, but could not be forgotten; it may be taken over and found a duplicate")]
-    public static partial void ForgetFailed(this ILogger logger, Exception exception, int updateId);
 }

@@ -51,9 +51,9 @@ public sealed class TelegramPolling(
                         continue;
                     }
 
-                    // Kept before the next getUpdates confirms it to Telegram; a failure here fetches the batch again.
+                    // Kept before the next getUpdates confirms it to Telegram.
                     var id = update.Id.ToString(CultureInfo.InvariantCulture);
-                    if (await received.KeepAsync(TelegramChannel.Name, id, TelegramReceivedReplay.Serialize(update), stoppingToken))
+                    if (await received.KeepAsync(TelegramChannel.Name, id, TelegramReceivedReplay.Serialize(update)) != KeepResult.AlreadyKept)
                     {
                         await queue.EnqueueAsync(update, stoppingToken);
                     }

@@ -13,7 +13,7 @@ public sealed class TelegramReceivedReplay(TelegramUpdateQueue queue) : IReceive
 
     public static string Serialize(Update update) => JsonSerializer.Serialize(update, JsonBotAPI.Options);
 
-    public async ValueTask<bool> ReplayAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    public async ValueTask<ReplayOutcome> ReplayAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         Update? update;
         try
@@ -22,15 +22,16 @@ public sealed class TelegramReceivedReplay(TelegramUpdateQueue queue) : IReceive
         }
         catch (JsonException)
         {
-            return false;
+            return ReplayOutcome.Unreadable;
         }
 
         if (update is null)
         {
-            return false;
+            return ReplayOutcome.Unreadable;
         }
 
+        // A turn that had already finished is recognised by the engine's de-duplication.
         await queue.EnqueueAsync(update, cancellationToken);
-        return true;
+        return ReplayOutcome.Queued;
     }
 }

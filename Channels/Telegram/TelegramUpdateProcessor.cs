@@ -60,13 +60,6 @@ public sealed class TelegramUpdateProcessor(
             cancellationToken);
 
         // Done or given up on (and logged): either way it is no longer kept.
-        try
-        {
-            await received.DoneAsync(TelegramChannel.Name, update.Id.ToString(CultureInfo.InvariantCulture), CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            logger.ForgetFailed(e, update.Id);
-        }
+        await received.DoneAsync(TelegramChannel.Name, update.Id.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -50,32 +50,21 @@ public sealed class TelegramWebhookReceiver(
         }
 
         var id = update.Id.ToString(CultureInfo.InvariantCulture);
-        try
+        var kept = await received.KeepAsync(TelegramChannel.Name, id, TelegramReceivedReplay.Serialize(update));
+        if (kept == KeepResult.AlreadyKept)
         {
-            if (!await received.KeepAsync(TelegramChannel.Name, id, TelegramReceivedReplay.Serialize(update), cancellationToken))
-            {
-                // Kept already: this is a redelivery of an update still on its way.
-                logger.UpdateSeen(update.Id);
-                return TelegramWebhookOutcome.Accepted;
-            }
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.KeepFailed(e, update.Id);
-            return TelegramWebhookOutcome.Busy;
+            // Kept already: a redelivery of an update on its way (or left by a stopped host, to be taken over).
+            logger.UpdateSeen(update.Id);
+            return TelegramWebhookOutcome.Accepted;
         }
 
         if (!queue.TryEnqueue(update))
         {
             logger.QueueFull(update.Id);
-            try
+            if (kept == KeepResult.Kept)
             {
-                await received.DoneAsync(TelegramChannel.Name, id, CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                // Telegram delivers it again and finds it kept, or this host's recovery takes it over: it is not lost either way.
-                logger.ForgetFailed(e, update.Id);
+                // Telegram delivers it again.
+                await received.DoneAsync(TelegramChannel.Name, id);
             }
 
             return TelegramWebhookOutcome.Busy;

@@ -62,10 +62,4 @@ internal static partial class VkLog
 
     [LoggerMessage(EventId = 5216, Level = LogLevel.Warning, Message = "VK long poll failed; next try in {PauseSeconds} s")]
     public static partial void LongPollError(this ILogger logger, Exception exception, double pauseSeconds);
-
-    [LoggerMessage(EventId = 5218, Level = LogLevel.Warning, Message = "VK event {DeliveryId} could not be kept until processed; VK is asked to deliver it again")]
-    public static partial void KeepFailed(this ILogger logger, Exception exception, string deliveryId);
-
-    [LoggerMessage(EventId = 5219, Level = LogLevel.Warning, Message = "VK event {DeliveryId} was processed, but could not be forgotten; it may be taken over and found a duplicate")]
-    public static partial void ForgetFailed(this ILogger logger, Exception exception, string deliveryId);
 }

@@ -9,7 +9,8 @@ public sealed record ReceivedMessage(string Channel, string Id, string Payload);
 /// <summary>
 /// Messages received and acknowledged to the channel but not yet processed, so that a host that stops or dies does not lose
 /// them. Each is leased to the host processing it; the host renews its leases while it runs, and a message whose lease ran out
-/// is taken over by whichever host asks next (after a restart, the same host).
+/// is taken over by whichever host asks next (after a restart, the same host). Leases compare the hosts' clocks, which must
+/// agree to within seconds (NTP).
 /// </summary>
 public interface IReceivedMessageStore
 {
@@ -19,11 +20,20 @@ public interface IReceivedMessageStore
     /// <summary>Forgets a processed message (or one given up on).</summary>
     Task RemoveAsync(string channel, string id, CancellationToken cancellationToken);
 
-    /// <summary>Extends every lease <paramref name="owner"/> holds.</summary>
-    Task RenewAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+    /// <summary>
+    /// Extends <paramref name="owner"/>'s leases on the given messages of <paramref name="channel"/>: the ones it still holds in
+    /// memory. A row it owns but lost (its keep failed half-way) is not renewed, runs out and is taken over.
+    /// </summary>
+    Task RenewAsync(string owner, string channel, IReadOnlyCollection<string> ids, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
     /// <summary>Ends every lease <paramref name="owner"/> holds at once (a host stopping), so they are taken over without waiting.</summary>
     Task ReleaseAsync(string owner, CancellationToken cancellationToken);
+
+    /// <summary>How many messages of <paramref name="channel"/> are kept.</summary>
+    Task<int> CountAsync(string channel, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the messages received before <paramref name="before"/>, whatever their lease (a channel since switched off); returns how many.</summary>
+    Task<int> ForgetReceivedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken);
 
     /// <summary>
     /// Takes up to <paramref name="max"/> messages of <paramref name="channel"/> whose lease ended before <paramref name="now"/>,

@@ -8,12 +8,11 @@ namespace Assistant.Channels.Vk.Receiving;
 /// <summary>
 /// The Callback API's rules: "confirmation" gets the configured string; any other event must carry the community's id and
 /// the secret (else 403, nothing processed); accepted events are kept, queued and answered "ok" at once, redeliveries
-/// (same event_id, usually with X-Retry-Counter) are answered "ok" and dropped. An event that cannot be kept is answered 503,
-/// so VK delivers it again.
+/// (same event_id, usually with X-Retry-Counter) are answered "ok" and dropped.
 /// </summary>
 public sealed class VkCallbackHandler(IOptions<VkOptions> options, VkIntake intake, ILogger<VkCallbackHandler> logger)
 {
-    public async Task<VkCallbackReply> HandleAsync(VkUpdate update, string? retryCounter, CancellationToken cancellationToken)
+    public async Task<VkCallbackReply> HandleAsync(VkUpdate update, string? retryCounter)
     {
         ArgumentNullException.ThrowIfNull(update);
         var settings = options.Value;
@@ -47,18 +46,7 @@ public sealed class VkCallbackHandler(IOptions<VkOptions> options, VkIntake inta
             return VkCallbackReply.Ok;
         }
 
-        VkInboxResult result;
-        try
-        {
-            result = await intake.AcceptAsync(update, incoming, cancellationToken);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            logger.KeepFailed(e, incoming.DeliveryId);
-            return VkCallbackReply.Unavailable;
-        }
-
-        switch (result)
+        switch (await intake.AcceptAsync(update, incoming))
         {
             case VkInboxResult.Duplicate:
                 logger.DuplicateDropped(incoming.DeliveryId);

@@ -43,7 +43,7 @@ public sealed class VkLongPollReceiver(
                 switch (response.Failed)
                 {
                     case null:
-                        if (!await QueueAsync(response.Updates, stoppingToken))
+                        if (!await QueueAsync(response.Updates))
                         {
                             return;
                         }
@@ -87,11 +87,8 @@ public sealed class VkLongPollReceiver(
         }
     }
 
-    /// <summary>
-    /// False when the inbox is closed (stopping): the ts stays, so the batch is fetched again next time. An event that cannot be
-    /// kept throws, and the batch is fetched again after a pause (the ones kept already are then found kept).
-    /// </summary>
-    private async Task<bool> QueueAsync(IReadOnlyList<VkUpdate> updates, CancellationToken cancellationToken)
+    /// <summary>False when the inbox is closed (stopping): the ts stays, so the batch is fetched again next time.</summary>
+    private async Task<bool> QueueAsync(IReadOnlyList<VkUpdate> updates)
     {
         foreach (var update in updates)
         {
@@ -101,7 +98,7 @@ public sealed class VkLongPollReceiver(
                 continue;
             }
 
-            var result = await intake.AcceptAsync(update, incoming, cancellationToken);
+            var result = await intake.AcceptAsync(update, incoming);
             if (result == VkInboxResult.Closed)
             {
                 return false;

@@ -12,7 +12,7 @@ public sealed class VkReceivedReplay(VkInbox inbox) : IReceivedMessageReplay
     /// <summary>The event as VK sent it, without the Callback API secret (it must not be stored).</summary>
     public static string Serialize(VkUpdate update) => JsonSerializer.Serialize(update with { Secret = null }, VkJson.Options);
 
-    public ValueTask<bool> ReplayAsync(ReceivedMessage message, CancellationToken cancellationToken)
+    public ValueTask<ReplayOutcome> ReplayAsync(ReceivedMessage message, CancellationToken cancellationToken)
     {
         VkUpdate? update;
         try
@@ -21,16 +21,19 @@ public sealed class VkReceivedReplay(VkInbox inbox) : IReceivedMessageReplay
         }
         catch (JsonException)
         {
-            return ValueTask.FromResult(false);
+            return ValueTask.FromResult(ReplayOutcome.Unreadable);
         }
 
         if (update is null || VkUpdateReader.Read(update) is not { } incoming)
         {
-            return ValueTask.FromResult(false);
+            return ValueTask.FromResult(ReplayOutcome.Unreadable);
         }
 
-        // Closed (stopping): it stays kept, and this host's release at stop hands it to the next start.
-        inbox.Post(incoming);
-        return ValueTask.FromResult(true);
+        return ValueTask.FromResult(inbox.Post(incoming) switch
+        {
+            VkInboxResult.Accepted => ReplayOutcome.Queued,
+            VkInboxResult.Duplicate => ReplayOutcome.AlreadyHandled,
+            _ => ReplayOutcome.Refused,
+        });
     }
 }

@@ -54,14 +54,7 @@ public sealed class VkUpdateWorker(VkInbox inbox, VkIncomingHandler handler, Inc
             }
 
             // Done or given up on (and logged): either way it is no longer kept.
-            try
-            {
-                await received.DoneAsync(VkChannel.Name, incoming.DeliveryId, CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                logger.ForgetFailed(e, incoming.DeliveryId);
-            }
+            await received.DoneAsync(VkChannel.Name, incoming.DeliveryId);
         }
     }
 }

@@ -19,6 +19,8 @@ public sealed class PostgresDatabase : IAsyncDisposable
             channel text NOT NULL, id text NOT NULL, payload text NOT NULL, owner text NOT NULL, lease_until timestamptz NOT NULL,
             received_at timestamptz NOT NULL, PRIMARY KEY (channel, id));
         CREATE INDEX IF NOT EXISTS received_messages_by_lease ON received_messages (channel, lease_until);
+        CREATE INDEX IF NOT EXISTS received_messages_by_owner ON received_messages (owner);
+        CREATE INDEX IF NOT EXISTS received_messages_by_age ON received_messages (received_at);
         CREATE SEQUENCE IF NOT EXISTS written_request_numbers;
         CREATE TABLE IF NOT EXISTS written_requests (
             number text PRIMARY KEY, conversation_id text NOT NULL, channel text NOT NULL, text text NOT NULL, contact text NOT NULL,

@@ -22,12 +22,28 @@ public sealed class PostgresReceivedMessageStore(PostgresDatabase database) : IR
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task RenewAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    public async Task RenewAsync(string owner, string channel, IReadOnlyCollection<string> ids, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = PostgresDatabase.Command(connection,
-            "UPDATE received_messages SET lease_until = @lease WHERE owner = @owner", ("lease", leaseUntil.ToUniversalTime()), ("owner", owner));
+            "UPDATE received_messages SET lease_until = @lease WHERE owner = @owner AND channel = @channel AND id = ANY(@ids)",
+            ("lease", leaseUntil.ToUniversalTime()), ("owner", owner), ("channel", channel), ("ids", ids.ToArray()));
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<int> CountAsync(string channel, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresDatabase.Command(connection, "SELECT count(*) FROM received_messages WHERE channel = @channel", ("channel", channel));
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<int> ForgetReceivedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresDatabase.Command(connection,
+            "DELETE FROM received_messages WHERE received_at < @before", ("before", before.ToUniversalTime()));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task ReleaseAsync(string owner, CancellationToken cancellationToken)

@@ -23,12 +23,32 @@ public sealed class SqliteReceivedMessageStore(DialogDatabase database) : IRecei
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task RenewAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    public async Task RenewAsync(string owner, string channel, IReadOnlyCollection<string> ids, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        foreach (var batch in ids.Chunk(500))
+        {
+            var names = batch.Select((_, i) => "$i" + i).ToList();
+            await using var command = DialogDatabase.Command(write.Connection,
+                $"UPDATE received_messages SET lease_until = $lease WHERE owner = $owner AND channel = $channel AND id IN ({string.Join(", ", names)})",
+                [("$lease", leaseUntil.ToUnixTimeMilliseconds()), ("$owner", owner), ("$channel", channel), .. batch.Select((id, i) => (names[i], (object?)id))]);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task<int> CountAsync(string channel, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = DialogDatabase.Command(connection, "SELECT count(*) FROM received_messages WHERE channel = $channel", ("$channel", channel));
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task<int> ForgetReceivedBeforeAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         await using var write = await database.OpenForWriteAsync(cancellationToken);
         await using var command = DialogDatabase.Command(write.Connection,
-            "UPDATE received_messages SET lease_until = $lease WHERE owner = $owner", ("$lease", leaseUntil.ToUnixTimeMilliseconds()), ("$owner", owner));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            "DELETE FROM received_messages WHERE received_at < $before", ("$before", before.ToUnixTimeMilliseconds()));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task ReleaseAsync(string owner, CancellationToken cancellationToken)

@@ -89,11 +89,39 @@ public abstract class DurableStoreContract
         await received.AddAsync(new ReceivedMessage("telegram", "1", "a"), "host-a", Now.AddMinutes(1), CancellationToken.None);
         await received.AddAsync(new ReceivedMessage("telegram", "2", "b"), "host-b", Now.AddMinutes(1), CancellationToken.None);
 
-        await received.RenewAsync("host-a", Now.AddMinutes(10), CancellationToken.None);
+        await received.RenewAsync("host-a", "telegram", ["1"], Now.AddMinutes(10), CancellationToken.None);
         Assert.Equal(["b"], (await received.ClaimExpiredAsync("telegram", "host-c", Now.AddMinutes(5), Now.AddMinutes(6), 10, CancellationToken.None)).Select(m => m.Payload));
 
         await received.ReleaseAsync("host-a", CancellationToken.None);
         Assert.Equal(["a"], (await received.ClaimExpiredAsync("telegram", "host-c", Now, Now.AddMinutes(6), 10, CancellationToken.None)).Select(m => m.Payload));
+    }
+
+    [Fact]
+    public async Task Only_the_listed_messages_of_the_owner_are_renewed()
+    {
+        var received = Stores.ReceivedMessages;
+        await received.AddAsync(new ReceivedMessage("telegram", "held", "a"), "host-a", Now.AddMinutes(1), CancellationToken.None);
+        await received.AddAsync(new ReceivedMessage("telegram", "lost", "b"), "host-a", Now.AddMinutes(1), CancellationToken.None);
+        await received.AddAsync(new ReceivedMessage("telegram", "theirs", "c"), "host-b", Now.AddMinutes(1), CancellationToken.None);
+
+        await received.RenewAsync("host-a", "telegram", ["held", "theirs"], Now.AddMinutes(10), CancellationToken.None);
+
+        var due = await received.ClaimExpiredAsync("telegram", "host-c", Now.AddMinutes(5), Now.AddMinutes(6), 10, CancellationToken.None);
+        Assert.Equal(["lost", "theirs"], due.Select(m => m.Id).Order());
+    }
+
+    [Fact]
+    public async Task Kept_messages_are_counted_per_channel_and_old_ones_forgotten_whatever_their_lease()
+    {
+        var received = Stores.ReceivedMessages;
+        await received.AddAsync(new ReceivedMessage("vk", "1", "a"), "host-a", DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
+        await received.AddAsync(new ReceivedMessage("vk", "2", "b"), "host-a", DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
+        await received.AddAsync(new ReceivedMessage("telegram", "3", "c"), "host-a", DateTimeOffset.UtcNow.AddDays(1), CancellationToken.None);
+
+        Assert.Equal(2, await received.CountAsync("vk", CancellationToken.None));
+        Assert.Equal(0, await received.ForgetReceivedBeforeAsync(DateTimeOffset.UtcNow.AddHours(-1), CancellationToken.None));
+        Assert.Equal(3, await received.ForgetReceivedBeforeAsync(DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None));
+        Assert.Equal(0, await received.CountAsync("vk", CancellationToken.None));
     }
 
     [Fact]
