@@ -27,4 +27,7 @@ internal static partial class IncomingLog
 
     [LoggerMessage(EventId = 4307, Level = LogLevel.Error, Message = "{Count} kept messages older than a day were given up unprocessed")]
     public static partial void TooOld(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 4308, Level = LogLevel.Warning, Message = "The read position of {Stream} could not be loaded or saved")]
+    public static partial void PositionFailed(this ILogger logger, Exception error, string stream);
 }

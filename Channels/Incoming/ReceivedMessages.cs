@@ -63,6 +63,33 @@ public sealed class ReceivedMessages(DialogStores stores, TimeProvider time, ILo
         }
     }
 
+    /// <summary>Where <paramref name="stream"/> was last read; null when never saved or when the store cannot be reached.</summary>
+    public async Task<string?> PositionAsync(string stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Store.GetPositionAsync(stream, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            _log.PositionFailed(e, stream);
+            return null;
+        }
+    }
+
+    /// <summary>Saves where <paramref name="stream"/> has been read to; a failure costs at most re-reading some events after a restart.</summary>
+    public async Task SavePositionAsync(string stream, string position)
+    {
+        try
+        {
+            await Store.SetPositionAsync(stream, position, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            _log.PositionFailed(e, stream);
+        }
+    }
+
     /// <summary>This process no longer holds the message (it could not be queued): its lease runs out and it is taken over.</summary>
     internal void LetGo(string channel, string id) => _held.TryRemove((channel, id), out _);
 

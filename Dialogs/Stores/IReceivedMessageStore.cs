@@ -29,6 +29,11 @@ public interface IReceivedMessageStore
     /// <summary>Ends every lease <paramref name="owner"/> holds at once (a host stopping), so they are taken over without waiting.</summary>
     Task ReleaseAsync(string owner, CancellationToken cancellationToken);
 
+    /// <summary>Where a channel's event stream was last read (VK long poll's ts), so a restart goes on from there; null when never saved.</summary>
+    Task<string?> GetPositionAsync(string stream, CancellationToken cancellationToken);
+
+    Task SetPositionAsync(string stream, string position, CancellationToken cancellationToken);
+
     /// <summary>How many messages of <paramref name="channel"/> are kept.</summary>
     Task<int> CountAsync(string channel, CancellationToken cancellationToken);
 

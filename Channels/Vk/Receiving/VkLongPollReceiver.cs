@@ -1,3 +1,4 @@
+using Assistant.Channels.Incoming;
 using Assistant.Channels.Vk.Api;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,12 +10,14 @@ namespace Assistant.Channels.Vk.Receiving;
 /// Bots Long Poll mode: gets a session with groups.getLongPollServer, polls it and queues the events. The ts moves on only
 /// after a batch is queued, so nothing is skipped or taken twice; on failed 1 it goes on from the ts VK returns, on 2 it
 /// gets a new key and keeps its ts (the events meanwhile are still fetched), on 3 it starts a new session (key and ts).
-/// Network and server failures are retried with growing pauses.
+/// Network and server failures are retried with growing pauses. The ts is saved (<see cref="ReceivedMessages.SavePositionAsync"/>),
+/// so after a restart polling goes on from where it was, and the events that came meanwhile are fetched too.
 /// </summary>
 public sealed class VkLongPollReceiver(
     VkApiClient api,
     VkLongPollClient longPoll,
     VkIntake intake,
+    ReceivedMessages received,
     IOptions<VkOptions> options,
     TimeProvider time,
     ILogger<VkLongPollReceiver> logger) : BackgroundService
@@ -24,7 +27,8 @@ public sealed class VkLongPollReceiver(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         VkLongPollServer? server = null;
-        string? ts = null;
+        var stream = $"vk:longpoll:{options.Value.GroupId}";
+        var ts = await received.PositionAsync(stream, stoppingToken);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -48,11 +52,11 @@ public sealed class VkLongPollReceiver(
                             return;
                         }
 
-                        ts = response.Ts ?? ts;
+                        ts = await MoveAsync(stream, ts, response.Ts);
                         break;
                     case 1:
                         logger.LongPollFailed(1);
-                        ts = response.Ts ?? ts;
+                        ts = await MoveAsync(stream, ts, response.Ts);
                         break;
                     case 2:
                         logger.LongPollFailed(2);
@@ -111,6 +115,18 @@ public sealed class VkLongPollReceiver(
         }
 
         return true;
+    }
+
+    /// <summary>The ts to poll from next, saved when it moved.</summary>
+    private async Task<string?> MoveAsync(string stream, string? current, string? next)
+    {
+        if (next is null || next == current)
+        {
+            return current;
+        }
+
+        await received.SavePositionAsync(stream, next);
+        return next;
     }
 
     private TimeSpan Pause(int failures)

@@ -21,6 +21,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
         CREATE INDEX IF NOT EXISTS received_messages_by_lease ON received_messages (channel, lease_until);
         CREATE INDEX IF NOT EXISTS received_messages_by_owner ON received_messages (owner);
         CREATE INDEX IF NOT EXISTS received_messages_by_age ON received_messages (received_at);
+        CREATE TABLE IF NOT EXISTS stream_positions (stream text PRIMARY KEY, position text NOT NULL);
         CREATE SEQUENCE IF NOT EXISTS written_request_numbers;
         CREATE TABLE IF NOT EXISTS written_requests (
             number text PRIMARY KEY, conversation_id text NOT NULL, channel text NOT NULL, text text NOT NULL, contact text NOT NULL,

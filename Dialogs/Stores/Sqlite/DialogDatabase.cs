@@ -32,6 +32,7 @@ public sealed class DialogDatabase
         CREATE INDEX IF NOT EXISTS received_messages_by_lease ON received_messages (channel, lease_until);
         CREATE INDEX IF NOT EXISTS received_messages_by_owner ON received_messages (owner);
         CREATE INDEX IF NOT EXISTS received_messages_by_age ON received_messages (received_at);
+        CREATE TABLE IF NOT EXISTS stream_positions (stream TEXT PRIMARY KEY, position TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS written_requests (
             number TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, channel TEXT NOT NULL, text TEXT NOT NULL, contact TEXT NOT NULL,

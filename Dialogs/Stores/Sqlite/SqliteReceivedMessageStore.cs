@@ -36,6 +36,22 @@ public sealed class SqliteReceivedMessageStore(DialogDatabase database) : IRecei
         }
     }
 
+    public async Task<string?> GetPositionAsync(string stream, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = DialogDatabase.Command(connection, "SELECT position FROM stream_positions WHERE stream = $stream", ("$stream", stream));
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task SetPositionAsync(string stream, string position, CancellationToken cancellationToken)
+    {
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        await using var command = DialogDatabase.Command(write.Connection,
+            "INSERT INTO stream_positions (stream, position) VALUES ($stream, $position) ON CONFLICT (stream) DO UPDATE SET position = excluded.position",
+            ("$stream", stream), ("$position", position));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<int> CountAsync(string channel, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

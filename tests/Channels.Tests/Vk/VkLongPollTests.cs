@@ -74,6 +74,25 @@ public sealed class VkLongPollTests : IAsyncLifetime
         Assert.Equal(["7"], await TakeAsync(1));
     }
 
+    [Fact]
+    public async Task After_a_restart_polling_goes_on_from_the_saved_ts_and_fetches_what_came_meanwhile()
+    {
+        await StartAsync();
+        _vk.Push(Message(11));
+        Assert.Equal(["11"], await TakeAsync(1));
+        await _vk.WaitAsync(() => _vk.Polls.Count >= 2 ? "" : null, "a poll after the first batch");
+        await _receiver.StopAsync(CancellationToken.None);
+
+        _vk.Push(Message(12));
+        _vk.Push(Message(13));
+        _receiver.Dispose();
+        _receiver = _parts.LongPollReceiver(_inbox);
+        await _receiver.StartAsync(CancellationToken.None);
+
+        Assert.Equal(["12", "13"], await TakeAsync(2));
+        Assert.False(_inbox.Readers[0].TryRead(out var extra), $"an event came twice: {extra}");
+    }
+
     /// <summary>Starts polling; events are pushed once the session exists, as VK delivers only what happens after it.</summary>
     private async Task StartAsync()
     {

@@ -125,6 +125,20 @@ public abstract class DurableStoreContract
     }
 
     [Fact]
+    public async Task A_streams_read_position_is_saved_and_replaced()
+    {
+        var received = Stores.ReceivedMessages;
+
+        Assert.Null(await received.GetPositionAsync("vk:longpoll:1", CancellationToken.None));
+        await received.SetPositionAsync("vk:longpoll:1", "1042", CancellationToken.None);
+        await received.SetPositionAsync("vk:longpoll:1", "1043", CancellationToken.None);
+        await received.SetPositionAsync("vk:longpoll:2", "7", CancellationToken.None);
+
+        Assert.Equal("1043", await received.GetPositionAsync("vk:longpoll:1", CancellationToken.None));
+        Assert.Equal("7", await received.GetPositionAsync("vk:longpoll:2", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Hosts_claiming_at_once_never_take_the_same_message()
     {
         var received = Stores.ReceivedMessages;

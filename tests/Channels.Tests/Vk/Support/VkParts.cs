@@ -46,7 +46,7 @@ public sealed class VkParts : IDisposable
     public VkChannelSender Sender => new(Api, Clients, NullLogger<VkChannelSender>.Instance);
 
     public VkLongPollReceiver LongPollReceiver(VkInbox inbox) =>
-        new(Api, new VkLongPollClient(Http, Options), new VkIntake(inbox, Received), Options, TimeProvider.System, NullLogger<VkLongPollReceiver>.Instance);
+        new(Api, new VkLongPollClient(Http, Options), new VkIntake(inbox, Received), Received, Options, TimeProvider.System, NullLogger<VkLongPollReceiver>.Instance);
 
     private IHttpClientFactory Http => _services.GetRequiredService<IHttpClientFactory>();
 
