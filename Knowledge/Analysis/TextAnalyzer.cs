@@ -51,7 +51,25 @@ public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
             }
 
             var stem = RussianStemmer.Stem(word);
-            if (!IsKnown(stem, vocabulary) && RussianStemmer.IsCyrillic(word) && vocabulary.Correct(stem) is { } corrected)
+            var unknown = !IsKnown(stem, vocabulary) && RussianStemmer.IsCyrillic(word);
+            if (unknown && StopWords.IsTypoOfOne(word))
+            {
+                // «вобще» is «вообще» misspelt, not a KB word two letters away («общей»): it carries no meaning either way.
+                clean.Add(word);
+                continue;
+            }
+
+            if (unknown && vocabulary.Completions(stem) is { Count: > 0 } completions)
+            {
+                // A colloquial clipping of a longer KB word («серт» for «сертификат»): it stands for that word, at the weight of
+                // a relative, rather than for whatever word is one letter away («смерти»).
+                family.AddRange(completions);
+                stems.Add(stem);
+                clean.Add(word);
+                continue;
+            }
+
+            if (unknown && vocabulary.Correct(stem) is { } corrected)
             {
                 corrections.Add($"{word}→{vocabulary.SurfaceOf(corrected)}");
                 stems.Add(corrected);
@@ -59,7 +77,7 @@ public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
                 continue;
             }
 
-            if (!IsKnown(stem, vocabulary) && RussianStemmer.IsCyrillic(word) && CompoundSplitter.Split(word, vocabulary) is { } compound)
+            if (unknown && CompoundSplitter.Split(word, vocabulary) is { } compound)
             {
                 stumps.AddRange(compound.Head);
                 stems.Add(compound.Tail);

@@ -156,6 +156,18 @@ public sealed class Vocabulary
             .ToList();
     }
 
+    /// <summary>
+    /// The KB stems <paramref name="stem"/> is a clipping of: they begin with it and are at least three letters longer, most
+    /// frequent first (at most three). Stems shorter than four letters clip too many words to say which.
+    /// </summary>
+    public IReadOnlyList<string> Completions(string stem) =>
+        stem.Length < TypoPolicy.MinWordLength
+            ? []
+            : [.. _sorted.GetViewBetween(stem, stem + char.MaxValue)
+                .Where(t => t.Length >= stem.Length + 3 && t.StartsWith(stem, StringComparison.Ordinal))
+                .OrderByDescending(t => _frequency[t])
+                .Take(3)];
+
     /// <summary>KB stems that begin with <paramref name="prefix"/> and are longer than it, most frequent first.</summary>
     public IReadOnlyList<string> StemsStartingWith(string prefix, int limit)
     {

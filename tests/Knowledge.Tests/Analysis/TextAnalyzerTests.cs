@@ -51,6 +51,38 @@ public sealed class TextAnalyzerTests
     }
 
     [Fact]
+    public void A_clipped_word_stands_for_the_longer_KB_word_it_begins_rather_than_a_word_one_letter_away()
+    {
+        var kb = KbVocabulary.Of("Родовой сертификат в личном кабинете", "Справка о смерти");
+
+        var analyzed = Analyzer.AnalyzeQuery("где мой родовой серт", kb);
+
+        Assert.Empty(analyzed.Corrections);
+        Assert.Contains(analyzed.Terms, t => t.Term == RussianStemmer.Stem("сертификат") && t.Weight == TextAnalyzer.FamilyWeight);
+        Assert.DoesNotContain(analyzed.Terms, t => t.Term == RussianStemmer.Stem("смерти"));
+    }
+
+    [Theory]
+    [InlineData("вобще")]
+    [InlineData("вообщем")]
+    [InlineData("пожалуста")]
+    public void A_misspelt_stop_word_is_not_corrected_into_a_KB_word(string typo)
+    {
+        var kb = KbVocabulary.Of("Общий порядок записи", "Пожар в больнице", "Вообразите");
+
+        var analyzed = Analyzer.AnalyzeQuery($"платные услуги законно ли {typo}", kb);
+
+        Assert.Empty(analyzed.Corrections);
+        Assert.Empty(analyzed.Stems.Intersect(Stems("общий", "пожар", "вообразите")));
+    }
+
+    [Fact]
+    public void A_word_too_short_to_tell_what_it_clips_is_left_to_typo_repair()
+    {
+        Assert.Empty(KbVocabulary.Of("Медицинская помощь").Completions(RussianStemmer.Stem("мед")));
+    }
+
+    [Fact]
     public void Word_forms_share_one_stem()
     {
         var stems = new[] { "полис", "полиса", "полисом", "полисы", "полисов" }.Select(RussianStemmer.Stem).Distinct().ToList();
