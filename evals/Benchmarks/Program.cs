@@ -22,6 +22,14 @@ if (args.Length > 0 && args[0] == "turns")
     return;
 }
 
+if (args.Length > 0 && args[0] == "received")
+{
+    // Keeping received messages until processed: dotnet run -c Release --project evals/Benchmarks -- received [messages] [concurrency]
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+    await ReceivedBenchmark.RunAsync(Arg(1, 5000), Arg(2, 16));
+    return;
+}
+
 var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [0, 100_000];
 var seed = SeedKnowledgeBase.Load();
 Console.WriteLine($"processors visible: {Environment.ProcessorCount}, server GC: {System.Runtime.GCSettings.IsServerGC}");
