@@ -135,6 +135,20 @@ public sealed class QdrantAppTests
         await app.DisposeAsync();
     }
 
+    [Theory]
+    [InlineData("00:00:00.500")]
+    [InlineData("00:00:00")]
+    public async Task A_Qdrant_timeout_that_is_not_whole_seconds_stops_the_start_with_a_clear_error(string timeout)
+    {
+        await using var qdrant = await FakeQdrantServer.StartAsync(ApiKey);
+        var app = QdrantApp(qdrant, ("Qdrant:Timeout", timeout));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(app.InitializeAsync);
+
+        Assert.Contains("Qdrant:Timeout", error.ToString());
+        await app.DisposeAsync();
+    }
+
     /// <summary>Points a KB gives: one per distinct title or question of an article (a repeated text is the same point).</summary>
     private static int DistinctTexts(IEnumerable<Assistant.Knowledge.Model.Article> articles) =>
         articles.SelectMany(a => a.Questions.Prepend(a.Title).Select(q => (a.Id, q))).Distinct().Count();

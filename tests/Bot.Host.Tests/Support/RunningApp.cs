@@ -31,7 +31,18 @@ public class RunningApp : IAsyncLifetime
         }
 
         _app = AssistantApp.Build([.. args], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
-        await _app.StartAsync();
+        try
+        {
+            await _app.StartAsync();
+        }
+        catch
+        {
+            // A host that failed to start cannot be stopped; it is only disposed.
+            await _app.DisposeAsync();
+            _app = null;
+            throw;
+        }
+
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address.EndsWith('/') ? address : address + "/");
         Client = new HttpClient { BaseAddress = Address };
