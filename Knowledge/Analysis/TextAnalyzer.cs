@@ -52,24 +52,30 @@ public sealed class TextAnalyzer(SynonymDictionary synonyms, Lexicon lexicon)
 
             var stem = RussianStemmer.Stem(word);
             var unknown = !IsKnown(stem, vocabulary) && RussianStemmer.IsCyrillic(word);
-            if (unknown && StopWords.IsTypoOfOne(word))
+            var corrected = unknown ? vocabulary.Correct(stem) : null;
+
+            // A KB word one letter from what was typed («помоши» → «помощи») is the likeliest reading; the two readings below
+            // apply only when the nearest KB word is further away.
+            var close = corrected is not null && EditDistance.DamerauLevenshtein(vocabulary.SurfaceOf(corrected), word, 1) <= 1;
+            if (unknown && !close && StopWords.IsTypoOfOne(word))
             {
                 // «вобще» is «вообще» misspelt, not a KB word two letters away («общей»): it carries no meaning either way.
                 clean.Add(word);
                 continue;
             }
 
-            if (unknown && vocabulary.Completions(stem) is { Count: > 0 } completions)
+            // A colloquial clipping of a longer KB word («серт» for «сертификат») has no ending of its own; an inflected word
+            // («органов», «полике») is an ending on some stem, and typo repair reads it better.
+            if (unknown && !close && stem == word && vocabulary.Completions(stem) is { Count: > 0 } completions)
             {
-                // A colloquial clipping of a longer KB word («серт» for «сертификат»): it stands for that word, at the weight of
-                // a relative, rather than for whatever word is one letter away («смерти»).
+                // It stands for that word at the weight of a relative, rather than for whatever word is a letter away («смерти»).
                 family.AddRange(completions);
                 stems.Add(stem);
                 clean.Add(word);
                 continue;
             }
 
-            if (unknown && vocabulary.Correct(stem) is { } corrected)
+            if (corrected is not null)
             {
                 corrections.Add($"{word}→{vocabulary.SurfaceOf(corrected)}");
                 stems.Add(corrected);

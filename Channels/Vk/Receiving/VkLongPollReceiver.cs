@@ -40,7 +40,12 @@ public sealed class VkLongPollReceiver(
                     logger.LongPollSession(keptTs: ts is not null);
                 }
 
-                ts ??= server.Ts;
+                if (ts is null)
+                {
+                    // A new session's position is saved at once: on a quiet group no event may come to save it before a restart.
+                    ts = server.Ts;
+                    await received.SavePositionAsync(stream, ts);
+                }
 
                 var response = await longPoll.CheckAsync(server, ts, stoppingToken);
                 failures = 0;

@@ -83,6 +83,9 @@ public sealed class VkLongPollTests : IAsyncLifetime
         await _vk.WaitAsync(() => _vk.Polls.Count >= 2 ? "" : null, "a poll after the first batch");
         await _receiver.StopAsync(CancellationToken.None);
 
+        var lastAnswered = _vk.Polls.Last(p => p.Failed is null && p.AnsweredTs is not null).AnsweredTs;
+        var pollsBefore = _vk.Polls.Count;
+
         _vk.Push(Message(12));
         _vk.Push(Message(13));
         _receiver.Dispose();
@@ -90,7 +93,23 @@ public sealed class VkLongPollTests : IAsyncLifetime
         await _receiver.StartAsync(CancellationToken.None);
 
         Assert.Equal(["12", "13"], await TakeAsync(2));
+        Assert.Equal(lastAnswered, _vk.Polls[pollsBefore].Ts);
         Assert.False(_inbox.Readers[0].TryRead(out var extra), $"an event came twice: {extra}");
+    }
+
+    [Fact]
+    public async Task On_a_quiet_group_the_first_sessions_position_is_saved_so_a_restart_misses_nothing()
+    {
+        await StartAsync();
+        await _vk.WaitAsync(() => _vk.Polls.Count >= 1 ? "" : null, "a first poll");
+        await _receiver.StopAsync(CancellationToken.None);
+
+        _vk.Push(Message(21));
+        _receiver.Dispose();
+        _receiver = _parts.LongPollReceiver(_inbox);
+        await _receiver.StartAsync(CancellationToken.None);
+
+        Assert.Equal(["21"], await TakeAsync(1));
     }
 
     /// <summary>Starts polling; events are pushed once the session exists, as VK delivers only what happens after it.</summary>

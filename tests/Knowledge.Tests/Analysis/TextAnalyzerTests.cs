@@ -76,6 +76,29 @@ public sealed class TextAnalyzerTests
         Assert.Empty(analyzed.Stems.Intersect(Stems("общий", "пожар", "вообразите")));
     }
 
+    [Theory]
+    [InlineData("изъятие органов отказ", "органы", "организация")]
+    [InlineData("нужна справка о полике", "полисе", "поликлиника")]
+    public void An_inflected_word_is_repaired_as_a_typo_not_read_as_a_clipping(string message, string meant, string longer)
+    {
+        var kb = KbVocabulary.Of($"Вопросы про {meant}", $"Работа {longer}");
+
+        var analyzed = Analyzer.AnalyzeQuery(message, kb);
+
+        Assert.Contains(RussianStemmer.Stem(meant), analyzed.Stems);
+        Assert.DoesNotContain(analyzed.Terms, t => t.Term == RussianStemmer.Stem(longer));
+    }
+
+    [Fact]
+    public void A_typo_one_letter_from_a_KB_word_is_repaired_even_when_it_is_also_near_a_stop_word()
+    {
+        var kb = KbVocabulary.Of("Получение медицинской помощи");
+
+        var analyzed = Analyzer.AnalyzeQuery("нужна срочная помоши", kb);
+
+        Assert.Contains(RussianStemmer.Stem("помощи"), analyzed.Stems);
+    }
+
     [Fact]
     public void A_word_too_short_to_tell_what_it_clips_is_left_to_typo_repair()
     {
