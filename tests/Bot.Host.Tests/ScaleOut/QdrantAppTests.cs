@@ -101,7 +101,7 @@ public sealed class QdrantAppTests
     }
 
     [Fact]
-    public async Task A_Qdrant_that_hangs_delays_an_answer_by_the_timeout_at_most()
+    public async Task A_Qdrant_that_hangs_does_not_keep_the_answer_from_coming()
     {
         await using var qdrant = await FakeQdrantServer.StartAsync(ApiKey);
         var app = QdrantApp(qdrant, ("Qdrant:Timeout", "00:00:01"));

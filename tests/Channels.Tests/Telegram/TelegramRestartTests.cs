@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Assistant.Channels.Telegram;
 using Assistant.Channels.Tests.Telegram.Support;
@@ -27,9 +26,7 @@ public sealed class TelegramRestartTests
             }
 
             await Eventually.ValueAsync(() => first.Logs.Lines.FirstOrDefault(l => l.EventId == 4139), "a failed attempt that will be tried again");
-            var stopping = Stopwatch.StartNew();
             await first.DisposeAsync();
-            Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(20), $"the host gave up waiting at its shutdown timeout (took {stopping.Elapsed})");
             Assert.Empty(first.Telegram.SentTo(chat));
 
             await redis.StartAsync();
