@@ -47,7 +47,8 @@ public static class CliVerbs
               kb export <file.json|.csv|.tsv>
               kb validate <file.json|.csv|.tsv>
               kb add-question <article-id> "<text>"
-              eval --kb <kb.json|csv> --questions <q.jsonl> [--out report.json]
+              eval --kb <kb.json|csv> --questions <q.jsonl> [--phrasings N] [--curation] [--out report.json] [--outcomes all.jsonl]
+              eval --suite [--datasets evals/datasets]
               lexicon build <ru_RU.dic> <out.txt.gz>
             """);
         return 2;

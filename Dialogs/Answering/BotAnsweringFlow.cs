@@ -65,12 +65,18 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         switch (result.Decision)
         {
             case Decision.Answer or Decision.Clarify when chosen.Count == 1:
+                var also = result.AlsoAsked is { } second && second.ArticleId != chosen[0].Id ? services.Knowledge.FindArticle(second.ArticleId) : null;
+                await AnswerAsync(session, chosen[0], cancellationToken, also);
+                break;
+            case Decision.Clarify when chosen.Count > 1 && IsSensitive(chosen[0]):
+                // The likeliest article is one a person must handle: hand over at once instead of asking which one.
                 await AnswerAsync(session, chosen[0], cancellationToken);
                 break;
             case Decision.Clarify when chosen.Count > 1:
+                // "Did you mean" before giving up: the likely articles, and the way to a person when none of them is it.
                 session.Conversation = conversation with { ConsecutiveFallbacks = 0 };
                 session.Say(MessageKind.Clarify, services.Phrases.Clarify,
-                    [.. chosen.Select(a => new QuickReply(a.Title, ButtonPayloads.Article(a.Id)))]);
+                    [.. chosen.Select(a => new QuickReply(a.Title, ButtonPayloads.Article(a.Id))), new QuickReply(services.Phrases.Buttons.Other, ButtonPayloads.Operator)]);
                 break;
             default:
                 await FallbackAsync(session, cancellationToken);
@@ -97,10 +103,10 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         return result;
     }
 
-    private async Task AnswerAsync(ConversationSession session, Article article, CancellationToken cancellationToken)
+    /// <param name="alsoAsked">The article of a second question in the same message, offered as a button under the answer.</param>
+    private async Task AnswerAsync(ConversationSession session, Article article, CancellationToken cancellationToken, Article? alsoAsked = null)
     {
-        var sensitive = services.Options.Handoff;
-        if (sensitive.SensitiveArticleIds.Contains(article.Id) || sensitive.SensitiveLifeSituations.Contains(article.LifeSituation))
+        if (IsSensitive(article))
         {
             await handoff.StartAsync(session, HandoffReason.Sensitive, article, cancellationToken);
             return;
@@ -118,8 +124,14 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             ShownArticleIds = conversation.ShownArticleIds.Contains(article.Id) ? conversation.ShownArticleIds : [.. conversation.ShownArticleIds, article.Id],
             ConsecutiveFallbacks = 0,
         };
-        session.Say(MessageKind.Answer, text, services.Phrases.Buttons.AfterAnswer(), source?.Url);
+        IReadOnlyList<QuickReply> buttons = alsoAsked is null
+            ? services.Phrases.Buttons.AfterAnswer()
+            : [.. services.Phrases.Buttons.AfterAnswer(), new QuickReply(BotPhrases.Fill(services.Phrases.AlsoAsked, ("title", alsoAsked.Title)), ButtonPayloads.Article(alsoAsked.Id))];
+        session.Say(MessageKind.Answer, text, buttons, source?.Url);
     }
+
+    private bool IsSensitive(Article article) =>
+        services.Options.Handoff.SensitiveArticleIds.Contains(article.Id) || services.Options.Handoff.SensitiveLifeSituations.Contains(article.LifeSituation);
 
     private async Task FallbackAsync(ConversationSession session, CancellationToken cancellationToken)
     {

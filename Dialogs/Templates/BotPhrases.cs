@@ -23,6 +23,9 @@ public sealed record BotPhrases
     public required string PersonalDataNotice { get; init; }
     public required string Source { get; init; }
     public required string Clarify { get; init; }
+
+    /// <summary>A button under an answer for the second question of the same message; {title} is that article's title.</summary>
+    public required string AlsoAsked { get; init; }
     public required string Fallback { get; init; }
     public required string AskInWords { get; init; }
     public required string TooLong { get; init; }

@@ -8,6 +8,9 @@ public sealed record ButtonTitles
     public required string Helped { get; init; }
     public required string NotHelped { get; init; }
     public required string Operator { get; init; }
+
+    /// <summary>The last choice under "did you mean": none of these, hand over to a person.</summary>
+    public required string Other { get; init; }
     public required string WriteRequest { get; init; }
     public required string Resolved { get; init; }
     public required string Cancel { get; init; }

@@ -1,13 +1,89 @@
 using System.Globalization;
+using Assistant.Knowledge.Retrieval.Calibration;
 
 namespace Assistant.Knowledge.Retrieval;
 
 /// <summary>
 /// Turns ranked candidates into answer / clarify / fallback. A confidently wrong answer about health is worse than asking or handing
-/// over, so answering needs both a high score and a clear lead.
+/// over, so answering needs a confidence that, on this KB's calibration, met the precision target; when the right article is likely
+/// among the first few, the person is asked which one they meant; only when nothing in the KB is near is the message handed over.
 /// </summary>
 public static class AnswerDecider
 {
+    internal static Verdict Decide(Ranking ranking, DecisionCalibration? calibration, RetrievalOptions options)
+    {
+        var ranked = ranking.Ranked;
+        if (ranked.Count == 0)
+        {
+            return new Verdict(Decision.Fallback, [], "fallback: no article shares anything with the message", 0, 0);
+        }
+
+        if (calibration is null)
+        {
+            var (decision, chosen, reason) = Decide(ranked, options);
+            return new Verdict(decision, chosen, reason, 0, 0);
+        }
+
+        var features = ConfidenceFeatures.Of(ranking);
+        var answer = calibration.Answer.Predict(features);
+        var offer = calibration.Offer.Predict(features);
+
+        // The message is one of the article's curated phrasings, word for word, and no other article's: calibration never sees
+        // this case (each phrasing is left out of its own search), and it is the surest answer there is.
+        if (IsCuratedPhrasing(ranked[0]) && (ranked.Count < 2 || !IsCuratedPhrasing(ranked[1])))
+        {
+            return new Verdict(Decision.Answer, [ranked[0]], $"answer: the message is a curated phrasing of this article (confidence {F(answer)})", Math.Max(answer, calibration.AnswerThreshold), offer);
+        }
+
+        if (answer >= calibration.AnswerThreshold)
+        {
+            return new Verdict(Decision.Answer, [ranked[0]],
+                $"answer: confidence {F(answer)} ≥ {F(calibration.AnswerThreshold)} ({calibration.Describe()})", answer, offer);
+        }
+
+        if (offer >= calibration.OfferThreshold && ranked.Count > 1)
+        {
+            var floor = ranked[0].Score * 0.5f;
+            var chosen = ranked.Take(options.MaxClarifyOptions).Where(c => c.Score >= floor).ToList();
+            if (chosen.Count < 2)
+            {
+                chosen = ranked.Take(2).ToList();
+            }
+
+            return new Verdict(Decision.Clarify, chosen,
+                $"clarify: confidence {F(answer)} < {F(calibration.AnswerThreshold)}, the right article likely among the first (offer {F(offer)} ≥ {F(calibration.OfferThreshold)}; {calibration.Describe()})",
+                answer, offer);
+        }
+
+        return new Verdict(Decision.Fallback, [],
+            $"fallback: nothing in the KB is near (offer {F(offer)} < {F(calibration.OfferThreshold)}; {calibration.Describe()})", answer, offer);
+    }
+
+    private static bool IsCuratedPhrasing(Candidate candidate) => candidate.Lexical >= ExactMatch && candidate.Vector >= ExactMatch;
+
+    private const float ExactMatch = 0.98f;
+
+    /// <summary>A clarify with the first articles in place of an answer or a fallback that another reading of the message contradicts.</summary>
+    internal static Verdict AskInstead(Ranking ranking, Verdict verdict, RetrievalOptions options)
+    {
+        var ranked = ranking.Ranked;
+        if (ranked.Count < 2)
+        {
+            return verdict;
+        }
+
+        var floor = ranked[0].Score * 0.5f;
+        var chosen = ranked.Take(options.MaxClarifyOptions).Where(c => c.Score >= floor).ToList();
+        chosen = chosen.Count < 2 ? ranked.Take(2).ToList() : chosen;
+        return verdict with
+        {
+            Decision = Decision.Clarify,
+            Chosen = chosen,
+            Reason = $"clarify: the parts of a long message do not agree on one article (confidence {F(verdict.AnswerConfidence)})",
+        };
+    }
+
+    /// <summary>The fixed-threshold rule, for a KB too small to calibrate.</summary>
     public static (Decision Decision, IReadOnlyList<Candidate> Chosen, string Reason) Decide(IReadOnlyList<Candidate> ranked, RetrievalOptions options)
     {
         if (ranked.Count == 0)
@@ -20,12 +96,12 @@ public static class AnswerDecider
         var lead = top.Score - runnerUp;
         if (top.Score < options.ClarifyThreshold)
         {
-            return (Decision.Fallback, [], $"fallback: best score {F(top.Score)} is below {F(options.ClarifyThreshold)}");
+            return (Decision.Fallback, [], $"fallback: best score {F(top.Score)} is below {F(options.ClarifyThreshold)} (fixed threshold: KB too small to calibrate)");
         }
 
         if (top.Score >= options.AnswerThreshold && lead >= options.AnswerMargin)
         {
-            return (Decision.Answer, [top], $"answer: score {F(top.Score)} ≥ {F(options.AnswerThreshold)} and {F(lead)} ahead of the next");
+            return (Decision.Answer, [top], $"answer: score {F(top.Score)} ≥ {F(options.AnswerThreshold)} and {F(lead)} ahead of the next (fixed threshold: KB too small to calibrate)");
         }
 
         var floor = Math.Max(options.ClarifyThreshold * 0.8f, top.Score - options.ClarifyWindow);
@@ -36,10 +112,13 @@ public static class AnswerDecider
         }
 
         var why = top.Score >= options.AnswerThreshold
-            ? $"clarify: {F(top.Score)} is only {F(lead)} ahead of the next"
-            : $"clarify: best score {F(top.Score)} is below {F(options.AnswerThreshold)}";
+            ? $"clarify: {F(top.Score)} is only {F(lead)} ahead of the next (fixed threshold: KB too small to calibrate)"
+            : $"clarify: best score {F(top.Score)} is below {F(options.AnswerThreshold)} (fixed threshold: KB too small to calibrate)";
         return (Decision.Clarify, options2, why);
     }
 
     private static string F(float value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }
+
+/// <summary>A decision with the candidates it chose, its reason and the two calibrated confidences (0 without calibration).</summary>
+internal sealed record Verdict(Decision Decision, IReadOnlyList<Candidate> Chosen, string Reason, float AnswerConfidence, float OfferConfidence);

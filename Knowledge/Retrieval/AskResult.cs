@@ -11,4 +11,10 @@ public sealed record AskResult(
 {
     /// <summary>The article to answer with (Answer), or the ones to offer (Clarify); empty on Fallback.</summary>
     public IReadOnlyList<Candidate> Chosen { get; init; } = [];
+
+    /// <summary>How likely the first article is right, as the KB's calibration estimates it (0 when the KB was too small to calibrate).</summary>
+    public float Confidence { get; init; }
+
+    /// <summary>A second question of the same message the KB answers too (another article), to offer beside the answer.</summary>
+    public Candidate? AlsoAsked { get; init; }
 }

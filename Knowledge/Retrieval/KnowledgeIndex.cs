@@ -23,6 +23,9 @@ internal sealed class KnowledgeIndex
     private readonly LexicalIndex _sentences = new();
     private float _sentenceWeight;
     private readonly List<(AnalyzedText Text, string ArticleId)> _trainingSamples = [];
+
+    // The question text each training sample came from (-1 for an answer), so calibration can train classifiers without it.
+    private readonly List<int> _sampleTextIds = [];
     private bool _classify;
     private ArticleClassifier? _classifier;
     private readonly SemaphoreSlim _retrain = new(1, 1);
@@ -75,6 +78,7 @@ internal sealed class KnowledgeIndex
             {
                 // The answer names the article's specifics (documents, forms, bodies) that its questions may not.
                 index._trainingSamples.Add((analyzer.AnalyzeDocument(article.Answer), article.Id));
+                index._sampleTextIds.Add(-1);
             }
         }
 
@@ -150,7 +154,8 @@ internal sealed class KnowledgeIndex
     }
 
     /// <summary>Per article: best lexical match among its questions (with the text matched) and the answer text's coverage.</summary>
-    public Dictionary<string, ArticleEvidence> SearchLexical(AnalyzedText query, float queryCoverageShare)
+    /// <param name="leaveOut">A question text id whose own match is ignored (calibration scores each phrasing without itself); -1 for none.</param>
+    public Dictionary<string, ArticleEvidence> SearchLexical(AnalyzedText query, float queryCoverageShare, int leaveOut = -1)
     {
         var evidence = new Dictionary<string, ArticleEvidence>(StringComparer.Ordinal);
         _gate.EnterReadLock();
@@ -158,6 +163,11 @@ internal sealed class KnowledgeIndex
         {
             foreach (var match in _questions.Search(query.Terms))
             {
+                if (match.TextId == leaveOut)
+                {
+                    continue;
+                }
+
                 var articleId = _questions.ArticleOf(match.TextId);
                 var score = queryCoverageShare * match.QueryCoverage + (1 - queryCoverageShare) * match.TextCoverage;
 
@@ -195,9 +205,9 @@ internal sealed class KnowledgeIndex
     }
 
     /// <summary>The classifier's probability per article, or null when the KB is too large for it.</summary>
-    public Dictionary<string, float>? Classify(AnalyzedText query)
+    public Dictionary<string, float>? Classify(AnalyzedText query, ArticleClassifier? instead = null)
     {
-        var classifier = _classifier;
+        var classifier = instead ?? _classifier;
         if (classifier is null)
         {
             return null;
@@ -214,28 +224,37 @@ internal sealed class KnowledgeIndex
     }
 
     /// <summary>
-    /// Adds the question to every signal. Returns the error when only its vector could not be stored (a remote embedder or index
-    /// is down): the question already counts lexically and for the classifier, and its vector comes with the next full build.
+    /// Adds the questions to every signal. Returns the error when only their vectors could not be stored (a remote embedder or
+    /// index is down): the questions already count lexically and for the classifier, and their vectors come with the next full build.
     /// </summary>
-    public async Task<Exception?> AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken)
+    public async Task<Exception?> AddQuestionsAsync(IReadOnlyList<(string ArticleId, string Question)> questions, CancellationToken cancellationToken)
     {
         Exception? vectorError = null;
-        string id;
-        string clean;
-        VectorPayload payload;
+        var pending = new List<(string Id, string Clean, VectorPayload Payload)>();
         _gate.EnterWriteLock();
         try
         {
-            if (!_articles.TryGetValue(articleId, out var article))
+            foreach (var (articleId, _) in questions)
             {
-                throw new KeyNotFoundException($"No article '{articleId}'.");
+                if (!_articles.ContainsKey(articleId))
+                {
+                    throw new KeyNotFoundException($"No article '{articleId}'.");
+                }
             }
 
-            article = article with { Questions = [.. article.Questions, question] };
-            _articles[articleId] = article;
-            (id, clean) = AddQuestionText(article, question);
-            IndexArticleText(article);
-            payload = PayloadOf(article);
+            foreach (var (articleId, question) in questions)
+            {
+                var article = _articles[articleId];
+                article = article with { Questions = [.. article.Questions, question] };
+                _articles[articleId] = article;
+                var (id, clean) = AddQuestionText(article, question);
+                pending.Add((id, clean, PayloadOf(article)));
+            }
+
+            foreach (var articleId in questions.Select(q => q.ArticleId).Distinct(StringComparer.Ordinal))
+            {
+                IndexArticleText(_articles[articleId]);
+            }
         }
         finally
         {
@@ -244,8 +263,8 @@ internal sealed class KnowledgeIndex
 
         try
         {
-            var embedding = await Embedder.GenerateAsync(clean, cancellationToken: cancellationToken);
-            await Vectors.UpsertAsync([new VectorRecord(id, embedding.Vector, payload)], cancellationToken);
+            var embeddings = await Embedder.GenerateAsync(pending.Select(p => p.Clean), cancellationToken: cancellationToken);
+            await Vectors.UpsertAsync(pending.Select((p, i) => new VectorRecord(p.Id, embeddings[i].Vector, p.Payload)).ToList(), cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -255,7 +274,7 @@ internal sealed class KnowledgeIndex
         if (_classify)
         {
             // Retraining takes a fraction of a second and runs outside the lock: questions keep being answered meanwhile,
-            // and the moderator's call returns once the new phrasing counts fully.
+            // and the moderator's call returns once the new phrasings count fully.
             await _retrain.WaitAsync(cancellationToken);
             try
             {
@@ -284,10 +303,11 @@ internal sealed class KnowledgeIndex
     private (string Id, string Clean) AddQuestionText(Article article, string text)
     {
         var analyzed = Analyzer.AnalyzeDocument(text);
-        _questions.Add(article.Id, analyzed.Terms);
+        var textId = _questions.Add(article.Id, analyzed.Terms);
         if (_classify)
         {
             _trainingSamples.Add((analyzed, article.Id));
+            _sampleTextIds.Add(textId);
         }
 
         _questionTexts.Add(text);
@@ -296,6 +316,39 @@ internal sealed class KnowledgeIndex
         _vectorIds.Add(id);
         return (id, analyzed.CleanText);
     }
+
+    /// <summary>Every indexed question text (titles included) with its article and vector id, for calibration.</summary>
+    public List<(int TextId, string ArticleId, string Text, string VectorId)> QuestionTexts()
+    {
+        _gate.EnterReadLock();
+        try
+        {
+            return _questionTexts.Select((text, id) => (id, _questions.ArticleOf(id), text, VectorIdOf(_articles[_questions.ArticleOf(id)], text))).ToList();
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+    }
+
+    /// <summary>The classifier's training samples with the question text each came from (-1: an answer); empty when it is off.</summary>
+    public List<(AnalyzedText Text, string ArticleId, int TextId)> TrainingSamples()
+    {
+        _gate.EnterReadLock();
+        try
+        {
+            return _trainingSamples.Select((s, i) => (s.Text, s.ArticleId, _sampleTextIds[i])).ToList();
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+    }
+
+    public bool HasClassifier => _classifier is not null;
+
+    /// <summary>The decision boundaries learnt on this index (null: too small, fixed thresholds decide). Replaced whole after each change.</summary>
+    public Calibration.DecisionCalibration? Calibration { get; set; }
 
     /// <summary>The whole article (title, questions, answer) as one text; a newer version retires the older one.</summary>
     private void IndexArticleText(Article article)

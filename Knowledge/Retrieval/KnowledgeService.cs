@@ -3,6 +3,7 @@ using Assistant.Knowledge.Analysis;
 using Assistant.Knowledge.Import;
 using Assistant.Knowledge.Index;
 using Assistant.Knowledge.Model;
+using Assistant.Knowledge.Retrieval.Calibration;
 using Assistant.Knowledge.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -24,10 +25,14 @@ public sealed class KnowledgeService(
     private readonly ILogger _log = logger ?? NullLogger<KnowledgeService>.Instance;
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private KnowledgeIndex? _index;
+    private readonly Lazy<IReadOnlyList<string>> _outOfDomain = new(() => OutOfDomainMessages.Load(options.Value.OutOfDomainPath));
 
     public RetrievalOptions Options => options.Value;
 
     public int QuestionCount => _index?.QuestionCount ?? 0;
+
+    /// <summary>The decision boundaries learnt on the current KB (null until loaded, or when it is too small to calibrate).</summary>
+    internal DecisionCalibration? Calibration => _index?.Calibration;
 
     /// <summary>Loads the stored KB (importing <paramref name="seed"/> first when the store is empty) and builds the index.</summary>
     public async Task InitializeAsync(Func<KnowledgeBase>? seed, CancellationToken cancellationToken)
@@ -50,6 +55,7 @@ public sealed class KnowledgeService(
             var analyzer = new TextAnalyzer(SynonymDictionary.BuiltIn.With(kb.Synonyms), Lexicon.Russian);
             var dimensions = await DimensionsAsync(cancellationToken);
             var index = await KnowledgeIndex.BuildAsync(kb, analyzer, vectorIndexFactory(dimensions), embedder, options.Value, cancellationToken);
+            await CalibrateAsync(index, cancellationToken);
             _index = index;
 
             // A shared collection may hold points of an earlier KB. They are deleted only if the KB is still the one just built
@@ -88,28 +94,40 @@ public sealed class KnowledgeService(
     public Task<KnowledgeBase> ExportAsync(CancellationToken cancellationToken) => store.LoadAsync(cancellationToken);
 
     /// <summary>Adds a curated phrasing to an article; it is searchable from the next message on, no restart.</summary>
-    public async Task<bool> AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(question))
-        {
-            return false;
-        }
+    public async Task<bool> AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken) =>
+        !string.IsNullOrWhiteSpace(question) && await AddQuestionsAsync([(articleId, question)], cancellationToken) == 1;
 
-        // Under the rebuild lock: a rebuild that read the store before this question was stored must not replace the index after it.
+    /// <summary>
+    /// Adds curated phrasings (a moderator attaching a group of unanswered messages) with one retraining for all of them; blank
+    /// ones and those of unknown articles are skipped. Returns how many were added.
+    /// </summary>
+    public async Task<int> AddQuestionsAsync(IReadOnlyList<(string ArticleId, string Question)> questions, CancellationToken cancellationToken)
+    {
+        // Under the rebuild lock: a rebuild that read the store before these questions were stored must not replace the index after them.
         await _rebuild.WaitAsync(cancellationToken);
         try
         {
-            if (!await store.AddQuestionAsync(articleId, question.Trim(), cancellationToken))
+            var stored = new List<(string ArticleId, string Question)>();
+            foreach (var (articleId, question) in questions)
             {
-                return false;
+                if (!string.IsNullOrWhiteSpace(question) && await store.AddQuestionAsync(articleId, question.Trim(), cancellationToken))
+                {
+                    stored.Add((articleId, question.Trim()));
+                }
             }
 
-            if (await Index.AddQuestionAsync(articleId, question.Trim(), CancellationToken.None) is { } vectorError)
+            if (stored.Count > 0)
             {
-                _log.VectorWriteFailed(RetrievalLog.Describe(vectorError));
+                if (await Index.AddQuestionsAsync(stored, CancellationToken.None) is { } vectorError)
+                {
+                    _log.VectorWriteFailed(RetrievalLog.Describe(vectorError));
+                }
+
+                // The new phrasings move what a right answer's scores look like on this KB: the boundaries are learnt again.
+                await CalibrateAsync(Index, CancellationToken.None);
             }
 
-            return true;
+            return stored.Count;
         }
         finally
         {
@@ -133,74 +151,72 @@ public sealed class KnowledgeService(
                 new AskTimings(analysisMs, 0, 0, total.Elapsed.TotalMilliseconds), analyzed.CleanText, analyzed.Corrections);
         }
 
-        var vectorStart = total.Elapsed.TotalMilliseconds;
         var filter = new VectorFilter(request.LifeSituation, request.Segment, ArticleStatus.Published);
-        IReadOnlyList<VectorHit> hits;
-        try
-        {
-            var embedding = await index.Embedder.GenerateAsync(analyzed.CleanText, cancellationToken: cancellationToken);
-            hits = await index.Vectors.SearchAsync(embedding.Vector, settings.VectorCandidates, filter, cancellationToken);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A remote embedder or vector index that is down must not take answering down: the lexical signals and the
-            // classifier carry the question on their own meanwhile. The message text is never logged.
-            _log.VectorSearchFailed(RetrievalLog.Describe(e));
-            hits = [];
-        }
+        void VectorFailed(Exception e) => _log.VectorSearchFailed(RetrievalLog.Describe(e));
+        var ranking = await Ranker.RankAsync(index, analyzed, filter, settings, VectorFailed, cancellationToken);
+        var verdict = AnswerDecider.Decide(ranking, index.Calibration, settings);
+        Candidate? alsoAsked = null;
 
-        var vectorMs = total.Elapsed.TotalMilliseconds - vectorStart;
-
-        var lexicalStart = total.Elapsed.TotalMilliseconds;
-        var evidence = index.SearchLexical(analyzed, settings.QueryCoverageShare);
-        var lexicalMs = total.Elapsed.TotalMilliseconds - lexicalStart;
-
-        var vectorFloor = hits.Count == settings.VectorCandidates ? hits[^1].Score : 0f;
-        foreach (var hit in hits)
+        // A long message is also read part by part: its main request may be one sentence among personal details, and it may ask
+        // two things. A confident part that agrees with the whole answers; a confident part about another article is offered beside it.
+        if (index.Calibration is not null && MessageReadings.PartsOf(request.Text ?? string.Empty) is { Count: > 0 } parts)
         {
-            var current = evidence.GetValueOrDefault(hit.Payload.ArticleId);
-            if (hit.Score > current.Vector)
+            var readings = new List<(Ranking Ranking, Verdict Verdict)>();
+            foreach (var part in parts)
             {
-                evidence[hit.Payload.ArticleId] = current with { Vector = hit.Score };
-            }
-        }
-
-        if (settings.ClassifierWeight > 0 && index.Classify(analyzed) is { } probabilities)
-        {
-            foreach (var (articleId, p) in probabilities)
-            {
-                if (evidence.TryGetValue(articleId, out var current))
+                var analyzedPart = index.AnalyzeQuery(part);
+                if (analyzedPart.Terms.Count < 2)
                 {
-                    evidence[articleId] = current with { Classifier = p };
+                    continue;
                 }
-                else if (p >= 0.05f)
-                {
-                    evidence[articleId] = new ArticleEvidence(0, 0, 0, null, p);
-                }
-            }
-        }
 
-        var ranked = new List<Candidate>(evidence.Count);
-        foreach (var (articleId, e) in evidence)
-        {
-            var article = index.FindArticle(articleId);
-            if (article is null || !filter.Matches(new VectorPayload(article.Id, article.LifeSituation, article.Segments, article.Status)))
+                var partRanking = await Ranker.RankAsync(index, analyzedPart, filter, settings, VectorFailed, cancellationToken);
+                readings.Add((partRanking, AnswerDecider.Decide(partRanking, index.Calibration, settings)));
+            }
+
+            // The whole of a long message and its parts must agree before the bot answers: calibration learnt from short
+            // phrasings, and among many parts one is bound to look confident about something by chance. People ask their main
+            // question within its details; the whole message's first article tells which of the confident parts is the main one.
+            var whole = ranking.Ranked.Count > 0 ? ranking.Ranked[0].ArticleId : null;
+            var confident = readings.Where(r => r.Verdict.Decision == Decision.Answer).OrderByDescending(r => r.Verdict.AnswerConfidence).ToList();
+            var main = confident.FirstOrDefault(r => r.Verdict.Chosen[0].ArticleId == whole);
+            if (main.Verdict is not null)
             {
-                continue;
+                (ranking, verdict) = verdict.Decision == Decision.Answer ? (ranking, verdict) : main;
+                alsoAsked = confident.Select(r => r.Verdict.Chosen[0]).FirstOrDefault(c => c.ArticleId != main.Verdict.Chosen[0].ArticleId);
             }
-
-            // An article found only lexically still has some similarity below the k-th vector hit: the floor is a fair stand-in.
-            var vector = Math.Max(0f, e.Vector > 0 ? e.Vector : vectorFloor);
-            var score = settings.QuestionWeight * e.Lexical + settings.VectorWeight * vector + settings.AnswerWeight * e.AnswerText
-                + settings.ClassifierWeight * e.Classifier;
-            ranked.Add(new Candidate(article.Id, article.Title, article.LifeSituation, score, e.Lexical, vector, e.AnswerText, e.Classifier, e.MatchedText ?? article.Title));
+            else if (verdict.Decision == Decision.Answer)
+            {
+                verdict = AnswerDecider.AskInstead(ranking, verdict, settings);
+            }
+            else if (verdict.Decision == Decision.Fallback && readings.Where(r => r.Verdict.Decision != Decision.Fallback).OrderByDescending(r => r.Verdict.OfferConfidence).FirstOrDefault() is { Ranking: not null } offered)
+            {
+                (ranking, verdict) = (offered.Ranking, AnswerDecider.AskInstead(offered.Ranking, offered.Verdict, settings));
+            }
         }
 
-        ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
-        var (decision, chosen, reason) = AnswerDecider.Decide(ranked, settings);
-        var returned = ranked.Take(settings.ReturnedCandidates).ToList();
-        var timings = new AskTimings(analysisMs, vectorMs, lexicalMs, total.Elapsed.TotalMilliseconds);
-        return new AskResult(decision, returned, reason, timings, analyzed.CleanText, analyzed.Corrections) { Chosen = chosen };
+        var returned = ranking.Ranked.Take(settings.ReturnedCandidates).ToList();
+        var timings = new AskTimings(analysisMs, ranking.VectorMs, ranking.LexicalMs, total.Elapsed.TotalMilliseconds);
+        return new AskResult(verdict.Decision, returned, verdict.Reason, timings, analyzed.CleanText, analyzed.Corrections)
+        {
+            Chosen = verdict.Chosen,
+            Confidence = verdict.AnswerConfidence,
+            AlsoAsked = alsoAsked,
+        };
+    }
+
+    private async Task CalibrateAsync(KnowledgeIndex index, CancellationToken cancellationToken)
+    {
+        var calibration = await DecisionCalibrator.CalibrateAsync(index, options.Value, _outOfDomain.Value, _ => { }, cancellationToken);
+        index.Calibration = calibration;
+        if (calibration is null)
+        {
+            _log.NotCalibrated();
+        }
+        else
+        {
+            _log.Calibrated((long)calibration.Took.TotalMilliseconds, calibration.Phrasings, calibration.OutOfDomain, calibration.AnswerThreshold, calibration.OfferThreshold);
+        }
     }
 
     /// <summary>What tells one KB version from another: every article's id, version, status and number of questions.</summary>

@@ -31,7 +31,25 @@ public sealed class RetrievalOptions
     /// <summary>In a lexical match, how much the share of the message explained counts against the share of the question explained.</summary>
     [Range(0.0, 1.0)] public float QueryCoverageShare { get; set; } = 0.65f;
 
-    /// <summary>A top score at or above this, clear of the runner-up, is answered.</summary>
+    /// <summary>
+    /// Of the answers the bot gives on its own, at least this share must be right on the KB's calibration questions: the answer
+    /// boundary is learnt from the KB at hand to meet it (see docs/retrieval.md, "Calibration").
+    /// </summary>
+    [Range(0.5, 0.999)] public float AnswerPrecision { get; set; } = 0.98f;
+
+    /// <summary>
+    /// At least this share of the out-of-domain calibration messages is handed over ("no answer") rather than answered or asked
+    /// about: a message nearer to the KB than they are gets its likely articles offered.
+    /// </summary>
+    [Range(0.5, 1.0)] public float OutOfDomainFallback { get; set; } = 0.9f;
+
+    /// <summary>At most this many curated phrasings are left out in turn to calibrate (an even sample on larger KBs).</summary>
+    [Range(50, 100_000)] public int CalibrationQuestions { get; set; } = 600;
+
+    /// <summary>A file of out-of-domain messages (one a line) to calibrate with instead of the built-in set.</summary>
+    public string? OutOfDomainPath { get; set; }
+
+    /// <summary>Only when the KB is too small to calibrate (under 30 phrasings or 4 articles): a top score at or above this, clear of the runner-up, is answered.</summary>
     [Range(0.0, 1.0)] public float AnswerThreshold { get; set; } = 0.44f;
 
     /// <summary>How far ahead of the runner-up the top article must be to answer without asking.</summary>

@@ -2,12 +2,16 @@ using System.Text.Json.Serialization;
 
 namespace Assistant.Evals;
 
-/// <summary>The figures of one system on one question set (fractions in 0..1). Field names are the report's public contract.</summary>
-public record EvalMetrics
+/// <summary>
+/// The figures of one system on one question set (fractions in 0..1): first what the citizen gets (<see cref="OutcomeFigures"/>),
+/// overall and by message length, then ranking and rates. Field names are the report's public contract.
+/// </summary>
+public record EvalMetrics : OutcomeFigures
 {
-    [JsonPropertyName("questions")] public int Questions { get; init; }
-    [JsonPropertyName("inScope")] public int InScope { get; init; }
-    [JsonPropertyName("outOfScope")] public int OutOfScope { get; init; }
+    /// <summary>Message length groups, in characters: short ≤ 60, medium 61–150, long > 150.</summary>
+    public static readonly IReadOnlyList<(string Name, int Min, int Max)> LengthGroups = [("short", 0, 60), ("medium", 61, 150), ("long", 151, int.MaxValue)];
+
+    [JsonPropertyName("byLength")] public IReadOnlyDictionary<string, LengthGroupFigures> ByLength { get; init; } = new Dictionary<string, LengthGroupFigures>();
     [JsonPropertyName("top1")] public double Top1 { get; init; }
     [JsonPropertyName("recallAt3")] public double RecallAt3 { get; init; }
     [JsonPropertyName("mrr")] public double Mrr { get; init; }
@@ -18,22 +22,19 @@ public record EvalMetrics
     [JsonPropertyName("oosRecall")] public double OosRecall { get; init; }
     [JsonPropertyName("latencyMs")] public LatencyFigures LatencyMs { get; init; } = new(0, 0);
 
-    public static EvalMetrics Compute(IReadOnlyList<EvalOutcome> outcomes)
+    public static new EvalMetrics Compute(IReadOnlyList<EvalOutcome> outcomes)
     {
         var inScope = outcomes.Where(o => o.Question.InScope).ToList();
         var outOfScope = outcomes.Where(o => !o.Question.InScope).ToList();
         var fallbacks = outcomes.Where(o => o.Decision == "fallback").ToList();
-        double Share(int count, int of) => of == 0 ? 0 : (double)count / of;
         var latencies = outcomes.Select(o => o.LatencyMs).Order().ToList();
-        return new EvalMetrics
+        return new EvalMetrics(OutcomeFigures.Compute(outcomes))
         {
-            Questions = outcomes.Count,
-            InScope = inScope.Count,
-            OutOfScope = outOfScope.Count,
-            Top1 = Share(inScope.Count(o => o.Rank == 1), inScope.Count),
-            RecallAt3 = Share(inScope.Count(o => o.Rank is >= 1 and <= 3), inScope.Count),
+            ByLength = LengthGroups.ToDictionary(g => g.Name, g => Group(outcomes.Where(o => o.Question.Q.Length >= g.Min && o.Question.Q.Length <= g.Max).ToList())),
+            Top1 = Top1Of(inScope),
+            RecallAt3 = RecallAt3Of(inScope),
             Mrr = inScope.Count == 0 ? 0 : inScope.Sum(o => o.Rank > 0 ? 1.0 / o.Rank : 0) / inScope.Count,
-            WrongAnswerRate = Share(outcomes.Count(o => o.Decision == "answer" && o.Answered != o.Question.Expected), outcomes.Count),
+            WrongAnswerRate = Share(outcomes.Count(o => o.AnsweredWrong), outcomes.Count),
             ClarifyRate = Share(outcomes.Count(o => o.Decision == "clarify"), outcomes.Count),
             FallbackRate = Share(fallbacks.Count, outcomes.Count),
             OosPrecision = Share(fallbacks.Count(o => !o.Question.InScope), fallbacks.Count),
@@ -41,6 +42,21 @@ public record EvalMetrics
             LatencyMs = new LatencyFigures(Percentile(latencies, 0.50), Percentile(latencies, 0.99)),
         };
     }
+
+    private EvalMetrics(OutcomeFigures outcomes)
+        : base(outcomes)
+    {
+    }
+
+    private static LengthGroupFigures Group(List<EvalOutcome> outcomes)
+    {
+        var inScope = outcomes.Where(o => o.Question.InScope).ToList();
+        return new LengthGroupFigures(OutcomeFigures.Compute(outcomes)) { Top1 = Top1Of(inScope), RecallAt3 = RecallAt3Of(inScope) };
+    }
+
+    private static double Top1Of(List<EvalOutcome> inScope) => Share(inScope.Count(o => o.Rank == 1), inScope.Count);
+
+    private static double RecallAt3Of(List<EvalOutcome> inScope) => Share(inScope.Count(o => o.Rank is >= 1 and <= 3), inScope.Count);
 
     private static double Percentile(List<double> sorted, double p)
     {

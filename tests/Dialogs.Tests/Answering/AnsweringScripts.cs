@@ -56,9 +56,10 @@ public sealed class AnsweringScripts
         await bot.Flow()
             .Send("больничный")
             .AssertReply(MessageKind.Greeting)
-            .AssertReply(MessageKind.Clarify, "Уточните", clarify =>
+            .AssertReply(MessageKind.Clarify, "Возможно, вы имели в виду", clarify =>
             {
-                Assert.InRange(clarify.Buttons.Count, 2, 3);
+                Assert.InRange(clarify.Buttons.Count, 3, 4);
+                Assert.Equal("Другое — передать специалисту", clarify.Buttons[^1].Title);
                 Assert.Contains(clarify.Buttons, b => b.Title == "Как оформить больничный");
             })
             .Press("Как оформить больничный")

@@ -61,7 +61,7 @@ public sealed class HandoffScripts
             .AssertReply(MessageKind.Fallback)
             .Send("справка")
             .AssertReply(MessageKind.Clarify)
-            .AssertButtons("Статья А", "Статья Б")
+            .AssertButtons("Статья А", "Статья Б", "Другое — передать специалисту")
             .Send("снова непонятное")
             .AssertReply(MessageKind.Fallback)
             .Send("и опять")

@@ -85,6 +85,40 @@ public sealed class EvalMetricsTests
     }
 
     [Fact]
+    public void Outcome_figures_say_what_the_citizen_got()
+    {
+        Assert.Equal(1.0 / 7, _metrics.AnsweredRight, 9);
+        Assert.Equal(1.0 / 7, _metrics.AnsweredWrong, 9);
+        Assert.Equal(1.0 / 7, _metrics.NoAnswerFirstRight, 9);
+        Assert.Equal(1.0 / 4, _metrics.OosAnswered, 9);
+    }
+
+    [Fact]
+    public void A_clarify_offering_the_expected_article_counts_as_offered_right()
+    {
+        var offered = new EvalOutcome(new EvalQuestion("больничный", "sick-leave-get"), "clarify", null, 2, ["sick-leave-payment", "sick-leave-get"], 1,
+            Offered: ["sick-leave-payment", "sick-leave-get"]);
+        var notOffered = new EvalOutcome(new EvalQuestion("справка", "records-certificates"), "clarify", null, 4, ["a", "b", "c", "records-certificates"], 1,
+            Offered: ["a", "b", "c"]);
+
+        var metrics = EvalMetrics.Compute([offered, notOffered, Outcome("как получить полис омс", "oms-get-policy", "answer", "oms-get-policy", rank: 1)]);
+
+        Assert.Equal(1.0 / 3, metrics.AnsweredRight, 9);
+        Assert.Equal(2.0 / 3, metrics.OfferedRight, 9);
+    }
+
+    [Fact]
+    public void Figures_are_split_by_message_length()
+    {
+        var longMessage = new string('а', 151);
+        var metrics = EvalMetrics.Compute([Outcome("полис", "oms-get-policy", "answer", "oms-get-policy", rank: 1), Outcome(longMessage, "oms-get-policy", "fallback", null, rank: 1)]);
+
+        Assert.Equal(1, metrics.ByLength["short"].AnsweredRight);
+        Assert.Equal(0, metrics.ByLength["medium"].Questions);
+        Assert.Equal(1, metrics.ByLength["long"].NoAnswerFirstRight);
+    }
+
+    [Fact]
     public void Latency_figures_are_nearest_rank_percentiles()
     {
         var outcomes = Enumerable.Range(1, 10).Select(i => Outcome("полис", "oms-get-policy", "answer", "oms-get-policy", 1, latencyMs: i)).ToList();

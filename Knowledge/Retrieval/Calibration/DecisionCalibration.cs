@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace Assistant.Knowledge.Retrieval.Calibration;
+
+/// <summary>
+/// The answer/clarify/fallback boundaries for one KB, learnt from that KB: <see cref="Answer"/> estimates how likely the first
+/// article is right, <see cref="Offer"/> how likely the right one is among the first three; each has the threshold that meets the
+/// administrator's targets on the KB's own calibration questions.
+/// </summary>
+internal sealed record DecisionCalibration(
+    ConfidenceModel Answer,
+    float AnswerThreshold,
+    ConfidenceModel Offer,
+    float OfferThreshold,
+    int Phrasings,
+    int OutOfDomain,
+    TimeSpan Took)
+{
+    /// <summary>How the reason line names this calibration.</summary>
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"calibrated on this KB: {Phrasings} phrasings left out in turn, {OutOfDomain} out-of-domain messages");
+}
