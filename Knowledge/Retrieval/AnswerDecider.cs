@@ -43,20 +43,21 @@ public static class AnswerDecider
 
         if (offer >= calibration.OfferThreshold && ranked.Count > 1)
         {
-            var floor = ranked[0].Score * 0.5f;
-            var chosen = ranked.Take(options.MaxClarifyOptions).Where(c => c.Score >= floor).ToList();
-            if (chosen.Count < 2)
-            {
-                chosen = ranked.Take(2).ToList();
-            }
-
-            return new Verdict(Decision.Clarify, chosen,
+            return new Verdict(Decision.Clarify, Choices(ranked, options),
                 $"clarify: confidence {F(answer)} < {F(calibration.AnswerThreshold)}, the right article likely among the first (offer {F(offer)} ≥ {F(calibration.OfferThreshold)}; {calibration.Describe()})",
                 answer, offer);
         }
 
         return new Verdict(Decision.Fallback, [],
             $"fallback: nothing in the KB is near (offer {F(offer)} < {F(calibration.OfferThreshold)}; {calibration.Describe()})", answer, offer);
+    }
+
+    /// <summary>What a calibrated clarify offers: the first articles, up to the maximum, none under half the top score, at least two.</summary>
+    private static List<Candidate> Choices(List<Candidate> ranked, RetrievalOptions options)
+    {
+        var floor = ranked[0].Score * 0.5f;
+        var chosen = ranked.Take(options.MaxClarifyOptions).Where(c => c.Score >= floor).ToList();
+        return chosen.Count < 2 ? ranked.Take(2).ToList() : chosen;
     }
 
     private static bool IsCuratedPhrasing(Candidate candidate) => candidate.Lexical >= ExactMatch && candidate.Vector >= ExactMatch;
@@ -72,13 +73,10 @@ public static class AnswerDecider
             return verdict;
         }
 
-        var floor = ranked[0].Score * 0.5f;
-        var chosen = ranked.Take(options.MaxClarifyOptions).Where(c => c.Score >= floor).ToList();
-        chosen = chosen.Count < 2 ? ranked.Take(2).ToList() : chosen;
         return verdict with
         {
             Decision = Decision.Clarify,
-            Chosen = chosen,
+            Chosen = Choices(ranked, options),
             Reason = $"clarify: the parts of a long message do not agree on one article (confidence {F(verdict.AnswerConfidence)})",
         };
     }

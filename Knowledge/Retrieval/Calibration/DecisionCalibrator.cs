@@ -43,13 +43,19 @@ internal static class DecisionCalibrator
         var features = new List<float[]>();
         var rightFirst = new List<bool>();
         var rightOffered = new List<bool>();
+        // One calibration example: the message searched (its own phrasing left out when it has one) and whether the expected
+        // article (null: none) came first and among those a clarify offers.
+        async Task AddAsync(string message, string? articleId, LeaveOut? leaveOut, ArticleClassifier? classifier)
+        {
+            var ranking = await Ranker.RankAsync(index, index.AnalyzeQuery(message), filter, settings, vectorFailed, cancellationToken, leaveOut, classifier);
+            features.Add(ConfidenceFeatures.Of(ranking));
+            rightFirst.Add(articleId is not null && ranking.Ranked.Count > 0 && ranking.Ranked[0].ArticleId == articleId);
+            rightOffered.Add(articleId is not null && ranking.Ranked.Take(settings.MaxClarifyOptions).Any(c => c.ArticleId == articleId));
+        }
+
         foreach (var (textId, articleId, text, vectorId) in texts)
         {
-            var ranking = await Ranker.RankAsync(index, index.AnalyzeQuery(text), filter, settings, vectorFailed, cancellationToken,
-                new LeaveOut(textId, vectorId), folds?[textId % Folds]);
-            features.Add(ConfidenceFeatures.Of(ranking));
-            rightFirst.Add(ranking.Ranked.Count > 0 && ranking.Ranked[0].ArticleId == articleId);
-            rightOffered.Add(ranking.Ranked.Take(settings.MaxClarifyOptions).Any(c => c.ArticleId == articleId));
+            await AddAsync(text, articleId, new LeaveOut(textId, vectorId), folds?[textId % Folds]);
         }
 
         // Real messages are seldom as clean as a curated phrasing: people wrap a question in details that have nothing to do
@@ -62,22 +68,14 @@ internal static class DecisionCalibrator
                 var (textId, articleId, text, vectorId) = texts[i];
                 var noise = outOfDomain[(i * 7919) % outOfDomain.Count];
                 var wrapped = i % 4 == 0 ? noise + ". " + text : text + ". " + noise;
-                var ranking = await Ranker.RankAsync(index, index.AnalyzeQuery(wrapped), filter, settings, vectorFailed, cancellationToken,
-                    new LeaveOut(textId, vectorId), folds?[textId % Folds]);
-                features.Add(ConfidenceFeatures.Of(ranking));
-                rightFirst.Add(ranking.Ranked.Count > 0 && ranking.Ranked[0].ArticleId == articleId);
-                rightOffered.Add(ranking.Ranked.Take(settings.MaxClarifyOptions).Any(c => c.ArticleId == articleId));
+                await AddAsync(wrapped, articleId, new LeaveOut(textId, vectorId), folds?[textId % Folds]);
             }
         }
 
         var phrasings = features.Count;
         for (var i = 0; i < outOfDomain.Count; i++)
         {
-            var ranking = await Ranker.RankAsync(index, index.AnalyzeQuery(outOfDomain[i]), filter, settings, vectorFailed, cancellationToken,
-                classifier: folds?[i % Folds]);
-            features.Add(ConfidenceFeatures.Of(ranking));
-            rightFirst.Add(false);
-            rightOffered.Add(false);
+            await AddAsync(outOfDomain[i], null, null, folds?[i % Folds]);
         }
 
         var inDomain = Enumerable.Range(0, features.Count).Select(i => i < phrasings).ToList();
