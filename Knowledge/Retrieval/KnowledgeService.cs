@@ -207,7 +207,7 @@ public sealed class KnowledgeService(
 
     private async Task CalibrateAsync(KnowledgeIndex index, CancellationToken cancellationToken)
     {
-        var calibration = await DecisionCalibrator.CalibrateAsync(index, options.Value, _outOfDomain.Value, _ => { }, cancellationToken);
+        var calibration = await DecisionCalibrator.CalibrateAsync(index, options.Value, _outOfDomain.Value, e => _log.VectorSearchFailed(RetrievalLog.Describe(e)), cancellationToken);
         index.Calibration = calibration;
         if (calibration is null)
         {

@@ -18,28 +18,11 @@ internal static class Ranker
         Action<Exception> vectorFailed,
         CancellationToken cancellationToken,
         LeaveOut? leaveOut = null,
-        ArticleClassifier? classifier = null)
+        ArticleClassifier? classifier = null,
+        bool useVectors = true)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        IReadOnlyList<VectorHit> hits;
-        try
-        {
-            var embedding = await index.Embedder.GenerateAsync(analyzed.CleanText, cancellationToken: cancellationToken);
-            var k = settings.VectorCandidates + (leaveOut is null ? 0 : 1);
-            hits = await index.Vectors.SearchAsync(embedding.Vector, k, filter, cancellationToken);
-            if (leaveOut is { } left)
-            {
-                hits = hits.Where(h => h.Id != left.VectorId).Take(settings.VectorCandidates).ToList();
-            }
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A remote embedder or vector index that is down must not take answering down: the lexical signals and the
-            // classifier carry the question on their own meanwhile.
-            vectorFailed(e);
-            hits = [];
-        }
-
+        var hits = useVectors ? await SearchVectorsAsync(index, analyzed, filter, settings, vectorFailed, leaveOut, cancellationToken) : [];
         var vectorMs = clock.Elapsed.TotalMilliseconds;
         var evidence = index.SearchLexical(analyzed, settings.QueryCoverageShare, leaveOut?.TextId ?? -1);
         var lexicalMs = clock.Elapsed.TotalMilliseconds - vectorMs;
@@ -87,6 +70,31 @@ internal static class Ranker
 
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
         return new Ranking(ranked, analyzed.Terms.Count, vectorMs, lexicalMs);
+    }
+
+    private static async Task<IReadOnlyList<VectorHit>> SearchVectorsAsync(
+        KnowledgeIndex index,
+        AnalyzedText analyzed,
+        VectorFilter filter,
+        RetrievalOptions settings,
+        Action<Exception> vectorFailed,
+        LeaveOut? leaveOut,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var embedding = await index.Embedder.GenerateAsync(analyzed.CleanText, cancellationToken: cancellationToken);
+            var k = settings.VectorCandidates + (leaveOut is null ? 0 : 1);
+            var hits = await index.Vectors.SearchAsync(embedding.Vector, k, filter, cancellationToken);
+            return leaveOut is { } left ? hits.Where(h => h.Id != left.VectorId).Take(settings.VectorCandidates).ToList() : hits;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A remote embedder or vector index that is down must not take answering down: the lexical signals and the
+            // classifier carry the question on their own meanwhile.
+            vectorFailed(e);
+            return [];
+        }
     }
 }
 

@@ -45,9 +45,18 @@ internal static class DecisionCalibrator
         var rightOffered = new List<bool>();
         // One calibration example: the message searched (its own phrasing left out when it has one) and whether the expected
         // article (null: none) came first and among those a clarify offers.
+        // A remote embedder or vector index that fails once is not asked again: a thousand calls each waiting for its deadline
+        // would hold the new KB back for minutes. Calibration then goes on without vectors, as answering does.
+        var vectorsDown = false;
+        void VectorFailed(Exception e)
+        {
+            vectorsDown = true;
+            vectorFailed(e);
+        }
+
         async Task AddAsync(string message, string? articleId, LeaveOut? leaveOut, ArticleClassifier? classifier)
         {
-            var ranking = await Ranker.RankAsync(index, index.AnalyzeQuery(message), filter, settings, vectorFailed, cancellationToken, leaveOut, classifier);
+            var ranking = await Ranker.RankAsync(index, index.AnalyzeQuery(message), filter, settings, VectorFailed, cancellationToken, leaveOut, classifier, useVectors: !vectorsDown);
             features.Add(ConfidenceFeatures.Of(ranking));
             rightFirst.Add(articleId is not null && ranking.Ranked.Count > 0 && ranking.Ranked[0].ArticleId == articleId);
             rightOffered.Add(articleId is not null && ranking.Ranked.Take(settings.MaxClarifyOptions).Any(c => c.ArticleId == articleId));

@@ -180,3 +180,42 @@ public sealed class CalibratedDecisionTests(DenseAndSparseKbFixture kbs) : IClas
         return Path.Combine(directory!.FullName, "evals", "datasets", path);
     }
 }
+
+public sealed class CalibrationWithVectorsDownTests
+{
+    [Fact]
+    public async Task A_vector_index_that_fails_is_asked_once_and_the_KB_is_still_calibrated()
+    {
+        using var directory = new TempDirectory();
+        var failing = new FailingSearches(new InMemoryVectorIndex(256));
+        var service = new KnowledgeService(new Assistant.Knowledge.Storage.SqliteKnowledgeStore(directory.File("knowledge.db")), new HashedNgramEmbeddingGenerator(),
+            _ => failing, Microsoft.Extensions.Options.Options.Create(new RetrievalOptions()));
+
+        await service.InitializeAsync(SeedKnowledgeBase.Load, CancellationToken.None);
+
+        Assert.NotNull(service.Calibration);
+        Assert.Equal(1, failing.Searches);
+        Assert.Equal(Decision.Answer, (await service.AskAsync(new AskRequest("вызвать врача на дом"), CancellationToken.None)).Decision);
+    }
+
+    /// <summary>A vector index whose searches fail, as a remote one that is down does.</summary>
+    private sealed class FailingSearches(IVectorIndex inner) : IVectorIndex
+    {
+        public int Searches;
+
+        public int Dimensions => inner.Dimensions;
+
+        public Task UpsertAsync(IReadOnlyList<VectorRecord> records, CancellationToken cancellationToken) => inner.UpsertAsync(records, cancellationToken);
+
+        public Task DeleteAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken) => inner.DeleteAsync(ids, cancellationToken);
+
+        public Task<int> RetainOnlyAsync(IReadOnlySet<string> keep, Func<CancellationToken, Task<bool>> confirm, CancellationToken cancellationToken) =>
+            inner.RetainOnlyAsync(keep, confirm, cancellationToken);
+
+        public Task<IReadOnlyList<VectorHit>> SearchAsync(ReadOnlyMemory<float> query, int top, VectorFilter? filter, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Searches);
+            throw new TimeoutException("vector index is down");
+        }
+    }
+}
