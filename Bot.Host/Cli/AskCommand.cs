@@ -25,7 +25,7 @@ public static class AskCommand
 
         var knowledge = CliVerbs.Knowledge(services());
         await knowledge.InitializeAsync(SeedKnowledgeBase.Load, ct);
-        var result = await knowledge.AskAsync(new AskRequest(string.Join(' ', arguments.Positional), arguments.Get("segment")), ct);
+        var result = await knowledge.AskAsync(new AskRequest(string.Join(" ", arguments.Positional), arguments.Get("segment"), arguments.Get("life-situation")), ct);
         if (arguments.Has("json"))
         {
             Console.WriteLine(JsonSerializer.Serialize(AskResponse.From(result), Json));

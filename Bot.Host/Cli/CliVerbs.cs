@@ -42,7 +42,7 @@ public static class CliVerbs
     {
         Console.Error.WriteLine("""
             Usage: dotnet run --project Bot.Host -- <verb> …
-              ask "<text>" [--json] [--segment citizen|business|medic]
+              ask "<text>" [--json] [--segment citizen|business|medic] [--life-situation <id>]
               kb import <file.json|.csv|.tsv>
               kb export <file.json|.csv|.tsv>
               kb validate <file.json|.csv|.tsv>

@@ -19,6 +19,10 @@ internal sealed class KnowledgeIndex
     private readonly HashSet<string> _vectorIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _articleText = new(StringComparer.Ordinal);
 
+    // For leaving a phrasing out of its article's whole text (calibration): each article's question text ids and its answer's terms.
+    private readonly Dictionary<string, List<int>> _textsOfArticle = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<WeightedTerm>> _answerTerms = new(StringComparer.Ordinal);
+
     // Answer sentences in an index of their own, so the questions' statistics stay as they are; matches count at _sentenceWeight.
     private readonly LexicalIndex _sentences = new();
     private float _sentenceWeight;
@@ -195,6 +199,14 @@ internal sealed class KnowledgeIndex
                 var current = evidence.GetValueOrDefault(articleId);
                 evidence[articleId] = current with { AnswerText = Math.Max(current.AnswerText, match.QueryCoverage) };
             }
+
+            // The whole article's text holds the left-out phrasing too: score the article as if it had never been written.
+            if (leaveOut >= 0 && _articleText.TryGetValue(_questions.ArticleOf(leaveOut), out var textId))
+            {
+                var articleId = _questions.ArticleOf(leaveOut);
+                var without = ArticleTermsWithout(articleId, textId, leaveOut);
+                evidence[articleId] = evidence.GetValueOrDefault(articleId) with { AnswerText = _answers.QueryCoverageOf(query.Terms, without) };
+            }
         }
         finally
         {
@@ -202,6 +214,33 @@ internal sealed class KnowledgeIndex
         }
 
         return evidence;
+    }
+
+    /// <summary>
+    /// The whole article's terms as they would be had one of its phrasings never been written: a term goes only if no other
+    /// phrasing, the title or the answer has it (the article text keeps each term once).
+    /// </summary>
+    private List<WeightedTerm> ArticleTermsWithout(string articleId, int articleTextId, int leaveOut)
+    {
+        var left = _questions.TermsOf(leaveOut).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var term in _answerTerms.GetValueOrDefault(articleId) ?? [])
+        {
+            kept.Add(term.Term);
+        }
+
+        foreach (var other in _textsOfArticle.GetValueOrDefault(articleId) ?? [])
+        {
+            if (other != leaveOut)
+            {
+                foreach (var term in _questions.TermsOf(other))
+                {
+                    kept.Add(term.Term);
+                }
+            }
+        }
+
+        return _answers.TermsOf(articleTextId).Where(t => !left.Contains(t.Term) || kept.Contains(t.Term)).ToList();
     }
 
     /// <summary>The classifier's probability per article, or null when the KB is too large for it.</summary>
@@ -304,6 +343,12 @@ internal sealed class KnowledgeIndex
     {
         var analyzed = Analyzer.AnalyzeDocument(text);
         var textId = _questions.Add(article.Id, analyzed.Terms);
+        if (!_textsOfArticle.TryGetValue(article.Id, out var ids))
+        {
+            _textsOfArticle[article.Id] = ids = [];
+        }
+
+        ids.Add(textId);
         if (_classify)
         {
             _trainingSamples.Add((analyzed, article.Id));
@@ -360,6 +405,7 @@ internal sealed class KnowledgeIndex
         }
 
         _articleText[article.Id] = _answers.Add(article.Id, analyzed.Terms);
+        _answerTerms[article.Id] = Analyzer.AnalyzeDocument(article.Answer).Terms;
     }
 
     /// <summary>

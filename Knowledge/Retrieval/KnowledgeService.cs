@@ -153,7 +153,13 @@ public sealed class KnowledgeService(
 
         var filter = new VectorFilter(request.LifeSituation, request.Segment, ArticleStatus.Published);
         void VectorFailed(Exception e) => _log.VectorSearchFailed(RetrievalLog.Describe(e));
-        var ranking = await Ranker.RankAsync(index, analyzed, filter, settings, VectorFailed, cancellationToken);
+        async Task<Ranking> RankAsync(AnalyzedText text)
+        {
+            var fused = await Ranker.RankAsync(index, text, filter, settings, VectorFailed, cancellationToken);
+            return index.Calibration is { } learnt ? fused with { Ranked = learnt.Ranking.Rescore(fused.Ranked) } : fused;
+        }
+
+        var ranking = await RankAsync(analyzed);
         var verdict = AnswerDecider.Decide(ranking, index.Calibration, settings);
         Candidate? alsoAsked = null;
 
@@ -170,7 +176,7 @@ public sealed class KnowledgeService(
                     continue;
                 }
 
-                var partRanking = await Ranker.RankAsync(index, analyzedPart, filter, settings, VectorFailed, cancellationToken);
+                var partRanking = await RankAsync(analyzedPart);
                 readings.Add((partRanking, AnswerDecider.Decide(partRanking, index.Calibration, settings)));
             }
 

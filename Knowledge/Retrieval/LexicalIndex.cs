@@ -51,6 +51,38 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
 
     public string ArticleOf(int textId) => _texts[textId].ArticleId;
 
+    public IReadOnlyList<WeightedTerm> TermsOf(int textId) => _texts[textId].Terms;
+
+    /// <summary>
+    /// The query coverage <see cref="Search"/> would give a text with these terms, on this index's statistics: calibration scores
+    /// an article's text without the phrasing it leaves out.
+    /// </summary>
+    public float QueryCoverageOf(IReadOnlyList<WeightedTerm> query, IReadOnlyList<WeightedTerm> textTerms)
+    {
+        if (query.Count == 0 || _texts.Count == 0)
+        {
+            return 0f;
+        }
+
+        var inText = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var term in textTerms)
+        {
+            inText[term.Term] = inText.GetValueOrDefault(term.Term) + term.Weight;
+        }
+
+        var averageLength = (float)_totalLength / _texts.Count;
+        var tf = (k1 + 1f) / (1f + k1 * (1f - b + b * textTerms.Count / averageLength));
+        float queryMass = 0f, bm25 = 0f;
+        foreach (var term in query)
+        {
+            var idf = Idf(term.Term);
+            queryMass += term.Weight * idf;
+            bm25 += term.Weight * inText.GetValueOrDefault(term.Term) * idf * tf;
+        }
+
+        return queryMass > 0 ? Math.Min(1f, bm25 / queryMass) : 0f;
+    }
+
     /// <summary>Takes a text out of results (it was replaced by a newer version); its terms stay in the statistics until the next rebuild.</summary>
     public void Retire(int textId) => _retired.Add(textId);
 

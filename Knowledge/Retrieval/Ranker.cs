@@ -69,7 +69,7 @@ internal static class Ranker
         }
 
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
-        return new Ranking(ranked, analyzed.Terms.Count, vectorMs, lexicalMs);
+        return new Ranking(ranked, analyzed.Terms.Count, vectorMs, lexicalMs, filter.LifeSituation is not null);
     }
 
     private static async Task<IReadOnlyList<VectorHit>> SearchVectorsAsync(
@@ -98,5 +98,8 @@ internal static class Ranker
     }
 }
 
-/// <summary>Ranked candidates of one reading of a message, with how many terms it had and what the search cost.</summary>
-internal sealed record Ranking(List<Candidate> Ranked, int Terms, double VectorMs, double LexicalMs);
+/// <summary>
+/// Ranked candidates of one reading of a message, with how many terms it had, what the search cost, and whether it was scoped to
+/// one life situation (a follow-up inside the topic of the last answer).
+/// </summary>
+internal sealed record Ranking(List<Candidate> Ranked, int Terms, double VectorMs, double LexicalMs, bool Scoped = false);

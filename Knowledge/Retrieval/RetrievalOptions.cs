@@ -35,7 +35,7 @@ public sealed class RetrievalOptions
     /// Of the answers the bot gives on its own, at least this share must be right on the KB's calibration questions: the answer
     /// boundary is learnt from the KB at hand to meet it (see docs/retrieval.md, "Calibration").
     /// </summary>
-    [Range(0.5, 0.999)] public float AnswerPrecision { get; set; } = 0.98f;
+    [Range(0.5, 0.999)] public float AnswerPrecision { get; set; } = 0.95f;
 
     /// <summary>
     /// At least this share of the out-of-domain calibration messages is handed over ("no answer") rather than answered or asked

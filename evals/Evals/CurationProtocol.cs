@@ -10,7 +10,7 @@ namespace Assistant.Evals;
 /// index, not re-imported) to 4, 8 and 16, measured on the question set at every step;</item>
 /// <item>one round: the KB cut to 2, the phrasings cut away split in two halves; the first half is played as a week's traffic and
 /// every message the bot did not answer right is attached to its article, as a moderator would from the unanswered inbox; the
-/// second half, never attached, is asked before and after.</item>
+/// second half, never attached, is asked before and after, with the question set's out-of-scope messages.</item>
 /// </list>
 /// </summary>
 public sealed class CurationProtocol(EvalRunner runner)
@@ -38,7 +38,9 @@ public sealed class CurationProtocol(EvalRunner runner)
 
         var removed = SparseKb.Removed(kb, sparse);
         var traffic = removed.Where((_, i) => i % 2 == 0).ToList();
-        var unseen = removed.Where((_, i) => i % 2 == 1).ToList();
+        // The unseen half is measured together with the set's out-of-scope messages: a round of curation must not make the bot
+        // answer what it should not.
+        var unseen = removed.Where((_, i) => i % 2 == 1).Concat(questions.Where(q => !q.InScope)).ToList();
         var round = await runner.WithKnowledgeAsync(SparseKb.Keep(kb, sparse), async knowledge =>
         {
             var before = EvalMetrics.Compute(await EvalRunner.AskAllAsync(knowledge, unseen, cancellationToken));
@@ -48,7 +50,7 @@ public sealed class CurationProtocol(EvalRunner runner)
             await knowledge.AddQuestionsAsync(missed, cancellationToken);
             var after = EvalMetrics.Compute(await EvalRunner.AskAllAsync(knowledge, unseen, cancellationToken));
             var afterSet = EvalMetrics.Compute(await EvalRunner.AskAllAsync(knowledge, questions, cancellationToken));
-            return new CurationRound(traffic.Count, missed.Count, unseen.Count, before, after, beforeSet, afterSet);
+            return new CurationRound(traffic.Count, missed.Count, unseen.Count(q => q.InScope), before, after, beforeSet, afterSet);
         }, cancellationToken);
 
         return new CurationResult(curve, round);

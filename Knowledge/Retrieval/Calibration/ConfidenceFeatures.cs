@@ -2,11 +2,12 @@ namespace Assistant.Knowledge.Retrieval.Calibration;
 
 /// <summary>
 /// What a ranking says about its own reliability, in numbers that mean the same on any KB: how strong and how clear the first
-/// article is in the fused score and in each signal, whether the signals agree on it, and how long the message was.
+/// article is in the fused score and in each signal, whether the signals agree on it, how long the message was, and whether the
+/// search was scoped to one life situation.
 /// </summary>
 internal static class ConfidenceFeatures
 {
-    public const int Count = 11;
+    public const int Count = 12;
 
     public static float[] Of(Ranking ranking)
     {
@@ -50,6 +51,7 @@ internal static class ConfidenceFeatures
         f[8] = top.Vector - BestOther(c => c.Vector);
         f[9] = agree / (float)Signals.Length;
         f[10] = MathF.Log(1 + ranking.Terms) / MathF.Log(40);
+        f[11] = ranking.Scoped ? 1f : 0f;
         return f;
     }
 

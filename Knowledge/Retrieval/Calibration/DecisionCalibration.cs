@@ -3,14 +3,16 @@ using System.Globalization;
 namespace Assistant.Knowledge.Retrieval.Calibration;
 
 /// <summary>
-/// The answer/clarify/fallback boundaries for one KB, learnt from that KB: <see cref="Answer"/> estimates how likely the first
+/// The ranking and the answer/clarify/fallback boundaries for one KB, learnt from that KB: <see cref="Ranking"/> re-ranks the first
+/// candidates, <see cref="Answer"/> estimates how likely the first
 /// article is right, <see cref="Offer"/> how likely the right one is among the first three; each has the threshold that meets the
 /// administrator's targets on the KB's own calibration questions.
 /// </summary>
 internal sealed record DecisionCalibration(
-    ConfidenceModel Answer,
+    CandidateScorer Ranking,
+    LogisticModel Answer,
     float AnswerThreshold,
-    ConfidenceModel Offer,
+    LogisticModel Offer,
     float OfferThreshold,
     int Phrasings,
     int OutOfDomain,

@@ -40,11 +40,8 @@ internal static class DecisionCalibrator
 
         var folds = index.HasClassifier ? await TrainFoldsAsync(index, cancellationToken) : null;
         var filter = new VectorFilter(Status: ArticleStatus.Published);
-        var features = new List<float[]>();
-        var rightFirst = new List<bool>();
-        var rightOffered = new List<bool>();
-        // One calibration example: the message searched (its own phrasing left out when it has one) and whether the expected
-        // article (null: none) came first and among those a clarify offers.
+        var examples = new List<(List<Candidate> Ranked, int Terms, bool Scoped, string? ArticleId)>();
+
         // A remote embedder or vector index that fails once is not asked again: a thousand calls each waiting for its deadline
         // would hold the new KB back for minutes. Calibration then goes on without vectors, as answering does.
         var vectorsDown = false;
@@ -54,17 +51,24 @@ internal static class DecisionCalibrator
             vectorFailed(e);
         }
 
-        async Task AddAsync(string message, string? articleId, LeaveOut? leaveOut, ArticleClassifier? classifier)
+        // One calibration example: the message searched (its own phrasing left out when it has one) with the article expected
+        // (null: none).
+        async Task AddAsync(string message, string? articleId, LeaveOut? leaveOut, ArticleClassifier? classifier, VectorFilter? scope = null)
         {
-            var ranking = await Ranker.RankAsync(index, index.AnalyzeQuery(message), filter, settings, VectorFailed, cancellationToken, leaveOut, classifier, useVectors: !vectorsDown);
-            features.Add(ConfidenceFeatures.Of(ranking));
-            rightFirst.Add(articleId is not null && ranking.Ranked.Count > 0 && ranking.Ranked[0].ArticleId == articleId);
-            rightOffered.Add(articleId is not null && ranking.Ranked.Take(settings.MaxClarifyOptions).Any(c => c.ArticleId == articleId));
+            var ranking = await Ranker.RankAsync(index, index.AnalyzeQuery(message), scope ?? filter, settings, VectorFailed, cancellationToken, leaveOut, classifier, useVectors: !vectorsDown);
+            examples.Add((ranking.Ranked.Take(CandidateScorer.Depth).ToList(), ranking.Terms, ranking.Scoped, articleId));
         }
 
-        foreach (var (textId, articleId, text, vectorId) in texts)
+        for (var i = 0; i < texts.Count; i++)
         {
+            var (textId, articleId, text, vectorId) = texts[i];
             await AddAsync(text, articleId, new LeaveOut(textId, vectorId), folds?[textId % Folds]);
+
+            // A follow-up is searched inside the topic of the last answer: every other phrasing is also asked that way.
+            if (i % 2 == 1 && index.FindArticle(articleId) is { } article)
+            {
+                await AddAsync(text, articleId, new LeaveOut(textId, vectorId), folds?[textId % Folds], filter with { LifeSituation = article.LifeSituation });
+            }
         }
 
         // Real messages are seldom as clean as a curated phrasing: people wrap a question in details that have nothing to do
@@ -81,24 +85,43 @@ internal static class DecisionCalibrator
             }
         }
 
-        var phrasings = features.Count;
+        var inDomainCount = examples.Count;
         for (var i = 0; i < outOfDomain.Count; i++)
         {
             await AddAsync(outOfDomain[i], null, null, folds?[i % Folds]);
         }
 
-        var inDomain = Enumerable.Range(0, features.Count).Select(i => i < phrasings).ToList();
-        var answerScores = CrossFitted(features, rightFirst);
-        var offerScores = CrossFitted(features, rightOffered);
+        // The ranking is learnt first, each half of the examples re-ranked by what the other half taught, so that the
+        // confidence models below see re-ranked lists as a new message will have them.
+        var halfScorers = new[] { HalfOf(examples, 1), HalfOf(examples, 0) };
+        var features = new List<float[]>(examples.Count);
+        var rightFirst = new List<bool>(examples.Count);
+        var rightOffered = new List<bool>(examples.Count);
+        for (var i = 0; i < examples.Count; i++)
+        {
+            var (ranked, terms, scoped, articleId) = examples[i];
+            var rescored = CandidateScorer.Rescore(halfScorers[i % 2], ranked);
+            features.Add(ConfidenceFeatures.Of(new Ranking(rescored, terms, 0, 0, scoped)));
+            rightFirst.Add(articleId is not null && rescored.Count > 0 && rescored[0].ArticleId == articleId);
+            rightOffered.Add(articleId is not null && rescored.Take(settings.MaxClarifyOptions).Any(c => c.ArticleId == articleId));
+        }
+
+        var inDomain = Enumerable.Range(0, features.Count).Select(i => i < inDomainCount).ToList();
+        var answerScores = CrossFitted(features, rightFirst, balanced: false);
+        var offerScores = CrossFitted(features, rightOffered, balanced: true);
         return new DecisionCalibration(
-            ConfidenceModel.Train(features, rightFirst),
-            ThresholdForPrecision(answerScores, rightFirst, settings.AnswerPrecision),
-            ConfidenceModel.Train(features, rightOffered),
+            new CandidateScorer(CandidateScorer.Train(examples.Select(e => (e.Ranked, e.ArticleId)))),
+            LogisticModel.Train(features, rightFirst, balanced: false),
+            ThresholdForPrecision(answerScores, settings.AnswerPrecision),
+            LogisticModel.Train(features, rightOffered),
             ThresholdForFallback(offerScores, inDomain, settings.OutOfDomainFallback),
-            phrasings,
-            features.Count - phrasings,
+            texts.Count,
+            outOfDomain.Count,
             clock.Elapsed);
     }
+
+    private static LogisticModel HalfOf(List<(List<Candidate> Ranked, int Terms, bool Scoped, string? ArticleId)> examples, int parity) =>
+        CandidateScorer.Train(examples.Where((_, i) => i % 2 == parity).Select(e => (e.Ranked, e.ArticleId)));
 
     private static async Task<ArticleClassifier[]> TrainFoldsAsync(KnowledgeIndex index, CancellationToken cancellationToken)
     {
@@ -109,15 +132,17 @@ internal static class DecisionCalibrator
         return await Task.WhenAll(tasks);
     }
 
-    /// <summary>Each example's probability from a model trained on the other half, so thresholds are not chosen on memorised examples.</summary>
-    private static float[] CrossFitted(List<float[]> x, List<bool> y)
+    private const int CrossFolds = 4;
+
+    /// <summary>Each example's probability from a model trained on the other folds, so thresholds are not chosen on memorised examples.</summary>
+    private static float[] CrossFitted(List<float[]> x, List<bool> y, bool balanced)
     {
         var scores = new float[x.Count];
-        for (var half = 0; half < 2; half++)
+        for (var fold = 0; fold < CrossFolds; fold++)
         {
-            var train = Enumerable.Range(0, x.Count).Where(i => i % 2 != half).ToList();
-            var model = ConfidenceModel.Train(train.Select(i => x[i]).ToList(), train.Select(i => y[i]).ToList());
-            for (var i = half; i < x.Count; i += 2)
+            var train = Enumerable.Range(0, x.Count).Where(i => i % CrossFolds != fold).ToList();
+            var model = LogisticModel.Train(train.Select(i => x[i]).ToList(), train.Select(i => y[i]).ToList(), balanced);
+            for (var i = fold; i < x.Count; i += CrossFolds)
             {
                 scores[i] = model.Predict(x[i]);
             }
@@ -126,21 +151,21 @@ internal static class DecisionCalibrator
         return scores;
     }
 
-    /// <summary>The lowest threshold whose answers (everything scored at or above it) are right at least <paramref name="precision"/> of the time.</summary>
-    private static float ThresholdForPrecision(float[] scores, List<bool> right, float precision)
+    /// <summary>
+    /// The lowest threshold whose answers (everything estimated at or above it) are right at least <paramref name="precision"/> of
+    /// the time, by the model's own estimates: a smooth figure, so one more phrasing moves the boundary a little, not by a jump.
+    /// </summary>
+    private static float ThresholdForPrecision(float[] probabilities, float precision)
     {
-        var order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ToArray();
+        var sorted = probabilities.OrderDescending().ToArray();
         var threshold = 1.01f;
-        var correct = 0;
-        for (var k = 0; k < order.Length; k++)
+        var sum = 0.0;
+        for (var k = 0; k < sorted.Length; k++)
         {
-            correct += right[order[k]] ? 1 : 0;
-            var isLastOfTie = k + 1 == order.Length || scores[order[k + 1]] < scores[order[k]];
-
-            // Ignore the first few answers' noise: a precision over fewer than 20 answers says little.
-            if (isLastOfTie && k + 1 >= 20 && correct >= precision * (k + 1))
+            sum += sorted[k];
+            if (sum >= precision * (k + 1))
             {
-                threshold = scores[order[k]];
+                threshold = sorted[k];
             }
         }
 

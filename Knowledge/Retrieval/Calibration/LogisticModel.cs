@@ -1,17 +1,18 @@
 namespace Assistant.Knowledge.Retrieval.Calibration;
 
 /// <summary>
-/// Logistic regression from <see cref="ConfidenceFeatures"/> to a probability (that the first article is right, or that the right
-/// one is among those offered). Small and fast: a dozen weights, trained in milliseconds on the KB's own calibration questions.
+/// Logistic regression from a few figures to a probability: that a candidate article is the right one (<see cref="CandidateScorer"/>),
+/// that the first article is right, or that the right one is among those offered (<see cref="ConfidenceFeatures"/>). Small and
+/// fast: a dozen weights, trained in milliseconds on the KB's own calibration questions.
 /// </summary>
-internal sealed class ConfidenceModel
+internal sealed class LogisticModel
 {
     private readonly float[] _mean;
     private readonly float[] _scale;
     private readonly float[] _weights;
     private readonly float _bias;
 
-    private ConfidenceModel(float[] mean, float[] scale, float[] weights, float bias)
+    private LogisticModel(float[] mean, float[] scale, float[] weights, float bias)
     {
         _mean = mean;
         _scale = scale;
@@ -19,9 +20,10 @@ internal sealed class ConfidenceModel
         _bias = bias;
     }
 
-    public static ConfidenceModel Train(IReadOnlyList<float[]> x, IReadOnlyList<bool> y, float l2 = 0.01f, int iterations = 300)
+    /// <param name="balanced">Weigh right and wrong examples equally (for ranking); off, the output estimates the probability itself.</param>
+    public static LogisticModel Train(IReadOnlyList<float[]> x, IReadOnlyList<bool> y, bool balanced = true, float l2 = 0.01f, int iterations = 300)
     {
-        var d = ConfidenceFeatures.Count;
+        var d = x.Count > 0 ? x[0].Length : 0;
         var n = x.Count;
         var mean = new float[d];
         var scale = new float[d];
@@ -44,10 +46,9 @@ internal sealed class ConfidenceModel
             scale[j] = (float)Math.Max(Math.Sqrt(v / Math.Max(1, n)), 1e-4);
         }
 
-        // Balanced classes: the calibration set's mix of right and wrong is not the traffic's, the threshold is chosen separately.
         var positives = y.Count(t => t);
-        var wPositive = positives == 0 ? 1f : n / (2f * positives);
-        var wNegative = positives == n ? 1f : n / (2f * (n - positives));
+        var wPositive = !balanced || positives == 0 ? 1f : n / (2f * positives);
+        var wNegative = !balanced || positives == n ? 1f : n / (2f * (n - positives));
         var weights = new float[d];
         var bias = 0f;
         var gradient = new float[d];
@@ -78,12 +79,12 @@ internal sealed class ConfidenceModel
             bias -= rate * gradientBias / Math.Max(1, n);
         }
 
-        return new ConfidenceModel(mean, scale, weights, bias);
+        return new LogisticModel(mean, scale, weights, bias);
     }
 
     public float Predict(float[] features)
     {
-        Span<float> z = stackalloc float[ConfidenceFeatures.Count];
+        Span<float> z = stackalloc float[_weights.Length];
         for (var j = 0; j < z.Length; j++)
         {
             z[j] = (features[j] - _mean[j]) / _scale[j];
