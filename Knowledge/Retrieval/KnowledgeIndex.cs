@@ -12,6 +12,9 @@ namespace Assistant.Knowledge.Retrieval;
 internal sealed class KnowledgeIndex
 {
     private readonly ReaderWriterLockSlim _gate = new();
+
+    // Lexical matches kept per index and message: far more than ranking and calibration look at (the first 20 articles).
+    private const int LexicalTop = 300;
     private readonly Dictionary<string, Article> _articles;
     private readonly LexicalIndex _questions = new();
     private readonly LexicalIndex _answers = new();
@@ -19,9 +22,8 @@ internal sealed class KnowledgeIndex
     private readonly HashSet<string> _vectorIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _articleText = new(StringComparer.Ordinal);
 
-    // For leaving a phrasing out of its article's whole text (calibration): each article's question text ids and its answer's terms.
+    // For leaving a phrasing out of its article's whole text (calibration): each article's question text ids.
     private readonly Dictionary<string, List<int>> _textsOfArticle = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<WeightedTerm>> _answerTerms = new(StringComparer.Ordinal);
 
     // Answer sentences in an index of their own, so the questions' statistics stay as they are; matches count at _sentenceWeight.
     private readonly LexicalIndex _sentences = new();
@@ -165,7 +167,7 @@ internal sealed class KnowledgeIndex
         _gate.EnterReadLock();
         try
         {
-            foreach (var match in _questions.Search(query.Terms))
+            foreach (var match in _questions.Search(query.Terms, queryCoverageShare, LexicalTop))
             {
                 if (match.TextId == leaveOut)
                 {
@@ -182,7 +184,7 @@ internal sealed class KnowledgeIndex
                 }
             }
 
-            foreach (var match in _sentences.Search(query.Terms))
+            foreach (var match in _sentences.Search(query.Terms, queryCoverageShare, LexicalTop))
             {
                 var articleId = _sentences.ArticleOf(match.TextId);
                 var score = _sentenceWeight * (queryCoverageShare * match.QueryCoverage + (1 - queryCoverageShare) * match.TextCoverage);
@@ -193,7 +195,7 @@ internal sealed class KnowledgeIndex
                 }
             }
 
-            foreach (var match in _answers.Search(query.Terms))
+            foreach (var match in _answers.Search(query.Terms, 1f, LexicalTop))
             {
                 var articleId = _answers.ArticleOf(match.TextId);
                 var current = evidence.GetValueOrDefault(articleId);
@@ -224,7 +226,7 @@ internal sealed class KnowledgeIndex
     {
         var left = _questions.TermsOf(leaveOut).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
         var kept = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var term in _answerTerms.GetValueOrDefault(articleId) ?? [])
+        foreach (var term in Analyzer.AnalyzeDocument(_articles[articleId].Answer).Terms)
         {
             kept.Add(term.Term);
         }
@@ -395,6 +397,9 @@ internal sealed class KnowledgeIndex
     /// <summary>The decision boundaries learnt on this index (null: too small, fixed thresholds decide). Replaced whole after each change.</summary>
     public Calibration.DecisionCalibration? Calibration { get; set; }
 
+    /// <summary>Classifiers each trained without a third of the phrasings, for calibration; made at the first calibration of this index.</summary>
+    public ArticleClassifier[]? FoldClassifiers { get; set; }
+
     /// <summary>The whole article (title, questions, answer) as one text; a newer version retires the older one.</summary>
     private void IndexArticleText(Article article)
     {
@@ -405,7 +410,6 @@ internal sealed class KnowledgeIndex
         }
 
         _articleText[article.Id] = _answers.Add(article.Id, analyzed.Terms);
-        _answerTerms[article.Id] = Analyzer.AnalyzeDocument(article.Answer).Terms;
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ public sealed class KnowledgeService(
     /// <summary>The decision boundaries learnt on the current KB (null until loaded, or when it is too small to calibrate).</summary>
     internal DecisionCalibration? Calibration => _index?.Calibration;
 
+    /// <summary>The last calibration of the current KB, or null (not loaded, or too small to calibrate).</summary>
+    public CalibrationSummary? LastCalibration => _index?.Calibration?.Summary();
+
     /// <summary>Loads the stored KB (importing <paramref name="seed"/> first when the store is empty) and builds the index.</summary>
     public async Task InitializeAsync(Func<KnowledgeBase>? seed, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Assistant.Knowledge.Analysis;
 
 namespace Assistant.Knowledge.Retrieval;
@@ -13,7 +12,8 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
     private readonly List<IndexedText> _texts = [];
     private readonly Dictionary<string, List<Posting>> _postings = new(StringComparer.Ordinal);
     private readonly List<float> _textMass = [];
-    private readonly HashSet<int> _retired = [];
+    private readonly List<bool> _retired = [];
+    private readonly List<int> _lengths = [];
     private long _totalLength;
 
     // IDF changes whenever a text is added; text masses are recomputed lazily after that.
@@ -26,6 +26,8 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
     {
         var id = _texts.Count;
         _texts.Add(new IndexedText(articleId, terms.ToArray()));
+        _retired.Add(false);
+        _lengths.Add(terms.Count);
         _textMass.Add(0f);
         _massVersion.Add(-1);
         _version++;
@@ -84,12 +86,16 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
     }
 
     /// <summary>Takes a text out of results (it was replaced by a newer version); its terms stay in the statistics until the next rebuild.</summary>
-    public void Retire(int textId) => _retired.Add(textId);
+    public void Retire(int textId) => _retired[textId] = true;
 
     public bool Knows(string term) => _postings.ContainsKey(term);
 
-    /// <summary>Every text sharing a term with the query, with its coverage figures.</summary>
-    public List<LexicalMatch> Search(IReadOnlyList<WeightedTerm> query)
+    /// <summary>
+    /// The texts sharing a term with the query, with their coverage figures: the <paramref name="top"/> best by
+    /// <paramref name="queryCoverageShare"/> × query coverage + the rest × text coverage (all of them when top is 0). On a large KB
+    /// a common word touches thousands of texts, and only the best few can matter.
+    /// </summary>
+    public List<LexicalMatch> Search(IReadOnlyList<WeightedTerm> query, float queryCoverageShare = 1f, int top = 0)
     {
         var matches = new List<LexicalMatch>();
         if (query.Count == 0 || _texts.Count == 0)
@@ -106,16 +112,14 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
             queryMass += query[i].Weight * idfs[i];
         }
 
-        // Dense pooled accumulators with a list of touched texts: no per-text hashing, nothing that grows garbage with the index size.
-        var bm25 = ArrayPool<float>.Shared.Rent(_texts.Count);
-        var matchedMass = ArrayPool<float>.Shared.Rent(_texts.Count);
-
-        // Shared-pool arrays come back holding other renters' data; a memset of the used part is cheap next to the postings walk.
-        Array.Clear(bm25, 0, _texts.Count);
-        Array.Clear(matchedMass, 0, _texts.Count);
-        var touched = new List<int>();
+        // Dense per-thread accumulators with a list of touched texts: no per-text hashing, no garbage, and only the touched
+        // entries are cleared afterwards (a large KB's arrays are megabytes; a message touches a few thousand entries).
+        var scratch = Scratch.For(_texts.Count);
+        var (bm25, matchedMass) = (scratch.Bm25, scratch.MatchedMass);
+        var touched = new List<int>(256);
         try
         {
+            var tfs = TermFrequencyFactors(averageLength);
             for (var i = 0; i < query.Count; i++)
             {
                 if (!_postings.TryGetValue(query[i].Term, out var postings))
@@ -123,44 +127,94 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
                     continue;
                 }
 
-                foreach (var (textId, weightInText) in postings)
+                var idf = idfs[i];
+                var queryWeight = query[i].Weight * idf;
+                foreach (ref readonly var posting in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings))
                 {
+                    var textId = posting.TextId;
                     if (matchedMass[textId] == 0f)
                     {
                         touched.Add(textId);
                     }
 
-                    var lengthNorm = 1f - b + b * _texts[textId].Terms.Length / averageLength;
-                    var tf = (k1 + 1f) / (1f + k1 * lengthNorm);
-                    bm25[textId] += query[i].Weight * weightInText * idfs[i] * tf;
+                    bm25[textId] += queryWeight * posting.Weight * tfs[textId];
 
                     // Never exactly zero once touched, so the check above stays true for later terms.
-                    matchedMass[textId] += Math.Max(weightInText * idfs[i], float.Epsilon);
+                    matchedMass[textId] += Math.Max(posting.Weight * idf, float.Epsilon);
                 }
             }
 
+            var best = top > 0 && touched.Count > top ? new PriorityQueue<LexicalMatch, float>(top + 1) : null;
             foreach (var textId in touched)
             {
-                if (_retired.Contains(textId))
+                if (_retired[textId])
                 {
                     continue;
                 }
 
                 var textMass = TextMass(textId);
-                matches.Add(new LexicalMatch(
+                var match = new LexicalMatch(
                     textId,
                     Math.Min(1f, bm25[textId] / queryMass),
-                    textMass > 0 ? Math.Min(1f, matchedMass[textId] / textMass) : 0f));
+                    textMass > 0 ? Math.Min(1f, matchedMass[textId] / textMass) : 0f);
+                if (best is null)
+                {
+                    matches.Add(match);
+                    continue;
+                }
+
+                // A min-heap of the best so far: the weakest leaves when a better one comes.
+                var score = queryCoverageShare * match.QueryCoverage + (1 - queryCoverageShare) * match.TextCoverage;
+                if (best.Count == top && best.TryPeek(out _, out var weakest) && score <= weakest)
+                {
+                    continue;
+                }
+
+                best.Enqueue(match, score);
+                if (best.Count > top)
+                {
+                    best.Dequeue();
+                }
+            }
+
+            while (best is { Count: > 0 })
+            {
+                matches.Add(best.Dequeue());
             }
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(bm25);
-            ArrayPool<float>.Shared.Return(matchedMass);
+            foreach (var textId in touched)
+            {
+                bm25[textId] = 0f;
+                matchedMass[textId] = 0f;
+            }
         }
 
         return matches;
     }
+
+    /// <summary>BM25's length-normalised term frequency factor of each text, cached until the next text is added.</summary>
+    private float[] TermFrequencyFactors(float averageLength)
+    {
+        var cached = _tfs;
+        if (cached.Version == _version && cached.Factors.Length >= _texts.Count)
+        {
+            return cached.Factors;
+        }
+
+        var factors = new float[_texts.Count];
+        for (var i = 0; i < factors.Length; i++)
+        {
+            factors[i] = (k1 + 1f) / (1f + k1 * (1f - b + b * _lengths[i] / averageLength));
+        }
+
+        // Benign race: readers computing at once each get a complete array; the last one stays.
+        _tfs = (_version, factors);
+        return factors;
+    }
+
+    private (int Version, float[] Factors) _tfs = (-1, []);
 
     /// <summary>Sum of weight × IDF over a text's terms, cached until the next text is added.</summary>
     private float TextMass(int textId)
@@ -183,6 +237,27 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
     }
 
     private sealed record IndexedText(string ArticleId, WeightedTerm[] Terms);
+
+    /// <summary>Zeroed accumulators of one thread, grown as the index grows; every search leaves them zeroed again.</summary>
+    private sealed class Scratch
+    {
+        [ThreadStatic] private static Scratch? _current;
+
+        public float[] Bm25 { get; private init; } = [];
+
+        public float[] MatchedMass { get; private init; } = [];
+
+        public static Scratch For(int texts)
+        {
+            if (_current is not { } scratch || scratch.Bm25.Length < texts)
+            {
+                var size = Math.Max(texts, (_current?.Bm25.Length ?? 0) * 2);
+                _current = scratch = new Scratch { Bm25 = new float[size], MatchedMass = new float[size] };
+            }
+
+            return scratch;
+        }
+    }
 
     private readonly record struct Posting(int TextId, float Weight);
 }

@@ -96,6 +96,16 @@ static async Task Run(string name, KnowledgeBase kb, List<string> queries)
         baseLatencies.Add(baseline.Ask(new EvalQuestion(q, null)).LatencyMs);
     }
 
+    // What a moderator's added phrasing costs: the whole call (store, index, classifier, calibration), and calibration alone.
+    var article = kb.Articles[kb.Articles.Count / 2];
+    var add = Stopwatch.StartNew();
+    await knowledge.AddQuestionAsync(article.Id, "как мне быть с этим вопросом " + article.Title, CancellationToken.None);
+    var addSeconds = add.Elapsed.TotalSeconds;
+    var calibration = knowledge.LastCalibration;
+    Console.Error.WriteLine(calibration is null
+        ? $"  {name}: added phrasing {addSeconds:0.00} s; not calibrated (KB too small)"
+        : $"  {name}: added phrasing {addSeconds:0.00} s, of which calibration {calibration.Took.TotalSeconds:0.00} s ({calibration.Phrasings} phrasings left out, {calibration.OutOfDomain} out-of-domain)");
+
     var (p50, p99) = (Percentile(latencies, 0.5), Percentile(latencies, 0.99));
     var (b50, b99) = (Percentile(baseLatencies, 0.5), Percentile(baseLatencies, 0.99));
     Console.WriteLine($"{name,-17} {kb.Articles.Sum(a => a.Questions.Count + 1),9} {buildSeconds,8:0.00} {managedMb,11:0.0} {rssMb,7:0} {p50,8:0.000} {p99,8:0.000} | {b50,8:0.000} {b99,9:0.000} {p99 / b99,10:0.00}");

@@ -21,4 +21,9 @@ internal sealed record DecisionCalibration(
     /// <summary>How the reason line names this calibration.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"calibrated on this KB: {Phrasings} phrasings left out in turn, {OutOfDomain} out-of-domain messages");
+
+    public CalibrationSummary Summary() => new(Phrasings, OutOfDomain, AnswerThreshold, OfferThreshold, Took);
 }
+
+/// <summary>What the last calibration learnt from, the boundaries it chose and how long it took (for logs and benchmarks).</summary>
+public sealed record CalibrationSummary(int Phrasings, int OutOfDomain, float AnswerThreshold, float OfferThreshold, TimeSpan Took);

@@ -15,6 +15,10 @@ internal static class DecisionCalibrator
 {
     private const int Folds = 3;
 
+    /// <summary>Phrasings above which calibration samples a quarter as many (see <see cref="CalibrateAsync"/>).</summary>
+    private const int VeryLargeKb = 20_000;
+
+
     /// <summary>Null when the KB is too small to learn from; the fixed thresholds then decide.</summary>
     public static async Task<DecisionCalibration?> CalibrateAsync(
         KnowledgeIndex index,
@@ -31,14 +35,24 @@ internal static class DecisionCalibrator
             return null;
         }
 
-        // Large KBs: an even sample, so that calibration costs the same whatever the size.
-        if (texts.Count > settings.CalibrationQuestions)
+        // Larger KBs: an even sample. On a very large KB every search costs milliseconds, so a quarter of the sample and of the
+        // out-of-domain set keep a rebuild within seconds (a dozen weights are still learnt from hundreds of examples).
+        var veryLarge = texts.Count > VeryLargeKb;
+        var sample = veryLarge ? settings.CalibrationQuestions / 4 : settings.CalibrationQuestions;
+        if (texts.Count > sample)
         {
-            var step = (double)texts.Count / settings.CalibrationQuestions;
-            texts = Enumerable.Range(0, settings.CalibrationQuestions).Select(i => texts[(int)(i * step)]).ToList();
+            var step = (double)texts.Count / sample;
+            texts = Enumerable.Range(0, sample).Select(i => texts[(int)(i * step)]).ToList();
         }
 
-        var folds = index.HasClassifier ? await TrainFoldsAsync(index, cancellationToken) : null;
+        if (veryLarge)
+        {
+            outOfDomain = outOfDomain.Where((_, i) => i % 4 == 0).ToList();
+        }
+
+        // Trained once per build and kept: after a moderator's addition the folds still stand for "a classifier that never saw
+        // this phrasing" (the new phrasing's own fold never saw it), and calibration stays near a second.
+        var folds = index.HasClassifier ? index.FoldClassifiers ??= await TrainFoldsAsync(index, cancellationToken) : null;
         var filter = new VectorFilter(Status: ArticleStatus.Published);
         var examples = new List<(List<Candidate> Ranked, int Terms, bool Scoped, string? ArticleId)>();
 
