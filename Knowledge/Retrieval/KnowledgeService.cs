@@ -164,44 +164,11 @@ public sealed class KnowledgeService(
 
         var ranking = await RankAsync(analyzed);
         var verdict = AnswerDecider.Decide(ranking, index.Calibration, settings);
+
         Candidate? alsoAsked = null;
-
-        // A long message is also read part by part: its main request may be one sentence among personal details, and it may ask
-        // two things. A confident part that agrees with the whole answers; a confident part about another article is offered beside it.
-        if (index.Calibration is not null && MessageReadings.PartsOf(request.Text ?? string.Empty) is { Count: > 0 } parts)
+        if (index.Calibration is { } calibration && MessageReadings.PartsOf(request.Text ?? string.Empty) is { Count: > 0 } parts)
         {
-            var readings = new List<(Ranking Ranking, Verdict Verdict)>();
-            foreach (var part in parts)
-            {
-                var analyzedPart = index.AnalyzeQuery(part);
-                if (analyzedPart.Terms.Count < 2)
-                {
-                    continue;
-                }
-
-                var partRanking = await RankAsync(analyzedPart);
-                readings.Add((partRanking, AnswerDecider.Decide(partRanking, index.Calibration, settings)));
-            }
-
-            // The whole of a long message and its parts must agree before the bot answers: calibration learnt from short
-            // phrasings, and among many parts one is bound to look confident about something by chance. People ask their main
-            // question within its details; the whole message's first article tells which of the confident parts is the main one.
-            var whole = ranking.Ranked.Count > 0 ? ranking.Ranked[0].ArticleId : null;
-            var confident = readings.Where(r => r.Verdict.Decision == Decision.Answer).OrderByDescending(r => r.Verdict.AnswerConfidence).ToList();
-            var main = confident.FirstOrDefault(r => r.Verdict.Chosen[0].ArticleId == whole);
-            if (main.Verdict is not null)
-            {
-                (ranking, verdict) = verdict.Decision == Decision.Answer ? (ranking, verdict) : main;
-                alsoAsked = confident.Select(r => r.Verdict.Chosen[0]).FirstOrDefault(c => c.ArticleId != main.Verdict.Chosen[0].ArticleId);
-            }
-            else if (verdict.Decision == Decision.Answer)
-            {
-                verdict = AnswerDecider.AskInstead(ranking, verdict, settings);
-            }
-            else if (verdict.Decision == Decision.Fallback && readings.Where(r => r.Verdict.Decision != Decision.Fallback).OrderByDescending(r => r.Verdict.OfferConfidence).FirstOrDefault() is { Ranking: not null } offered)
-            {
-                (ranking, verdict) = (offered.Ranking, AnswerDecider.AskInstead(offered.Ranking, offered.Verdict, settings));
-            }
+            (ranking, verdict, alsoAsked) = await LongMessageDecider.DecideAsync(parts, ranking, verdict, index.AnalyzeQuery, RankAsync, calibration, settings);
         }
 
         var returned = ranking.Ranked.Take(settings.ReturnedCandidates).ToList();

@@ -41,7 +41,7 @@ public sealed class RetrievalOptions
     /// At least this share of the out-of-domain calibration messages is handed over ("no answer") rather than answered or asked
     /// about: a message nearer to the KB than they are gets its likely articles offered.
     /// </summary>
-    [Range(0.5, 1.0)] public float OutOfDomainFallback { get; set; } = 0.9f;
+    [Range(0.5, 1.0)] public float OutOfDomainFallback { get; set; } = 0.85f;
 
     /// <summary>At most this many curated phrasings are left out in turn to calibrate (an even sample on larger KBs).</summary>
     [Range(50, 100_000)] public int CalibrationQuestions { get; set; } = 600;
