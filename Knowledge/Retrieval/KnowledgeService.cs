@@ -159,7 +159,7 @@ public sealed class KnowledgeService(
         async Task<Ranking> RankAsync(AnalyzedText text)
         {
             var fused = await Ranker.RankAsync(index, text, filter, settings, VectorFailed, cancellationToken);
-            return index.Calibration is { } learnt ? fused with { Ranked = learnt.Ranking.Rescore(fused.Ranked) } : fused;
+            return index.Calibration is { } learnt ? fused with { Ranked = learnt.Ranking.Rescore(fused.Ranked, fused.Terms) } : fused;
         }
 
         var ranking = await RankAsync(analyzed);

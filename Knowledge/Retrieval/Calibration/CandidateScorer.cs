@@ -12,9 +12,10 @@ internal sealed class CandidateScorer(LogisticModel model)
 
     private const int TrainingDepth = 10;
 
-    public static float[] Features(List<Candidate> ranked, int i)
+    public static float[] Features(List<Candidate> ranked, int i, int terms)
     {
         var c = ranked[i];
+        var length = MathF.Log(1 + terms) / MathF.Log(40);
         float BestOther(Func<Candidate, float> signal)
         {
             var best = 0f;
@@ -34,14 +35,17 @@ internal sealed class CandidateScorer(LogisticModel model)
             c.Lexical, c.Vector, c.AnswerText, c.Classifier,
             c.Lexical - BestOther(x => x.Lexical), c.Vector - BestOther(x => x.Vector), c.AnswerText - BestOther(x => x.AnswerText),
             c.Classifier - BestOther(x => x.Classifier),
+
+            // A long message explains little of any one phrasing but much of its article's whole text.
+            length, length * c.AnswerText, length * c.Lexical,
         ];
     }
 
-    public static LogisticModel Train(IEnumerable<(List<Candidate> Ranked, string? ArticleId)> examples)
+    public static LogisticModel Train(IEnumerable<(List<Candidate> Ranked, int Terms, string? ArticleId)> examples)
     {
         var x = new List<float[]>();
         var y = new List<bool>();
-        foreach (var (ranked, articleId) in examples)
+        foreach (var (ranked, terms, articleId) in examples)
         {
             // Only questions whose right article is among the first candidates say which candidate should win.
             if (articleId is null || !ranked.Take(TrainingDepth).Any(c => c.ArticleId == articleId))
@@ -53,7 +57,7 @@ internal sealed class CandidateScorer(LogisticModel model)
             var top = ranked.Take(TrainingDepth).ToList();
             for (var i = 0; i < top.Count; i++)
             {
-                x.Add(Features(top, i));
+                x.Add(Features(top, i, terms));
                 y.Add(top[i].ArticleId == articleId);
             }
         }
@@ -62,12 +66,12 @@ internal sealed class CandidateScorer(LogisticModel model)
     }
 
     /// <summary>The first candidates again, each scored with its probability of being the right one, best first.</summary>
-    public List<Candidate> Rescore(List<Candidate> ranked) => Rescore(model, ranked);
+    public List<Candidate> Rescore(List<Candidate> ranked, int terms) => Rescore(model, ranked, terms);
 
-    public static List<Candidate> Rescore(LogisticModel model, List<Candidate> ranked)
+    public static List<Candidate> Rescore(LogisticModel model, List<Candidate> ranked, int terms)
     {
         var top = ranked.Take(Depth).ToList();
-        var rescored = top.Select((c, i) => c with { Score = model.Predict(Features(top, i)) }).ToList();
+        var rescored = top.Select((c, i) => c with { Score = model.Predict(Features(top, i, terms)) }).ToList();
         rescored.Sort((a, b) => b.Score.CompareTo(a.Score));
         return rescored;
     }

@@ -114,7 +114,7 @@ internal static class DecisionCalibrator
         for (var i = 0; i < examples.Count; i++)
         {
             var (ranked, terms, scoped, articleId) = examples[i];
-            var rescored = CandidateScorer.Rescore(halfScorers[i % 2], ranked);
+            var rescored = CandidateScorer.Rescore(halfScorers[i % 2], ranked, terms);
             features.Add(ConfidenceFeatures.Of(new Ranking(rescored, terms, 0, 0, scoped)));
             rightFirst.Add(articleId is not null && rescored.Count > 0 && rescored[0].ArticleId == articleId);
             rightOffered.Add(articleId is not null && rescored.Take(settings.MaxClarifyOptions).Any(c => c.ArticleId == articleId));
@@ -124,7 +124,7 @@ internal static class DecisionCalibrator
         var answerScores = CrossFitted(features, rightFirst, balanced: false);
         var offerScores = CrossFitted(features, rightOffered, balanced: true);
         return new DecisionCalibration(
-            new CandidateScorer(CandidateScorer.Train(examples.Select(e => (e.Ranked, e.ArticleId)))),
+            new CandidateScorer(CandidateScorer.Train(examples.Select(e => (e.Ranked, e.Terms, e.ArticleId)))),
             LogisticModel.Train(features, rightFirst, balanced: false),
             ThresholdForPrecision(answerScores, settings.AnswerPrecision),
             LogisticModel.Train(features, rightOffered),
@@ -135,7 +135,7 @@ internal static class DecisionCalibrator
     }
 
     private static LogisticModel HalfOf(List<(List<Candidate> Ranked, int Terms, bool Scoped, string? ArticleId)> examples, int parity) =>
-        CandidateScorer.Train(examples.Where((_, i) => i % 2 == parity).Select(e => (e.Ranked, e.ArticleId)));
+        CandidateScorer.Train(examples.Where((_, i) => i % 2 == parity).Select(e => (e.Ranked, e.Terms, e.ArticleId)));
 
     private static async Task<ArticleClassifier[]> TrainFoldsAsync(KnowledgeIndex index, CancellationToken cancellationToken)
     {
