@@ -18,7 +18,7 @@ public sealed class IntentRecognizer
     {
         var recognise = phrases.Recognise;
         var buttons = phrases.Buttons;
-        _operator = [.. recognise.Operator.Append(buttons.Operator).Select(Words)];
+        _operator = [.. recognise.Operator.Append(buttons.Operator).Append(buttons.Other).Select(Words)];
         _resolved = [.. recognise.Resolved.Append(buttons.Resolved).Select(Words)];
         _helped = Exact(recognise.Helped.Append(buttons.Helped));
         _notHelped = Exact(recognise.NotHelped.Append(buttons.NotHelped));

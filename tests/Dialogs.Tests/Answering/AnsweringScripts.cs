@@ -68,6 +68,31 @@ public sealed class AnsweringScripts
             .Check((_, conversation) => Assert.Equal("sick-leave-get", conversation.LastArticleId));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task None_of_the_offered_articles_pressed_or_typed_hands_over_to_a_person(bool press)
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        var flow = bot.Flow()
+            .Send("больничный")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Clarify, "Возможно, вы имели в виду");
+        await (press ? flow.Press("Другое — передать специалисту") : flow.Send("Другое — передать специалисту"))
+            .AssertReply(MessageKind.HandoffNotice, "Передаю ваш вопрос специалисту");
+    }
+
+    [Fact]
+    public async Task A_message_with_two_questions_is_answered_and_the_second_offered_as_a_button()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("Здравствуйте. Мы с партнёром хотим открыть аптечный пункт в посёлке под Вологдой. Какие условия нужны для получения разрешения на торговлю лекарствами, кто его выдаёт и обязателен ли провизор в штате? И ещё: как проверить лицензию конкурента?")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer, "лиценз", answer => Assert.StartsWith("Ещё вопрос: ", answer.Buttons[^1].Title))
+            .Check((_, conversation) => Assert.Equal("license-pharma", conversation.LastArticleId));
+    }
+
     [Fact]
     public async Task No_answer_is_said_plainly_with_a_person_or_a_written_request_offered()
     {
