@@ -10,7 +10,9 @@ public sealed record AskResponse(
     string Reason,
     AskTimings Timings,
     string AnalyzedText,
-    IReadOnlyList<string> Corrections)
+    IReadOnlyList<string> Corrections,
+    float Confidence,
+    string? AlsoAsked)
 {
     public static AskResponse From(AskResult result) => new(
         result.Decision.ToString().ToLowerInvariant(),
@@ -19,7 +21,9 @@ public sealed record AskResponse(
         result.Reason,
         result.Timings,
         result.AnalyzedText,
-        result.Corrections);
+        result.Corrections,
+        Round(result.Confidence),
+        result.AlsoAsked?.ArticleId);
 
     private static float Round(float value) => MathF.Round(value, 4);
 }

@@ -25,6 +25,21 @@ public sealed class AskApiTests(RunningApp app) : IClassFixture<RunningApp>
         Assert.True(result.GetProperty("timings").GetProperty("totalMs").GetDouble() >= 0);
     }
 
+    [Fact]
+    public async Task A_message_with_two_questions_reports_the_second_one_and_the_calibrated_confidence()
+    {
+        var result = await AskAsync(app.Client, new
+        {
+            text = "Здравствуйте. Мы с партнёром хотим открыть аптечный пункт в посёлке под Вологдой. Какие условия нужны для получения разрешения на торговлю лекарствами, кто его выдаёт и обязателен ли провизор в штате? И ещё: как проверить лицензию конкурента?",
+        });
+
+        Assert.Equal("answer", result.GetProperty("decision").GetString());
+        Assert.Equal("license-pharma", result.GetProperty("chosen")[0].GetString());
+        Assert.False(string.IsNullOrEmpty(result.GetProperty("alsoAsked").GetString()));
+        Assert.InRange(result.GetProperty("confidence").GetDouble(), 0.5, 1.0);
+        Assert.Contains("calibrated on this KB", result.GetProperty("reason").GetString());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("😀😀😀")]
