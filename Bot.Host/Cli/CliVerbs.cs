@@ -10,6 +10,13 @@ public static class CliVerbs
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
+    /// <summary>
+    /// A first word that is neither a verb nor a host option (<c>--urls …</c>, <c>Key=value</c>): a misspelt verb, which must not
+    /// silently start the web app.
+    /// </summary>
+    public static bool IsUnknownVerb(string[] args) =>
+        args.Length > 0 && !Verbs.Contains(args[0]) && !args[0].StartsWith('-') && !args[0].Contains('=', StringComparison.Ordinal) && !args[0].StartsWith('/');
+
     public static async Task<int> RunAsync(string[] args)
     {
         using var cancellation = new CancellationTokenSource();
@@ -38,8 +45,13 @@ public static class CliVerbs
         }
     }
 
-    public static int Usage()
+    public static int Usage(string? unknown = null)
     {
+        if (unknown is not null)
+        {
+            Console.Error.WriteLine($"Unknown verb '{unknown}'.");
+        }
+
         Console.Error.WriteLine("""
             Usage: dotnet run --project Bot.Host -- <verb> …
               ask "<text>" [--json] [--segment citizen|business|medic] [--life-situation <id>]
