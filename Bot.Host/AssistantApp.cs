@@ -3,6 +3,9 @@ using Assistant.Bot.Host.Channels;
 using Assistant.Bot.Host.Dialogs;
 using Assistant.Bot.Host.Knowledge;
 using Assistant.Bot.Host.Operators;
+using Assistant.Bot.Host.Staff;
+using Assistant.Bot.Host.Staff.Accounts;
+using Assistant.Bot.Host.Staff.Pages;
 using Assistant.Bot.Host.WebChat;
 
 namespace Assistant.Bot.Host;
@@ -13,7 +16,18 @@ public static class AssistantApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // Settings and the widget's files sit beside the binary; the working directory is only where ./data goes.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+
+            // Named, so the static web assets manifests (Bot.Host.staticwebassets.*.json) are found when a test host runs the app.
+            ApplicationName = typeof(AssistantApp).Assembly.GetName().Name,
+        });
+
+        // The console's framework script (_framework/blazor.web.js) comes from the build's static web assets manifest in every
+        // environment, not only Development; a published app has it in wwwroot and no manifest, and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
@@ -23,22 +37,43 @@ public static class AssistantApp
         builder.AddDialogs();
         builder.AddTelegramChannel();
         builder.AddVkChannel();
-        builder.Services.AddOptions<OperatorOptions>().Bind(builder.Configuration.GetSection(OperatorOptions.Section));
-        builder.Services.AddOptions<ModeratorOptions>().Bind(builder.Configuration.GetSection(ModeratorOptions.Section));
+        builder.AddStaffWorkspace();
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        WarnAboutSharedKeys(app);
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapOpenApi();
-        app.MapHealthApi();
-        app.MapAskApi();
-        app.MapWebChatApi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        // Everything is closed unless opened here: the citizens' channels, health and the API description are public.
+        var open = app.MapGroup(string.Empty).AllowAnonymous();
+        open.MapOpenApi();
+        open.MapHealthApi();
+        open.MapAskApi();
+        open.MapWebChatApi();
+        open.MapTelegramChannel();
+        open.MapVkChannel();
         app.MapOperatorApi();
         app.MapModeratorApi();
-        app.MapTelegramChannel();
-        app.MapVkChannel();
+        app.MapSignInApi();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    /// <summary>The shared keys of earlier versions are gone: staff act as themselves, with personal tokens (docs/staff.md).</summary>
+    private static void WarnAboutSharedKeys(WebApplication app)
+    {
+        foreach (var key in new[] { "Operators:ApiKey", "Moderators:ApiKey" })
+        {
+            if (!string.IsNullOrEmpty(app.Configuration[key]))
+            {
+                app.Logger.LogWarning("{Setting} is no longer used: create staff accounts and personal tokens with `staff add` and `staff token` (docs/staff.md)", key);
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Assistant.Bot.Host.Knowledge;
+using Assistant.Bot.Host.Staff;
 using Assistant.Knowledge.Retrieval;
 
 namespace Assistant.Bot.Host.Cli;
@@ -6,7 +7,7 @@ namespace Assistant.Bot.Host.Cli;
 /// <summary>`dotnet run --project Bot.Host -- VERB …`: the same services as the web app, on the same data directory, without the web server.</summary>
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["ask", "kb", "eval", "lexicon", "help", "--help"];
+    private static readonly string[] Verbs = ["ask", "kb", "eval", "lexicon", "staff", "help", "--help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -35,6 +36,7 @@ public static class CliVerbs
                 "kb" => await KbCommand.RunAsync(args[1..], BuildServices, ct),
                 "eval" => await EvalCommand.RunAsync(args[1..], BuildServices, ct),
                 "lexicon" => await LexiconCommand.RunAsync(args[1..], ct),
+                "staff" => await StaffCommand.RunAsync(args[1..], BuildStaffServices, Console.In, Console.Out, Console.Error, ct),
                 _ => Usage(),
             };
         }
@@ -62,6 +64,11 @@ public static class CliVerbs
               eval --kb <kb.json|csv> --questions <q.jsonl> [--phrasings N] [--curation] [--out report.json] [--outcomes all.jsonl]
               eval --suite [--datasets evals/datasets]
               lexicon build <ru_RU.dic> <out.txt.gz>
+              staff add <login> --role operator|moderator|supervisor|admin [--groups oms,care]   (password on stdin)
+              staff token <login>        prints a new personal API token as the last line
+              staff revoke <login>       revokes every token of the account
+              staff totp <login>         turns on the second factor and prints its key
+              staff list
             """);
         return 2;
     }
@@ -72,6 +79,15 @@ public static class CliVerbs
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddKnowledge();
+        return builder.Build().Services;
+    }
+
+    /// <summary>Staff accounts and the audit log on the configured storage (staff.db, or PostgreSQL), without the web host.</summary>
+    public static IServiceProvider BuildStaffServices()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddStaffAccounts();
         return builder.Build().Services;
     }
 

@@ -1,5 +1,5 @@
 using Assistant.Knowledge.Retrieval;
-using Microsoft.Extensions.Options;
+using Assistant.Bot.Host.Staff.Accounts;
 
 namespace Assistant.Bot.Host.Knowledge;
 
@@ -8,9 +8,7 @@ public static class ModeratorApi
 {
     public static IEndpointRouteBuilder MapModeratorApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/kb").WithTags("Moderators").AddEndpointFilter(async (context, next) =>
-            BearerKey.Check(context.HttpContext, context.HttpContext.RequestServices.GetRequiredService<IOptions<ModeratorOptions>>().Value.ApiKey)
-            ?? await next(context));
+        var group = app.MapGroup("/api/kb").WithTags(StaffRoles.Moderators).RequireAuthorization(StaffRoles.Moderators);
         group.MapPost("/articles/{id}/questions", AddQuestionAsync)
              .WithSummary("Add a curated question (e.g. from the unanswered list) to an article; searchable at once, no restart.");
         return app;

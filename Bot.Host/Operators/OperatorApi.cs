@@ -1,53 +1,75 @@
+using System.Security.Claims;
+using Assistant.Bot.Host.Staff.Accounts;
+using Assistant.Bot.Host.Staff.Audit;
+using Assistant.Bot.Host.Staff.Console;
 using Assistant.Dialogs.Operators;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Bot.Host.Operators;
 
 /// <summary>
-/// The operators' HTTP API until the staff workspace exists: queue by skill group, accept, reply (delivered through the
-/// citizen's channel), transfer (at most two transfers per question), close, transcript. Bearer key from Operators:ApiKey.
+/// The operators' HTTP API, the same desk the console uses: queue of the caller's groups, accept, reply (delivered through the
+/// citizen's channel), transfer (at most two transfers per question), close, transcript, KB templates. The operator is the
+/// signed-in account or the personal token's account; a body cannot name another.
 /// </summary>
 public static class OperatorApi
 {
     public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/operator").WithTags("Operators").AddEndpointFilter(RequireKeyAsync);
-        group.MapGet("/queue", ListQueueAsync).WithSummary("Conversations waiting in a skill group, oldest first, with masked transcript and context.");
-        group.MapPost("/conversations/{id}/accept", AcceptAsync).WithSummary("Take a waiting conversation.");
-        group.MapPost("/conversations/{id}/reply", ReplyAsync).WithSummary("Answer the citizen; delivered through their own channel.");
+        var group = app.MapGroup("/api/operator").WithTags(StaffRoles.Operators).RequireAuthorization(StaffRoles.Operators);
+        group.MapGet("/queue", ListQueueAsync).WithSummary("Conversations waiting in the caller's skill groups (or one of them), oldest first, with masked transcript and context.");
+        group.MapGet("/conversations/mine", MineAsync).WithSummary("The conversations the caller is answering now.");
+        group.MapPost("/conversations/{id}/accept", AcceptAsync).WithSummary("Take a waiting conversation of one's own group, within one's capacity.");
+        group.MapPost("/conversations/{id}/reply", ReplyAsync).WithSummary("Answer the citizen; delivered through their own channel. articleId records the KB template used.");
         group.MapPost("/conversations/{id}/transfer", TransferAsync).WithSummary("Hand the question to another skill group (refused after the second transfer).");
         group.MapPost("/conversations/{id}/close", CloseAsync).WithSummary("Close the conversation; the citizen is asked for a rating.");
-        group.MapGet("/conversations/{id}/transcript", TranscriptAsync).WithSummary("The masked transcript.");
+        group.MapGet("/conversations/{id}/transcript", TranscriptAsync).WithSummary("The masked transcript (audited).");
+        group.MapGet("/conversations/{id}/templates", TemplatesAsync).WithSummary("KB answers for the conversation's question, or for ?search=.");
+
+        var supervisors = app.MapGroup("/api/supervisor").WithTags(StaffRoles.Supervisors).RequireAuthorization(StaffRoles.Supervisors);
+        supervisors.MapGet("/operators", OperatorsAsync).WithSummary("Every operator: online or away, groups, conversations answered now.");
+        supervisors.MapGet("/audit", AuditAsync).WithSummary("The audit log, newest first; filter by actor or conversation.");
         return app;
     }
 
-    private static async ValueTask<object?> RequireKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        Assistant.Bot.Host.Knowledge.BearerKey.Check(context.HttpContext, context.HttpContext.RequestServices.GetRequiredService<IOptions<OperatorOptions>>().Value.ApiKey)
-        ?? await next(context);
-
-    public static async Task<Ok<IReadOnlyList<QueueEntry>>> ListQueueAsync(string? group, OperatorDesk desk, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await desk.ListQueueAsync(string.IsNullOrWhiteSpace(group) ? "general" : group, cancellationToken));
-
-    public static async Task<IResult> AcceptAsync(string id, OperatorIdentity body, OperatorDesk desk, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(body.OperatorId) ? MissingOperator() : ToResult(await desk.AcceptAsync(id, body.OperatorId, cancellationToken));
-
-    public static async Task<IResult> ReplyAsync(string id, OperatorReplyBody body, OperatorDesk desk, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(body.OperatorId) ? MissingOperator() : ToResult(await desk.ReplyAsync(id, body.OperatorId, body.Text ?? string.Empty, cancellationToken));
-
-    public static async Task<IResult> TransferAsync(string id, OperatorTransferBody body, OperatorDesk desk, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(body.OperatorId) || string.IsNullOrWhiteSpace(body.ToGroup)
-            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "operatorId and toGroup are required.")
-            : ToResult(await desk.TransferAsync(id, body.OperatorId, body.ToGroup, cancellationToken));
-
-    public static async Task<IResult> CloseAsync(string id, OperatorIdentity body, OperatorDesk desk, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(body.OperatorId) ? MissingOperator() : ToResult(await desk.CloseAsync(id, body.OperatorId, cancellationToken));
-
-    public static async Task<IResult> TranscriptAsync(string id, OperatorDesk desk, CancellationToken cancellationToken)
+    public static async Task<IResult> ListQueueAsync(string? group, ClaimsPrincipal user, StaffDesk desk, AuditLog audit, CancellationToken cancellationToken)
     {
-        var result = await desk.GetTranscriptAsync(id, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(result.Entries) : Error(result.Error!.Value, null);
+        var queue = await desk.QueueAsync(user, group, cancellationToken);
+        await audit.WriteAsync(user.Login(), "queue", details: $"{queue.Count} waiting", cancellationToken: cancellationToken);
+        return TypedResults.Ok(queue);
     }
+
+    public static async Task<IResult> MineAsync(ClaimsPrincipal user, StaffDesk desk, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await desk.MineAsync(user, cancellationToken));
+
+    public static async Task<IResult> AcceptAsync(string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken cancellationToken) =>
+        ToResult(await desk.AcceptAsync(user, id, cancellationToken));
+
+    public static async Task<IResult> ReplyAsync(string id, OperatorReplyBody body, ClaimsPrincipal user, StaffDesk desk, CancellationToken cancellationToken) =>
+        ToResult(await desk.ReplyAsync(user, id, body.Text ?? string.Empty, body.ArticleId, cancellationToken));
+
+    public static async Task<IResult> TransferAsync(string id, OperatorTransferBody body, ClaimsPrincipal user, StaffDesk desk, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(body.ToGroup)
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "toGroup is required.")
+            : ToResult(await desk.TransferAsync(user, id, body.ToGroup, cancellationToken));
+
+    public static async Task<IResult> CloseAsync(string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken cancellationToken) =>
+        ToResult(await desk.CloseAsync(user, id, cancellationToken));
+
+    public static async Task<IResult> TranscriptAsync(string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken cancellationToken) =>
+        await desk.OpenAsync(user, id, cancellationToken) is { } entry
+            ? TypedResults.Ok(entry.Transcript)
+            : Error(DeskError.NotFound, null);
+
+    public static async Task<IResult> TemplatesAsync(string id, string? search, ClaimsPrincipal user, StaffDesk desk, CancellationToken cancellationToken) =>
+        await desk.OpenAsync(user, id, cancellationToken) is { } entry
+            ? TypedResults.Ok(await desk.TemplatesAsync(entry, search, cancellationToken))
+            : Error(DeskError.NotFound, null);
+
+    public static async Task<IResult> OperatorsAsync(StaffDesk desk, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await desk.OperatorsAsync(cancellationToken));
+
+    public static async Task<IResult> AuditAsync(string? actor, string? conversationId, int? limit, AuditLog audit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await audit.ReadAsync(actor, conversationId, limit ?? 200, cancellationToken));
 
     private static IResult ToResult(DeskResult result) =>
         result.Succeeded
@@ -58,13 +80,10 @@ public static class OperatorApi
         statusCode: error switch
         {
             DeskError.NotFound => StatusCodes.Status404NotFound,
-            DeskError.NotYours => StatusCodes.Status403Forbidden,
+            DeskError.NotYours or DeskError.NotYourGroup => StatusCodes.Status403Forbidden,
             DeskError.EmptyText => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status409Conflict,
         },
         title: error.ToString(),
         detail: message);
-
-    private static IResult MissingOperator() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "operatorId is required.");
 }

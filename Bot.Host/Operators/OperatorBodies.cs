@@ -1,7 +1,6 @@
 namespace Assistant.Bot.Host.Operators;
 
-public sealed record OperatorIdentity(string? OperatorId);
+/// <summary>A reply; <see cref="ArticleId"/> names the KB article it was built from, when the operator used one.</summary>
+public sealed record OperatorReplyBody(string? Text, string? ArticleId = null);
 
-public sealed record OperatorReplyBody(string? OperatorId, string? Text);
-
-public sealed record OperatorTransferBody(string? OperatorId, string? ToGroup);
+public sealed record OperatorTransferBody(string? ToGroup);

@@ -72,6 +72,7 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
         {
             _stored = await SaveAsync(Conversation, _stored, cancellationToken);
             Conversation = _stored;
+            Notify(_stored);
         }
 
         // The state is saved; the transcript must follow it even if the caller gives up now.
@@ -99,6 +100,21 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
     }
 
     public ValueTask DisposeAsync() => lease.DisposeAsync();
+
+    private void Notify(Conversation saved)
+    {
+        foreach (var observer in services.Observers)
+        {
+            try
+            {
+                observer.Changed(saved);
+            }
+            catch (Exception e)
+            {
+                services.Logger.ObserverFailed(e, saved.Id);
+            }
+        }
+    }
 
     private async Task<Conversation> SaveAsync(Conversation current, Conversation? stored, CancellationToken cancellationToken)
     {

@@ -30,7 +30,8 @@ public sealed class DialogServices
         IOptions<DialogOptions> options,
         TimeProvider time,
         ILoggerFactory loggerFactory,
-        IRateLimiter? rateLimiter = null)
+        IRateLimiter? rateLimiter = null,
+        IEnumerable<IConversationObserver>? observers = null)
     {
         var errors = DialogOptionsValidator.Errors(options.Value).ToList();
         if (errors.Count > 0)
@@ -50,6 +51,7 @@ public sealed class DialogServices
         Masker = new PersonalDataMasker();
         Intents = new IntentRecognizer(phrases);
         Hours = new OperatorHours(Options.Hours, phrases);
+        Observers = [.. observers ?? []];
         Sessions = new ConversationSessions(this);
         Closer = new ConversationCloser(this);
     }
@@ -70,6 +72,8 @@ public sealed class DialogServices
 
     /// <summary>Per-person message budget: in process unless the host passes a shared one.</summary>
     public IRateLimiter RateLimiter { get; }
+
+    internal IReadOnlyList<IConversationObserver> Observers { get; }
 
     internal ILogger Logger { get; }
 

@@ -33,4 +33,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Inactivity sweep closed {Closed} and expired {Expired} conversations")]
     public static partial void InactivitySweep(this ILogger logger, int closed, int expired);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "A conversation observer failed on conversation {ConversationId}; the change is saved")]
+    public static partial void ObserverFailed(this ILogger logger, Exception exception, string conversationId);
 }

@@ -20,4 +20,10 @@ public enum DeskError
 
     /// <summary>A transfer without a target group.</summary>
     NoGroup,
+
+    /// <summary>The conversation waits in a group the operator is not a member of.</summary>
+    NotYourGroup,
+
+    /// <summary>The operator already has as many conversations as allowed at once.</summary>
+    AtCapacity,
 }

@@ -16,33 +16,57 @@ public sealed class OperatorDesk(DialogServices services)
     private DeskPhrases Phrases => services.Phrases.Desk;
 
     /// <summary>Conversations waiting for <paramref name="group"/>, longest-waiting first.</summary>
-    public async Task<IReadOnlyList<QueueEntry>> ListQueueAsync(string group, CancellationToken cancellationToken)
-    {
-        var entries = new List<QueueEntry>();
-        foreach (var conversation in await services.Stores.Conversations.ListQueueAsync(group, cancellationToken))
-        {
-            entries.Add(new QueueEntry
-            {
-                ConversationId = conversation.Id,
-                Channel = conversation.Key.Channel,
-                Group = conversation.HandoffGroup!,
-                LifeSituation = conversation.LifeSituation,
-                ShownArticles = [.. conversation.ShownArticleIds.Select(id => new ShownArticle(id, services.Knowledge.FindArticle(id)?.Title ?? id))],
-                Transfers = conversation.Transfers,
-                WaitingSince = conversation.QueuedAt ?? conversation.UpdatedAt,
-                Transcript = await services.Stores.Transcripts.ReadAsync(conversation.Id, 0, cancellationToken),
-            });
-        }
+    public async Task<IReadOnlyList<QueueEntry>> ListQueueAsync(string group, CancellationToken cancellationToken) =>
+        await ToEntriesAsync(await services.Stores.Conversations.ListQueueAsync(group, cancellationToken), cancellationToken);
 
-        return entries;
+    /// <summary>Conversations waiting in any of <paramref name="groups"/> (null: every group), longest-waiting first.</summary>
+    public async Task<IReadOnlyList<QueueEntry>> ListWaitingAsync(IReadOnlyCollection<string>? groups, CancellationToken cancellationToken)
+    {
+        var waiting = await services.Stores.Conversations.ListByStateAsync(ConversationState.WaitingForOperator, cancellationToken);
+        return await ToEntriesAsync(
+            [.. waiting.Where(c => groups is null || groups.Contains(c.HandoffGroup ?? "", StringComparer.OrdinalIgnoreCase)).OrderBy(c => c.QueuedAt ?? c.UpdatedAt)],
+            cancellationToken);
     }
 
+    /// <summary>The conversations <paramref name="operatorId"/> is answering now.</summary>
+    public async Task<IReadOnlyList<QueueEntry>> ListAssignedAsync(string operatorId, CancellationToken cancellationToken) =>
+        await ToEntriesAsync([.. (await AssignedAsync(operatorId, cancellationToken)).OrderBy(c => c.QueuedAt ?? c.UpdatedAt)], cancellationToken);
+
+    /// <summary>How many conversations each operator is answering now (for supervisors).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountAssignedAsync(CancellationToken cancellationToken) =>
+        (await services.Stores.Conversations.ListByStateAsync(ConversationState.WithOperator, cancellationToken))
+            .Where(c => c.OperatorId is not null)
+            .GroupBy(c => c.OperatorId!)
+            .ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>One conversation with its context and transcript, or null.</summary>
+    public async Task<QueueEntry?> GetAsync(string conversationId, CancellationToken cancellationToken) =>
+        await services.Stores.Conversations.GetAsync(conversationId, cancellationToken) is { } conversation
+            ? (await ToEntriesAsync([conversation], cancellationToken))[0]
+            : null;
+
     public Task<DeskResult> AcceptAsync(string conversationId, string operatorId, CancellationToken cancellationToken) =>
-        ActAsync("accept", conversationId, operatorId, cancellationToken, session =>
+        AcceptAsync(conversationId, operatorId, AcceptRules.None, cancellationToken);
+
+    /// <summary>Takes a waiting conversation, within the operator's groups and capacity.</summary>
+    public async Task<DeskResult> AcceptAsync(string conversationId, string operatorId, AcceptRules rules, CancellationToken cancellationToken)
+    {
+        var assigned = rules.Capacity is null ? 0 : (await AssignedAsync(operatorId, cancellationToken)).Count;
+        return await ActAsync("accept", conversationId, operatorId, cancellationToken, session =>
         {
             if (session.Conversation.State != ConversationState.WaitingForOperator)
             {
                 return Refuse(DeskError.WrongState, Phrases.WrongState, session);
+            }
+
+            if (rules.Groups is { } groups && !groups.Contains(session.Conversation.HandoffGroup ?? "", StringComparer.OrdinalIgnoreCase))
+            {
+                return Refuse(DeskError.NotYourGroup, Phrases.NotYourGroup, session);
+            }
+
+            if (rules.Capacity is { } capacity && assigned >= capacity)
+            {
+                return Refuse(DeskError.AtCapacity, BotPhrases.Fill(Phrases.AtCapacity, ("count", assigned.ToString(System.Globalization.CultureInfo.InvariantCulture))), session);
             }
 
             session.Conversation = session.Conversation with { OperatorId = operatorId, LastActivityAt = services.Now };
@@ -51,6 +75,7 @@ public sealed class OperatorDesk(DialogServices services)
             services.Logger.Accepted(operatorId, conversationId);
             return null;
         });
+    }
 
     public Task<DeskResult> ReplyAsync(string conversationId, string operatorId, string text, CancellationToken cancellationToken) =>
         ActAsync("reply", conversationId, operatorId, cancellationToken, session =>
@@ -123,6 +148,34 @@ public sealed class OperatorDesk(DialogServices services)
         await services.Stores.Conversations.GetAsync(conversationId, cancellationToken) is null
             ? new TranscriptResult(DeskError.NotFound, [])
             : new TranscriptResult(null, await services.Stores.Transcripts.ReadAsync(conversationId, 0, cancellationToken));
+
+    private async Task<IReadOnlyList<Conversation>> AssignedAsync(string operatorId, CancellationToken cancellationToken) =>
+        [.. (await services.Stores.Conversations.ListByStateAsync(ConversationState.WithOperator, cancellationToken)).Where(c => c.OperatorId == operatorId)];
+
+    private async Task<IReadOnlyList<QueueEntry>> ToEntriesAsync(IReadOnlyList<Conversation> conversations, CancellationToken cancellationToken)
+    {
+        var entries = new List<QueueEntry>(conversations.Count);
+        foreach (var conversation in conversations)
+        {
+            entries.Add(new QueueEntry
+            {
+                ConversationId = conversation.Id,
+                Channel = conversation.Key.Channel,
+                Group = conversation.HandoffGroup ?? string.Empty,
+                State = conversation.State,
+                Segment = conversation.Segment,
+                OperatorId = conversation.OperatorId,
+                LifeSituation = conversation.LifeSituation,
+                ShownArticles = [.. conversation.ShownArticleIds.Select(id => new ShownArticle(id, services.Knowledge.FindArticle(id)?.Title ?? id))],
+                Transfers = conversation.Transfers,
+                TransfersLeft = Math.Max(0, services.Options.Handoff.MaxTransfers - conversation.Transfers),
+                WaitingSince = conversation.QueuedAt ?? conversation.UpdatedAt,
+                Transcript = await services.Stores.Transcripts.ReadAsync(conversation.Id, 0, cancellationToken),
+            });
+        }
+
+        return entries;
+    }
 
     private DeskResult? OwnedBy(ConversationSession session, string operatorId)
     {

@@ -1,3 +1,4 @@
+using Assistant.Dialogs.Lifecycle;
 using Assistant.Dialogs.Stores;
 
 namespace Assistant.Dialogs.Operators;
@@ -11,12 +12,23 @@ public sealed record QueueEntry
 
     public required string Group { get; init; }
 
+    public ConversationState State { get; init; }
+
+    /// <summary>citizen / business / medic when known.</summary>
+    public string? Segment { get; init; }
+
+    /// <summary>The operator answering now, if any.</summary>
+    public string? OperatorId { get; init; }
+
     /// <summary>The life situation detected from the articles shown or routed on.</summary>
     public string? LifeSituation { get; init; }
 
     public IReadOnlyList<ShownArticle> ShownArticles { get; init; } = [];
 
     public int Transfers { get; init; }
+
+    /// <summary>How many more transfers the conversation allows (the programme's limit is two per question).</summary>
+    public int TransfersLeft { get; init; }
 
     public DateTimeOffset WaitingSince { get; init; }
 

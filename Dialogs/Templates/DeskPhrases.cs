@@ -9,4 +9,6 @@ public sealed record DeskPhrases
     public required string EmptyText { get; init; }
     public required string NoGroup { get; init; }
     public required string TransferLimit { get; init; }
+    public required string NotYourGroup { get; init; }
+    public required string AtCapacity { get; init; }
 }

@@ -6,11 +6,16 @@ using Assistant.Bot.Host.Tests.Support;
 
 namespace Assistant.Bot.Host.Tests.Api;
 
+/// <summary>The app with one moderator account; <see cref="Key"/> is its personal API token.</summary>
 public sealed class ModeratorAppWithKey : RunningApp
 {
-    public const string Key = "moderator-test-key";
+    public string Key { get; private set; } = string.Empty;
 
-    protected override IEnumerable<(string Key, string Value)> Settings => [("Moderators:ApiKey", Key)];
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Key = await AddStaffAsync("moderator", "moderator");
+    }
 }
 
 public sealed class ModeratorApiTests(ModeratorAppWithKey app) : IClassFixture<ModeratorAppWithKey>
@@ -23,7 +28,7 @@ public sealed class ModeratorApiTests(ModeratorAppWithKey app) : IClassFixture<M
         {
             Content = JsonContent.Create(new { text = phrasing }),
         };
-        add.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ModeratorAppWithKey.Key);
+        add.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Key);
 
         using var response = await app.Client.SendAsync(add);
         using var ask = await app.Client.PostAsJsonAsync("api/ask", new { text = phrasing });
@@ -45,7 +50,7 @@ public sealed class ModeratorApiTests(ModeratorAppWithKey app) : IClassFixture<M
     public async Task An_unknown_article_is_a_404()
     {
         using var add = new HttpRequestMessage(HttpMethod.Post, "api/kb/articles/no-such-article/questions") { Content = JsonContent.Create(new { text = "вопрос" }) };
-        add.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ModeratorAppWithKey.Key);
+        add.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.Key);
 
         using var response = await app.Client.SendAsync(add);
 
@@ -53,13 +58,17 @@ public sealed class ModeratorApiTests(ModeratorAppWithKey app) : IClassFixture<M
     }
 }
 
-public sealed class ModeratorApiOffTests(RunningApp app) : IClassFixture<RunningApp>
+public sealed class ModeratorApiRoleTests(RunningApp app) : IClassFixture<RunningApp>
 {
     [Fact]
-    public async Task Without_a_configured_key_the_moderator_API_does_not_exist()
+    public async Task An_operator_token_cannot_change_the_KB()
     {
-        using var response = await app.Client.PostAsJsonAsync("api/kb/articles/records-certificates/questions", new { text = "вопрос" });
+        var token = await app.AddStaffAsync("op-not-moderator", "operator", "general");
+        using var add = new HttpRequestMessage(HttpMethod.Post, "api/kb/articles/records-certificates/questions") { Content = JsonContent.Create(new { text = "вопрос" }) };
+        add.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var response = await app.Client.SendAsync(add);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 }

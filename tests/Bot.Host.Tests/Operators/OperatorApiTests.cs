@@ -4,37 +4,6 @@ using Assistant.Bot.Host.Tests.Support;
 
 namespace Assistant.Bot.Host.Tests.Operators;
 
-/// <summary>Without Operators:ApiKey the operator API is off: it does not exist, whatever the caller sends.</summary>
-public sealed class OperatorApiWithoutKeyTests(RunningApp app) : IClassFixture<RunningApp>
-{
-    [Theory]
-    [InlineData("GET", "api/operator/queue?group=oms")]
-    [InlineData("POST", "api/operator/conversations/x/accept")]
-    [InlineData("POST", "api/operator/conversations/x/reply")]
-    [InlineData("POST", "api/operator/conversations/x/transfer")]
-    [InlineData("POST", "api/operator/conversations/x/close")]
-    [InlineData("GET", "api/operator/conversations/x/transcript")]
-    public async Task Every_operator_endpoint_is_404_with_or_without_a_bearer(string method, string path)
-    {
-        foreach (var bearer in new string?[] { null, "", OperatorApp.ApiKey })
-        {
-            using var request = new HttpRequestMessage(new HttpMethod(method), path);
-            if (bearer is not null)
-            {
-                request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + bearer);
-            }
-
-            if (method == "POST")
-            {
-                request.Content = new StringContent("""{"operatorId":"op","text":"т","toGroup":"general"}""", System.Text.Encoding.UTF8, "application/json");
-            }
-
-            using var response = await app.Client.SendAsync(request);
-            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        }
-    }
-}
-
 public sealed class OperatorApiTests(OperatorApp app) : IClassFixture<OperatorApp>
 {
     private const string Question = "как получить полис омс";
@@ -43,8 +12,9 @@ public sealed class OperatorApiTests(OperatorApp app) : IClassFixture<OperatorAp
     [InlineData(null)]
     [InlineData("Bearer wrong-key")]
     [InlineData("Bearer ")]
-    [InlineData("Basic " + OperatorApp.ApiKey)]
-    [InlineData(OperatorApp.ApiKey)]
+    [InlineData("Basic dGVzdDp0ZXN0")]
+    [InlineData("Bearer ast_not-a-real-token")]
+    [InlineData("ast_not-a-real-token")]
     public async Task A_missing_or_wrong_bearer_gets_401(string? authorization)
     {
         foreach (var (method, path) in new[] { ("GET", "api/operator/queue?group=oms"), ("POST", "api/operator/conversations/x/accept") })
@@ -68,7 +38,7 @@ public sealed class OperatorApiTests(OperatorApp app) : IClassFixture<OperatorAp
     [Fact]
     public async Task The_right_bearer_opens_the_queue()
     {
-        var queue = await app.Operator("op-queue").QueueAsync("oms");
+        var queue = await (await app.OperatorAsync("op-queue")).QueueAsync("oms");
 
         Assert.Equal(JsonValueKind.Array, queue.ValueKind);
     }
@@ -89,7 +59,7 @@ public sealed class OperatorApiTests(OperatorApp app) : IClassFixture<OperatorAp
         await WebChatCalls.SendAsync(app.Client, userId, "мой СНИЛС 123-456-789 01, телефон 89123456789");
 
         var conversationId = (await WebChatCalls.ConversationOfAsync(app.Services, userId)).Id;
-        var first = app.Operator("op-oms");
+        var first = await app.OperatorAsync("op-oms");
         var entry = FindEntry(await first.QueueAsync("oms"), conversationId);
         Assert.Equal("web", entry.GetProperty("channel").GetString());
         Assert.Equal("oms", entry.GetProperty("group").GetString());
@@ -134,7 +104,7 @@ public sealed class OperatorApiTests(OperatorApp app) : IClassFixture<OperatorAp
         Assert.Contains(moved.GetProperty("transcript").EnumerateArray(), e => e.GetProperty("text").GetString() == reply);
 
         // The next operator takes it; a third transfer is refused and the conversation stays with them.
-        var second = app.Operator("op-general");
+        var second = await app.OperatorAsync("op-general");
         await second.OkAsync(second.AcceptAsync(conversationId));
         using (var refused = await second.TransferAsync(conversationId, "oms"))
         {
@@ -167,9 +137,48 @@ public sealed class OperatorApiTests(OperatorApp app) : IClassFixture<OperatorAp
     }
 
     [Fact]
+    public async Task Naming_the_owner_in_the_body_or_the_query_does_not_let_another_operator_act()
+    {
+        var userId = WebChatCalls.NewUserId();
+        await using var citizen = await SseStream.OpenAsync(app.Client, userId);
+        await WebChatCalls.SendAsync(app.Client, userId, Question);
+        await citizen.WaitForKindAsync("answer");
+        await WebChatCalls.PressAsync(app.Client, userId, "Оператор", "operator");
+        await citizen.WaitForKindAsync("handoffNotice");
+        var conversationId = (await WebChatCalls.ConversationOfAsync(app.Services, userId)).Id;
+        var owner = await app.OperatorAsync("op-owner");
+        var intruderToken = await app.AddStaffAsync("op-intruder", "operator", RunningApp.SeedGroups);
+        await owner.OkAsync(owner.AcceptAsync(conversationId));
+
+        foreach (var (action, body) in new[]
+        {
+            ("reply", """{"operatorId":"op-owner","text":"чужой ответ"}"""),
+            ("reply?operatorId=op-owner", """{"text":"чужой ответ"}"""),
+            ("transfer", """{"operatorId":"op-owner","toGroup":"general"}"""),
+            ("close", """{"operatorId":"op-owner"}"""),
+            ("accept", """{"operatorId":"op-owner"}"""),
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"api/operator/conversations/{conversationId}/{action}")
+            {
+                Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", intruderToken);
+            using var response = await app.Client.SendAsync(request);
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Conflict, $"{action}: {(int)response.StatusCode}");
+        }
+
+        var transcript = await owner.OkAsync(owner.TranscriptAsync(conversationId));
+        Assert.DoesNotContain(transcript.EnumerateArray(), e => e.GetProperty("text").GetString() == "чужой ответ");
+        var state = await WebChatCalls.ConversationOfAsync(app.Services, userId);
+        Assert.Equal("op-owner", state.OperatorId);
+        Assert.Equal(Assistant.Dialogs.Lifecycle.ConversationState.WithOperator, state.State);
+    }
+
+    [Fact]
     public async Task Actions_on_an_unknown_conversation_are_404()
     {
-        var op = app.Operator("op-x");
+        var op = await app.OperatorAsync("op-x");
         using var accept = await op.AcceptAsync("no-such-conversation");
         using var transcript = await op.TranscriptAsync("no-such-conversation");
 

@@ -157,7 +157,6 @@ public sealed class QdrantAppTests
         ("ConnectionStrings:Qdrant", qdrant.Address.ToString()),
         ("Qdrant:Collection", "kb_test"),
         ("Qdrant:ApiKey", ApiKey),
-        ("Moderators:ApiKey", ModeratorAppWithKey.Key),
         .. more]);
 
     private static async Task<JsonElement> AskAsync(RunningApp app, string text)
@@ -170,7 +169,7 @@ public sealed class QdrantAppTests
     private static async Task AddQuestionAsync(RunningApp app, string articleId, string text)
     {
         using var add = new HttpRequestMessage(HttpMethod.Post, $"api/kb/articles/{articleId}/questions") { Content = JsonContent.Create(new { text }) };
-        add.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ModeratorAppWithKey.Key);
+        add.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await app.AddStaffAsync("moderator", "moderator"));
         using var added = await app.Client.SendAsync(add);
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
     }

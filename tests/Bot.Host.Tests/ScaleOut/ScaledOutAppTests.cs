@@ -21,7 +21,7 @@ public sealed class ScaledOutAppTests(RedisServer redis, PostgresServer postgres
         var database = await postgres.CreateDatabaseAsync();
         (string, string)[] settings =
         [
-            ("ConnectionStrings:Redis", redis.Configuration), ("ConnectionStrings:Postgres", database), ("Operators:ApiKey", OperatorApp.ApiKey),
+            ("ConnectionStrings:Redis", redis.Configuration), ("ConnectionStrings:Postgres", database),
         ];
         var a = new ConfiguredApp(settings);
         var b = new ConfiguredApp(settings);
@@ -39,8 +39,10 @@ public sealed class ScaledOutAppTests(RedisServer redis, PostgresServer postgres
             await stream.WaitForKindAsync("handoffNotice");
 
             var conversationId = (await WebChatCalls.ConversationOfAsync(a.Services, userId)).Id;
-            var onA = new OperatorClient(a.Client, OperatorApp.ApiKey, "op-1");
-            var onB = new OperatorClient(b.Client, OperatorApp.ApiKey, "op-1");
+            // One account in the shared PostgreSQL: its token works on both hosts.
+            var token = await a.AddStaffAsync("op-1", "operator", RunningApp.SeedGroups);
+            var onA = new OperatorClient(a.Client, token, "op-1");
+            var onB = new OperatorClient(b.Client, token, "op-1");
             await onA.OkAsync(onA.AcceptAsync(conversationId));
             await onB.OkAsync(onB.ReplyAsync(conversationId, "Полис оформляет страховая медицинская организация."));
             await stream.WaitForKindAsync("operatorMessage");
@@ -77,7 +79,7 @@ public sealed class ScaledOutAppTests(RedisServer redis, PostgresServer postgres
     public async Task A_question_a_moderator_adds_through_one_host_is_found_by_the_other()
     {
         var database = await postgres.CreateDatabaseAsync();
-        (string, string)[] settings = [("ConnectionStrings:Postgres", database), ("Moderators:ApiKey", ModeratorAppWithKey.Key)];
+        (string, string)[] settings = [("ConnectionStrings:Postgres", database)];
         var a = new ConfiguredApp(settings);
         var b = new ConfiguredApp(settings);
         await a.InitializeAsync();
@@ -90,7 +92,7 @@ public sealed class ScaledOutAppTests(RedisServer redis, PostgresServer postgres
             {
                 Content = JsonContent.Create(new { text = phrasing }),
             };
-            add.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ModeratorAppWithKey.Key);
+            add.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await b.AddStaffAsync("moderator", "moderator"));
             using (var added = await a.Client.SendAsync(add))
             {
                 Assert.Equal(HttpStatusCode.OK, added.StatusCode);

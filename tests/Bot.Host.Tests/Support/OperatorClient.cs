@@ -5,21 +5,21 @@ using System.Text.Json;
 
 namespace Assistant.Bot.Host.Tests.Support;
 
-/// <summary>One operator calling /api/operator/* with a bearer key, as the staff workspace would.</summary>
+/// <summary>One operator calling /api/operator/* with their personal API token, as an integration would.</summary>
 public sealed class OperatorClient(HttpClient client, string? apiKey, string operatorId)
 {
     public string OperatorId => operatorId;
 
     public Task<HttpResponseMessage> GetQueueAsync(string group) => SendAsync(HttpMethod.Get, $"api/operator/queue?group={Uri.EscapeDataString(group)}");
 
-    public Task<HttpResponseMessage> AcceptAsync(string conversationId) => SendAsync(HttpMethod.Post, Path(conversationId, "accept"), new { operatorId });
+    public Task<HttpResponseMessage> AcceptAsync(string conversationId) => SendAsync(HttpMethod.Post, Path(conversationId, "accept"), new { });
 
-    public Task<HttpResponseMessage> ReplyAsync(string conversationId, string text) => SendAsync(HttpMethod.Post, Path(conversationId, "reply"), new { operatorId, text });
+    public Task<HttpResponseMessage> ReplyAsync(string conversationId, string text) => SendAsync(HttpMethod.Post, Path(conversationId, "reply"), new { text });
 
     public Task<HttpResponseMessage> TransferAsync(string conversationId, string toGroup) =>
-        SendAsync(HttpMethod.Post, Path(conversationId, "transfer"), new { operatorId, toGroup });
+        SendAsync(HttpMethod.Post, Path(conversationId, "transfer"), new { toGroup });
 
-    public Task<HttpResponseMessage> CloseAsync(string conversationId) => SendAsync(HttpMethod.Post, Path(conversationId, "close"), new { operatorId });
+    public Task<HttpResponseMessage> CloseAsync(string conversationId) => SendAsync(HttpMethod.Post, Path(conversationId, "close"), new { });
 
     public Task<HttpResponseMessage> TranscriptAsync(string conversationId) => SendAsync(HttpMethod.Get, Path(conversationId, "transcript"));
 

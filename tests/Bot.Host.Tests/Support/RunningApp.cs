@@ -18,10 +18,10 @@ public class RunningApp : IAsyncLifetime
 
     public IServiceProvider Services => _app!.Services;
 
-    /// <summary>Extra settings (key, value) for a test class's app, e.g. ("Operators:ApiKey", "…").</summary>
+    /// <summary>Extra settings (key, value) for a test class's app, e.g. ("Staff:MaxConversationsPerOperator", "2").</summary>
     protected virtual IEnumerable<(string Key, string Value)> Settings => [];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Storage:DataDirectory", _dataDirectory };
         foreach (var (key, value) in Settings)
@@ -47,6 +47,29 @@ public class RunningApp : IAsyncLifetime
         Address = new Uri(address.EndsWith('/') ? address : address + "/");
         Client = new HttpClient { BaseAddress = Address };
     }
+
+    /// <summary>The password every test account gets (Identity's rules: 10+ characters, a digit, upper and lower case).</summary>
+    public const string StaffPassword = "Test-password-1";
+
+    /// <summary>Creates (or updates) a staff account in this app's store and returns a new personal API token for it.</summary>
+    public async Task<string> AddStaffAsync(string login, string role, params string[] groups)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var errors = await scope.ServiceProvider.GetRequiredService<Assistant.Bot.Host.Staff.Accounts.StaffAccounts>()
+            .AddOrUpdateAsync(login, role, groups, StaffPassword);
+        Assert.Empty(errors);
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Assistant.Bot.Host.Staff.Accounts.StaffUser>>();
+        var user = await users.FindByNameAsync(login) ?? throw new InvalidOperationException(login);
+        return await scope.ServiceProvider.GetRequiredService<Assistant.Bot.Host.Staff.Accounts.StaffTokens>().IssueAsync(user, CancellationToken.None);
+    }
+
+    /// <summary>An operator account in <paramref name="groups"/> (every seed KB group when none are named) and its API client.</summary>
+    public async Task<OperatorClient> OperatorAsync(string login, params string[] groups) =>
+        new(Client, await AddStaffAsync(login, "operator", groups.Length > 0 ? groups : SeedGroups), login);
+
+    /// <summary>The skill groups the seed KB routes to.</summary>
+    public static readonly string[] SeedGroups =
+        ["general", "oms", "care", "accreditation", "drugs", "expertise", "licensing", "maternity", "pharma", "reception", "sick-leave"];
 
     public async Task DisposeAsync()
     {

@@ -58,7 +58,7 @@ public sealed class BrowserConversationTests : IClassFixture<ChromiumBrowser>, I
         // The test is the operator now: take the conversation from the oms queue and answer.
         var userId = await page.EvaluateAsync<string>("() => localStorage.getItem('assistant.userId')");
         var conversationId = (await WebChatCalls.ConversationOfAsync(_app.Services, userId)).Id;
-        var desk = _app.Operator("op-browser");
+        var desk = await _app.OperatorAsync("op-browser");
         Assert.Contains((await desk.QueueAsync("oms")).EnumerateArray(), e => e.GetProperty("conversationId").GetString() == conversationId);
         await desk.OkAsync(desk.AcceptAsync(conversationId));
         await Expect(log).ToContainTextAsync("Специалист подключился к диалогу.");

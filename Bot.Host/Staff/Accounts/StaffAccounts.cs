@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Assistant.Bot.Host.Staff.Accounts;
+
+/// <summary>Creating accounts and setting roles and groups: what `staff add` and the tests do, through Identity's own checks.</summary>
+public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles)
+{
+    /// <summary>
+    /// Creates <paramref name="login"/> with one role and its groups, or, when the login exists, sets its password, role and
+    /// groups (so `staff add` also resets a forgotten password). Errors are Identity's (password rules, login characters).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AddOrUpdateAsync(string login, string role, IReadOnlyList<string> groups, string password)
+    {
+        if (!StaffRoles.IsRole(role))
+        {
+            return [$"Unknown role '{role}': use one of {string.Join(", ", StaffRoles.All)}."];
+        }
+
+        foreach (var name in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(name))
+            {
+                await roles.CreateAsync(new IdentityRole(name));
+            }
+        }
+
+        var user = await users.FindByNameAsync(login);
+        IdentityResult result;
+        if (user is null)
+        {
+            user = new StaffUser { UserName = login, Groups = StaffGroups.Join(groups), LockoutEnabled = true };
+            result = await users.CreateAsync(user, password);
+        }
+        else
+        {
+            user.Groups = StaffGroups.Join(groups);
+            result = await users.UpdateAsync(user);
+            if (result.Succeeded)
+            {
+                var token = await users.GeneratePasswordResetTokenAsync(user);
+                result = await users.ResetPasswordAsync(user, token, password);
+            }
+
+            if (result.Succeeded)
+            {
+                result = await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+            }
+        }
+
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, role);
+        }
+
+        return result.Succeeded ? [] : [.. result.Errors.Select(e => e.Description)];
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Operators;
+
+namespace Assistant.Bot.Host.Staff.Console;
+
+/// <summary>How the console names channels, segments, authors and times in Russian.</summary>
+public static class ConsoleText
+{
+    public static string ChannelName(string channel) => channel.ToLowerInvariant() switch
+    {
+        "telegram" => "Telegram",
+        "vk" => "ВКонтакте",
+        "webchat" => "Чат на портале",
+        _ => channel,
+    };
+
+    public static string SegmentName(string? segment) => segment switch
+    {
+        "citizen" => "гражданин",
+        "business" => "бизнес",
+        "medic" => "медработник",
+        _ => "—",
+    };
+
+    public static string AuthorName(string from) => from switch
+    {
+        Authors.Citizen => "Гражданин",
+        Authors.Bot => "Бот",
+        Authors.Operator => "Специалист",
+        _ => "Система",
+    };
+
+    public static string Minutes(TimeSpan waited) =>
+        waited.TotalMinutes < 1 ? "меньше минуты" : $"{(int)waited.TotalMinutes} мин";
+
+    public static string Clock(DateTimeOffset at) => at.ToLocalTime().ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The citizen's first message, shortened: what the conversation is about.</summary>
+    public static string Describe(QueueEntry entry)
+    {
+        var first = entry.Transcript.FirstOrDefault(e => e.From == Authors.Citizen)?.Text ?? "(без текста)";
+        return first.Length <= 80 ? first : first[..80] + "…";
+    }
+}

@@ -1,0 +1,39 @@
+using Assistant.Bot.Host.Staff.Accounts;
+using Assistant.Bot.Host.Staff.Audit;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Assistant.Bot.Host.Staff;
+
+/// <summary>Staff accounts (ASP.NET Core Identity), their API tokens and the audit log: staff.db, or PostgreSQL when configured.</summary>
+public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<ApiToken>(token =>
+        {
+            token.ToTable("StaffApiTokens");
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.HasIndex(t => t.UserId);
+        });
+        builder.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("StaffAudit");
+            entry.HasIndex(e => e.At);
+        });
+
+        // SQLite cannot order or compare DateTimeOffset; stored as UTC ticks it sorts on both engines.
+        if (Database.IsSqlite())
+        {
+            var ticks = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+                v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            builder.Entity<AuditEntry>().Property(e => e.At).HasConversion(ticks);
+            builder.Entity<ApiToken>().Property(e => e.CreatedAt).HasConversion(ticks);
+        }
+    }
+}

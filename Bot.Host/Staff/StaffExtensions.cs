@@ -1,0 +1,137 @@
+using Assistant.Bot.Host.Knowledge;
+using Assistant.Bot.Host.Staff.Accounts;
+using Assistant.Bot.Host.Staff.Audit;
+using Assistant.Bot.Host.Staff.Console;
+using Assistant.Dialogs.Engine;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Bot.Host.Staff;
+
+public static class StaffExtensions
+{
+    /// <summary>The policy scheme every staff endpoint uses: a bearer token when the request carries one, else the sign-in cookie.</summary>
+    public const string Scheme = "Staff";
+
+    /// <summary>
+    /// Staff accounts, tokens and the audit log, without the web parts (the CLI uses this). staff.db under Storage:DataDirectory,
+    /// or the PostgreSQL database of ConnectionStrings:Postgres.
+    /// </summary>
+    public static IHostApplicationBuilder AddStaffAccounts(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
+        services.AddOptions<StaffOptions>().Bind(builder.Configuration.GetSection(StaffOptions.Section))
+            .Validate(o => o.MaxConversationsPerOperator > 0 && o.FirstResponseTarget > TimeSpan.Zero && o.QueueLimit >= o.FirstResponseTarget
+                && o.AuditRetention > TimeSpan.Zero && o.MaxFailedSignIns > 0, "Invalid Staff settings (see docs/staff.md)")
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        var postgres = builder.Configuration.GetConnectionString("Postgres");
+        void Configure(IServiceProvider sp, DbContextOptionsBuilder options)
+        {
+            if (string.IsNullOrWhiteSpace(postgres))
+            {
+                var directory = Path.GetFullPath(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory);
+                Directory.CreateDirectory(directory);
+                options.UseSqlite($"Data Source={Path.Combine(directory, "staff.db")}");
+            }
+            else
+            {
+                options.UseNpgsql(postgres);
+            }
+        }
+
+        services.AddDbContextFactory<StaffDbContext>(Configure);
+        services.AddDbContext<StaffDbContext>(Configure, optionsLifetime: ServiceLifetime.Singleton);
+        services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = false;
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<StaffDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaims>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<StaffOptions>>((identity, staff) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = staff.Value.MaxFailedSignIns;
+            identity.Lockout.DefaultLockoutTimeSpan = staff.Value.LockoutTime;
+        });
+        // Cookies must open on every host and survive a restart: the keys live with the data (docs/staff.md for a shared store).
+        services.AddDataProtection().SetApplicationName("Assistant")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(builder.Configuration[$"{StorageOptions.Section}:DataDirectory"] ?? "./data"), "keys")));
+        services.AddSingleton<StaffTokens>();
+        services.AddSingleton<AuditLog>();
+        services.AddScoped<StaffAccounts>();
+        return builder;
+    }
+
+    /// <summary>Accounts plus sign-in (cookie for pages, bearer token for integrations), role policies and the console's services.</summary>
+    public static WebApplicationBuilder AddStaffWorkspace(this WebApplicationBuilder builder)
+    {
+        builder.AddStaffAccounts();
+        var services = builder.Services;
+        services.AddHostedService<StaffSchemaInitializer>();
+        services.AddHostedService<AuditRetention>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultChallengeScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "Staff account", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? StaffTokenHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, StaffTokenHandler>(StaffTokenHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "assistant.staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/staff/login";
+            o.LogoutPath = "/staff/account/logout";
+            o.AccessDeniedPath = "/staff/denied";
+
+            // An API call gets a status code, not the sign-in page.
+            o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        var authorization = services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build());
+        foreach (var (area, roles) in StaffRoles.AreaRoles)
+        {
+            authorization.AddPolicy(area, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser().RequireRole(roles));
+        }
+
+        services.AddCascadingAuthenticationState();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSingleton<StaffSignals>();
+        services.AddSingleton<IConversationObserver>(sp => sp.GetRequiredService<StaffSignals>());
+        services.AddScoped<StaffDesk>();
+        return builder;
+    }
+
+    private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,24 @@
+namespace Assistant.Bot.Host.Staff;
+
+/// <summary>Section "Staff": the workspace's service targets and limits (docs/staff.md).</summary>
+public sealed class StaffOptions
+{
+    public const string Section = "Staff";
+
+    /// <summary>Target time to the first operator response; a waiting conversation turns amber after it.</summary>
+    public TimeSpan FirstResponseTarget { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The programme's queue limit: a conversation waiting longer is shown red.</summary>
+    public TimeSpan QueueLimit { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>At most this many conversations with one operator at once; «Принять» is refused beyond it.</summary>
+    public int MaxConversationsPerOperator { get; set; } = 5;
+
+    /// <summary>How long audit lines are kept (152-FZ asks for a defined period); older lines are removed once a day.</summary>
+    public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>Failed password attempts before the account locks for <see cref="LockoutTime"/>.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    public TimeSpan LockoutTime { get; set; } = TimeSpan.FromMinutes(15);
+}
