@@ -11,7 +11,7 @@ public static class ConsoleText
     {
         "telegram" => "Telegram",
         "vk" => "ВКонтакте",
-        "webchat" => "Чат на портале",
+        "web" or "webchat" => "Чат на портале",
         _ => channel,
     };
 

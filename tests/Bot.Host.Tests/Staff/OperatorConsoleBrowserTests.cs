@@ -1,0 +1,191 @@
+using Assistant.Bot.Host.Staff.Audit;
+using Assistant.Bot.Host.Tests.Support;
+using Assistant.Dialogs.Stores;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Assistant.Bot.Host.Tests.Staff;
+
+/// <summary>
+/// The operator console in headless Chromium against the real app: a citizen in the web chat (one browser context) and two
+/// operators signed in with their own accounts (two more contexts), from the handover to the stored rating. Keyboard for the
+/// sign-in, axe-core on every staff page on the way.
+/// </summary>
+public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>, IClassFixture<OperatorApp>
+{
+    private const float Timeout = 15_000;
+
+    private readonly ChromiumBrowser _chromium;
+    private readonly OperatorApp _app;
+
+    public OperatorConsoleBrowserTests(ChromiumBrowser chromium, OperatorApp app)
+    {
+        _chromium = chromium;
+        _app = app;
+        SetDefaultExpectTimeout(Timeout);
+    }
+
+    [Fact]
+    public async Task A_handover_appears_live_is_answered_from_a_KB_template_transferred_once_closed_and_rated()
+    {
+        await _app.AddStaffAsync("anna", "operator", "oms");
+        await _app.AddStaffAsync("boris", "operator", "general");
+        await using var citizen = await NewContextAsync();
+        await using var anna = await NewContextAsync();
+        await using var boris = await NewContextAsync();
+
+        // Anna signs in with the keyboard only and waits on her queue.
+        await anna.Page.GotoAsync("/staff");
+        await Expect(anna.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/staff/login"));
+        AxeChecks.AssertNoSeriousViolations("the sign-in page", await anna.Page.RunAxe());
+        await SignInWithKeyboardAsync(anna.Page, "anna");
+        var annaQueue = anna.Page.Locator("table.queue tbody tr");
+        await Expect(anna.Page.GetByRole(AriaRole.Heading, new() { Name = "Очередь", Level = 1 })).ToHaveAttributeAsync("data-ready", "yes");
+        await Expect(anna.Page.GetByText("Очередь пуста.")).ToBeVisibleAsync();
+
+        // The citizen asks and presses «Оператор»; the question routes to the oms group.
+        await citizen.Page.GotoAsync("/");
+        var log = citizen.Page.Locator("#assistant-chat").GetByRole(AriaRole.Log, new() { Name = "Переписка" });
+        await Expect(log.Locator(".asw-kind--greeting")).ToBeVisibleAsync();
+        await citizen.Page.Locator("#assistant-chat").GetByRole(AriaRole.Textbox, new() { Name = "Ваш вопрос" }).FillAsync("как получить полис омс");
+        await citizen.Page.Keyboard.PressAsync("Enter");
+        var answer = log.Locator(".asw-kind--answer").Last;
+        await answer.GetByRole(AriaRole.Button, new() { Name = "Оператор", Exact = true }).ClickAsync();
+        await Expect(log.Locator(".asw-kind--handoffNotice")).ToBeVisibleAsync();
+
+        // It appears on Anna's screen without a reload, within 2 seconds.
+        await Expect(annaQueue).ToHaveCountAsync(1, new() { Timeout = 2_000 });
+        await Expect(annaQueue.First).ToContainTextAsync("как получить полис омс");
+        await Expect(annaQueue.First).ToContainTextAsync("Чат на портале");
+        await Expect(annaQueue.First).ToContainTextAsync("в норме");
+        AxeChecks.AssertNoSeriousViolations("the queue with a waiting conversation", await anna.Page.RunAxe());
+
+        await annaQueue.First.GetByRole(AriaRole.Button, new() { Name = "Принять" }).ClickAsync();
+        await Expect(anna.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/staff/conversations/"));
+        await Expect(anna.Page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        await Expect(log).ToContainTextAsync("Специалист подключился к диалогу.");
+
+        // The KB suggests the article for the question; one click puts its answer into the reply box, Anna edits and sends.
+        var templates = anna.Page.GetByRole(AriaRole.Region, new() { Name = "Ответы из базы знаний" });
+        await templates.GetByRole(AriaRole.Button, new() { Name = "Вставить ответ статьи «Как получить полис ОМС»" }).ClickAsync();
+        var reply = anna.Page.GetByLabel("Текст ответа");
+        await Expect(reply).Not.ToHaveValueAsync(string.Empty);
+        var inserted = await reply.InputValueAsync();
+        await reply.FillAsync("Здравствуйте! " + inserted);
+        await anna.Page.GetByRole(AriaRole.Button, new() { Name = "Ответить", Exact = true }).ClickAsync();
+        await Expect(anna.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ответ отправлен.");
+        await Expect(log.Locator(".asw-msg--operator")).ToContainTextAsync("Здравствуйте!");
+        AxeChecks.AssertNoSeriousViolations("the conversation page", await anna.Page.RunAxe());
+
+        // One transfer is left (the bot's handover was the first); Anna passes the question to «general».
+        await Expect(anna.Page.GetByText("Передач осталось: 1")).ToBeVisibleAsync();
+        await anna.Page.GetByLabel("Группа").SelectOptionAsync("general");
+        await anna.Page.GetByRole(AriaRole.Button, new() { Name = "Передать", Exact = true }).ClickAsync();
+        await Expect(anna.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Вопрос передан группе general.");
+        await Expect(log.Locator(".asw-kind--handoffNotice")).ToHaveCountAsync(2);
+
+        // Boris, in «general», takes it; a third transfer is refused in the UI, with the reason.
+        await boris.Page.GotoAsync("/staff/login");
+        await SignInWithKeyboardAsync(boris.Page, "boris");
+        var borisQueue = boris.Page.Locator("table.queue tbody tr");
+        await Expect(borisQueue).ToHaveCountAsync(1);
+        await Expect(boris.Page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        await borisQueue.First.GetByRole(AriaRole.Button, new() { Name = "Принять" }).ClickAsync();
+        await Expect(boris.Page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        await Expect(boris.Page.GetByText("Передач осталось: 0")).ToBeVisibleAsync();
+        await Expect(boris.Page.GetByRole(AriaRole.Button, new() { Name = "Передать", Exact = true })).ToBeDisabledAsync();
+        await Expect(boris.Page.GetByText("Передать нельзя: лимит передач исчерпан")).ToBeVisibleAsync();
+        var transcript = boris.Page.GetByRole(AriaRole.Region, new() { Name = "Переписка" });
+        await Expect(transcript).ToContainTextAsync("Здравствуйте!");
+
+        // Boris closes; the citizen rates 5 in the widget; the rating is stored with Boris as the operator.
+        await boris.Page.GetByRole(AriaRole.Button, new() { Name = "Завершить" }).ClickAsync();
+        var stars = log.GetByRole(AriaRole.Radiogroup, new() { Name = "Оценка ответа" });
+        // The star icon covers the radio input; a citizen clicks the star, which checks the radio.
+        await stars.GetByRole(AriaRole.Radio, new() { Name = "5 из 5", Exact = true }).CheckAsync(new() { Force = true });
+        await log.GetByRole(AriaRole.Button, new() { Name = "Отправить оценку" }).ClickAsync();
+        await Expect(log.Locator(".asw-kind--ratingThanks")).ToBeVisibleAsync();
+
+        var userId = await citizen.Page.EvaluateAsync<string>("() => localStorage.getItem('assistant.userId')");
+        var conversationId = (await WebChatCalls.ConversationOfAsync(_app.Services, userId)).Id;
+        var rating = await _app.Services.GetRequiredService<DialogStores>().Ratings.GetAsync(conversationId, CancellationToken.None);
+        Assert.NotNull(rating);
+        Assert.Equal(5, rating.Score);
+        Assert.Equal("boris", rating.OperatorId);
+
+        // The audit log has who opened and did what, and which KB article Anna's reply was built from.
+        var audit = await _app.Services.GetRequiredService<AuditLog>().ReadAsync(null, conversationId, 100, CancellationToken.None);
+        Assert.Contains(audit, e => e.Actor == "anna" && e.Action == "accept");
+        Assert.Contains(audit, e => e.Actor == "anna" && e.Action == "reply" && e.Details == "article oms-get-policy");
+        Assert.Contains(audit, e => e.Actor == "anna" && e.Action == "transfer" && e.Details == "to general");
+        Assert.Contains(audit, e => e.Actor == "boris" && e.Action == "transcript");
+        Assert.Contains(audit, e => e.Actor == "boris" && e.Action == "close");
+        citizen.AssertNoPageErrors();
+        anna.AssertNoPageErrors();
+        boris.AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_a_message_and_audited()
+    {
+        await _app.AddStaffAsync("vera", "operator", "oms");
+        await using var vera = await NewContextAsync();
+        await vera.Page.GotoAsync("/staff/login");
+
+        await vera.Page.GetByLabel("Логин").FillAsync("vera");
+        await vera.Page.GetByLabel("Пароль").FillAsync("not-the-password");
+        await vera.Page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+
+        await Expect(vera.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Неверный логин или пароль.");
+        AxeChecks.AssertNoSeriousViolations("the sign-in page with an error", await vera.Page.RunAxe());
+        var audit = await _app.Services.GetRequiredService<AuditLog>().ReadAsync("anonymous", null, 100, CancellationToken.None);
+        Assert.Contains(audit, e => e.Action == "sign-in-failed" && e.Details == "login vera");
+    }
+
+    [Fact]
+    public async Task A_moderator_is_told_the_queue_is_not_for_them()
+    {
+        await _app.AddStaffAsync("mira", "moderator");
+        await using var mira = await NewContextAsync();
+        await mira.Page.GotoAsync("/staff/login");
+        await SignInWithKeyboardAsync(mira.Page, "mira");
+
+        await Expect(mira.Page.GetByRole(AriaRole.Heading, new() { Name = "Недостаточно прав" })).ToBeVisibleAsync();
+        AxeChecks.AssertNoSeriousViolations("the access-denied page", await mira.Page.RunAxe());
+    }
+
+    private static async Task SignInWithKeyboardAsync(IPage page, string login)
+    {
+        var field = page.GetByLabel("Логин");
+        await Expect(field).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(login);
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("Пароль")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(RunningApp.StaffPassword);
+        await page.Keyboard.PressAsync("Enter");
+    }
+
+    private async Task<BrowserSession> NewContextAsync()
+    {
+        var context = await _chromium.Browser.NewContextAsync(new()
+        {
+            BaseURL = _app.Address.ToString(),
+            ViewportSize = new() { Width = 1280, Height = 900 },
+            Locale = "ru-RU",
+        });
+        context.SetDefaultTimeout(Timeout);
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        return new BrowserSession(context, page, errors);
+    }
+
+    private sealed record BrowserSession(IBrowserContext Context, IPage Page, List<string> Errors) : IAsyncDisposable
+    {
+        public void AssertNoPageErrors() => Assert.True(Errors.Count == 0, "Script errors on the page:\n" + string.Join("\n", Errors));
+
+        public async ValueTask DisposeAsync() => await Context.CloseAsync();
+    }
+}
