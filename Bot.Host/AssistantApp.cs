@@ -59,6 +59,7 @@ public static class AssistantApp
         open.MapVkChannel();
         app.MapOperatorApi();
         app.MapModeratorApi();
+        app.MapAdminApi();
         app.MapSignInApi();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Assistant.Bot.Host.Tests.Support;
 
 /// <summary>The real web app on Kestrel at a free loopback port, with its own data directory; for HTTP and browser tests.</summary>
-public class RunningApp : IAsyncLifetime
+public class RunningApp : IAsyncLifetime, IAsyncDisposable
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "assistant-app-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
@@ -70,6 +70,8 @@ public class RunningApp : IAsyncLifetime
     /// <summary>The skill groups the seed KB routes to.</summary>
     public static readonly string[] SeedGroups =
         ["general", "oms", "care", "accreditation", "drugs", "expertise", "licensing", "maternity", "pharma", "reception", "sick-leave"];
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     public async Task DisposeAsync()
     {
