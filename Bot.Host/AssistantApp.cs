@@ -6,6 +6,7 @@ using Assistant.Bot.Host.Operators;
 using Assistant.Bot.Host.Staff;
 using Assistant.Bot.Host.Staff.Accounts;
 using Assistant.Bot.Host.Staff.Pages;
+using Assistant.Bot.Host.Staff.Requests;
 using Assistant.Bot.Host.WebChat;
 
 namespace Assistant.Bot.Host;
@@ -60,6 +61,7 @@ public static class AssistantApp
         app.MapOperatorApi();
         app.MapModeratorApi();
         app.MapAdminApi();
+        app.MapRequestApi();
         app.MapSignInApi();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

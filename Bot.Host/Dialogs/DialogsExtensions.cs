@@ -75,6 +75,7 @@ public static class DialogsExtensions
         services.AddSingleton<DialogServices>();
         services.AddSingleton<ConversationEngine>();
         services.AddSingleton<OperatorDesk>();
+        services.AddSingleton<Assistant.Dialogs.Requests.RequestDesk>();
         services.AddHostedService<InactivityCloser>();
         return builder;
     }

@@ -118,6 +118,7 @@ public static class StaffExtensions
         services.AddSingleton<StaffSignals>();
         services.AddSingleton<IConversationObserver>(sp => sp.GetRequiredService<StaffSignals>());
         services.AddScoped<StaffDesk>();
+        services.AddScoped<Assistant.Bot.Host.Staff.Requests.StaffRequests>();
         return builder;
     }
 

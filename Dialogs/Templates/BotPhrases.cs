@@ -55,6 +55,7 @@ public sealed record BotPhrases
     public required string RequestContactInvalid { get; init; }
     public required string RequestAcknowledged { get; init; }
     public required string RequestCancelled { get; init; }
+    public required string RequestAnswer { get; init; }
 
     public required string ClosedByCitizen { get; init; }
     public required string ClosedByOperator { get; init; }

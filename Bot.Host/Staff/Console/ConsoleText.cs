@@ -31,6 +31,18 @@ public static class ConsoleText
         _ => "Система",
     };
 
+    public static string RequestStatusName(string status) => status switch
+    {
+        "new" => "новое",
+        "inWork" => "в работе",
+        "answered" => "отвечено",
+        "closed" => "закрыто",
+        "overdue" => "просрочено",
+        _ => status,
+    };
+
+    public static string Date(DateTimeOffset at) => at.ToLocalTime().ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
     public static string Minutes(TimeSpan waited) =>
         waited.TotalMinutes < 1 ? "меньше минуты" : $"{(int)waited.TotalMinutes} мин";
 

@@ -26,6 +26,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
         CREATE TABLE IF NOT EXISTS written_requests (
             number text PRIMARY KEY, conversation_id text NOT NULL, channel text NOT NULL, text text NOT NULL, contact text NOT NULL,
             life_situation text, article_ids jsonb NOT NULL, created_at timestamptz NOT NULL, due_at timestamptz NOT NULL);
+        CREATE TABLE IF NOT EXISTS written_request_work (number text PRIMARY KEY, work text NOT NULL);
         CREATE TABLE IF NOT EXISTS ratings (
             conversation_id text PRIMARY KEY, channel text NOT NULL, life_situation text, article_ids jsonb NOT NULL, operator_id text,
             score integer NOT NULL, comment text, rated_at timestamptz NOT NULL);

@@ -42,4 +42,57 @@ public sealed class PostgresWrittenRequestStore(PostgresDatabase database) : IWr
 
         return DurableRows.Request(reader, (r, i) => r.GetFieldValue<DateTimeOffset>(i));
     }
+
+    private const string SelectWithWork = """
+        SELECT r.number, r.conversation_id, r.channel, r.text, r.contact, r.life_situation, r.article_ids::text, r.created_at, r.due_at, w.work
+        FROM written_requests r LEFT JOIN written_request_work w ON w.number = r.number
+        """;
+
+    public async Task<IReadOnlyList<DeskRequest>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresDatabase.Command(connection, SelectWithWork + " ORDER BY r.due_at");
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<DeskRequest?> GetWithWorkAsync(string number, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresDatabase.Command(connection, SelectWithWork + " WHERE r.number = @number", ("number", number));
+        return (await ReadAsync(command, cancellationToken)).FirstOrDefault();
+    }
+
+    public async Task<bool> SaveWorkAsync(string number, RequestWork expected, RequestWork next, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        if (expected == new RequestWork())
+        {
+            await using var insert = PostgresDatabase.Command(connection,
+                "INSERT INTO written_request_work (number, work) VALUES (@number, @next) ON CONFLICT (number) DO NOTHING",
+                ("number", number), ("next", Sqlite.DialogDatabase.ToJson(next)));
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                return true;
+            }
+        }
+
+        await using var update = PostgresDatabase.Command(connection,
+            "UPDATE written_request_work SET work = @next WHERE number = @number AND work = @expected",
+            ("number", number), ("next", Sqlite.DialogDatabase.ToJson(next)), ("expected", Sqlite.DialogDatabase.ToJson(expected)));
+        return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private static async Task<IReadOnlyList<DeskRequest>> ReadAsync(Npgsql.NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var requests = new List<DeskRequest>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var request = DurableRows.Request(reader, (r, i) => r.GetFieldValue<DateTimeOffset>(i));
+            var work = reader.IsDBNull(9) ? new RequestWork() : Sqlite.DialogDatabase.FromJson<RequestWork>(reader.GetString(9));
+            requests.Add(new DeskRequest(request, work));
+        }
+
+        return requests;
+    }
 }

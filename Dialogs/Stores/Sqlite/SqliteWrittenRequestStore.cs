@@ -46,4 +46,58 @@ public sealed class SqliteWrittenRequestStore(DialogDatabase database) : IWritte
 
         return DurableRows.Request(reader, (r, i) => DialogDatabase.Time(r.GetString(i)));
     }
+
+    private const string SelectWithWork = """
+        SELECT r.number, r.conversation_id, r.channel, r.text, r.contact, r.life_situation, r.article_ids, r.created_at, r.due_at, w.work
+        FROM written_requests r LEFT JOIN written_request_work w ON w.number = r.number
+        """;
+
+    public async Task<IReadOnlyList<DeskRequest>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = DialogDatabase.Command(connection, SelectWithWork + " ORDER BY r.due_at");
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<DeskRequest?> GetWithWorkAsync(string number, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = DialogDatabase.Command(connection, SelectWithWork + " WHERE r.number = $number", ("$number", number));
+        return (await ReadAsync(command, cancellationToken)).FirstOrDefault();
+    }
+
+    public async Task<bool> SaveWorkAsync(string number, RequestWork expected, RequestWork next, CancellationToken cancellationToken)
+    {
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
+        if (expected == new RequestWork())
+        {
+            await using var insert = DialogDatabase.Command(connection,
+                "INSERT INTO written_request_work (number, work) VALUES ($number, $next) ON CONFLICT (number) DO NOTHING",
+                ("$number", number), ("$next", DialogDatabase.ToJson(next)));
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                return true;
+            }
+        }
+
+        await using var update = DialogDatabase.Command(connection,
+            "UPDATE written_request_work SET work = $next WHERE number = $number AND work = $expected",
+            ("$number", number), ("$next", DialogDatabase.ToJson(next)), ("$expected", DialogDatabase.ToJson(expected)));
+        return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private static async Task<IReadOnlyList<DeskRequest>> ReadAsync(Microsoft.Data.Sqlite.SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var requests = new List<DeskRequest>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var request = DurableRows.Request(reader, (r, i) => DialogDatabase.Time(r.GetString(i)));
+            var work = reader.IsDBNull(9) ? new RequestWork() : DialogDatabase.FromJson<RequestWork>(reader.GetString(9));
+            requests.Add(new DeskRequest(request, work));
+        }
+
+        return requests;
+    }
 }

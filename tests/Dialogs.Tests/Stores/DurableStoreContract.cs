@@ -192,6 +192,30 @@ public abstract class DurableStoreContract
     }
 
     [Fact]
+    public async Task A_requests_desk_record_is_saved_only_over_the_version_read_and_listed_with_its_request()
+    {
+        var request = new WrittenRequest
+        {
+            Number = "МЗ-000021", ConversationId = "c1", Channel = "vk", Text = "вопрос", Contact = "a@b.ru", CreatedAt = Now, DueAt = Now.AddDays(30),
+        };
+        await Stores.Requests.AddAsync(request, CancellationToken.None);
+        var fresh = new RequestWork();
+        Assert.Equal(fresh, (await Stores.Requests.GetWithWorkAsync("МЗ-000021", CancellationToken.None))!.Work);
+
+        var taken = fresh with { Status = RequestStatus.InWork, Assignee = "anna" };
+        Assert.True(await Stores.Requests.SaveWorkAsync("МЗ-000021", fresh, taken, CancellationToken.None));
+        Assert.False(await Stores.Requests.SaveWorkAsync("МЗ-000021", fresh, fresh with { Assignee = "boris" }, CancellationToken.None));
+        var answered = taken with { Status = RequestStatus.Answered, Answer = "ответ", AnsweredAt = Now.AddDays(1), AnswerDelivered = true };
+        Assert.True(await Stores.Requests.SaveWorkAsync("МЗ-000021", taken, answered, CancellationToken.None));
+        Assert.False(await Stores.Requests.SaveWorkAsync("МЗ-000021", taken, taken with { Status = RequestStatus.Closed }, CancellationToken.None));
+
+        var listed = Assert.Single(await Stores.Requests.ListAsync(CancellationToken.None), r => r.Request.Number == "МЗ-000021");
+        Assert.Equal(answered, listed.Work);
+        Assert.Equal("vk", listed.Request.Channel);
+        Assert.Null(await Stores.Requests.GetWithWorkAsync("МЗ-999999", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_rating_is_one_row_per_conversation_and_the_comment_updates_it()
     {
         var rating = new ConversationRating { ConversationId = "c1", Channel = "vk", Score = 3, ArticleIds = ["a"], OperatorId = "op", RatedAt = Now };

@@ -1,0 +1,18 @@
+namespace Assistant.Dialogs.Requests;
+
+public enum RequestDeskError
+{
+    NotFound,
+    NotYours,
+    WrongState,
+    EmptyText,
+
+    /// <summary>Someone else changed the request between reading and saving.</summary>
+    Changed,
+}
+
+/// <summary>The outcome of a requests-desk action: the request after it, or why not with a message for the staff member.</summary>
+public sealed record RequestDeskResult(RequestDeskError? Error, string? Message, DeskRequest? Request)
+{
+    public bool Succeeded => Error is null;
+}
