@@ -10,7 +10,8 @@ public sealed class OperatorClient(HttpClient client, string? apiKey, string ope
 {
     public string OperatorId => operatorId;
 
-    public Task<HttpResponseMessage> GetQueueAsync(string group) => SendAsync(HttpMethod.Get, $"api/operator/queue?group={Uri.EscapeDataString(group)}");
+    /// <summary>The queue of one group, or of all the operator's groups when <paramref name="group"/> is empty.</summary>
+    public Task<HttpResponseMessage> GetQueueAsync(string group) => SendAsync(HttpMethod.Get, group.Length == 0 ? "api/operator/queue" : $"api/operator/queue?group={Uri.EscapeDataString(group)}");
 
     public Task<HttpResponseMessage> AcceptAsync(string conversationId) => SendAsync(HttpMethod.Post, Path(conversationId, "accept"), new { });
 
