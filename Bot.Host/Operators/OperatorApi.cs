@@ -17,12 +17,15 @@ public static class OperatorApi
     {
         var group = app.MapGroup("/api/operator").WithTags(StaffRoles.Operators).RequireAuthorization(StaffRoles.Operators);
         group.MapGet("/queue", ListQueueAsync).WithSummary("Conversations waiting in the caller's skill groups (or one of them), oldest first, with masked transcript and context.");
+        group.MapGet("/presence", PresenceAsync).WithSummary("Whether the caller is present («на месте») for new conversations and personal clients.");
+        group.MapPut("/presence", SetPresenceAsync).WithSummary("Set the caller present or away.");
         group.MapGet("/conversations/mine", MineAsync).WithSummary("The conversations the caller is answering now.");
         group.MapPost("/conversations/{id}/accept", AcceptAsync).WithSummary("Take a waiting conversation of one's own group, within one's capacity.");
         group.MapPost("/conversations/{id}/reply", ReplyAsync).WithSummary("Answer the citizen; delivered through their own channel. articleId records the KB template used.");
         group.MapPost("/conversations/{id}/transfer", TransferAsync).WithSummary("Hand the question to another skill group (refused after the second transfer).");
         group.MapPost("/conversations/{id}/close", CloseAsync).WithSummary("Close the conversation; the citizen is asked for a rating.");
         group.MapGet("/conversations/{id}/transcript", TranscriptAsync).WithSummary("The masked transcript (audited).");
+        group.MapPost("/conversations/{id}/flags", FlagAsync).WithSummary("Set or clear a flag (e.g. «инвалидность») that gives the person a personal manager.");
         group.MapGet("/conversations/{id}/templates", TemplatesAsync).WithSummary("KB answers for the conversation's question, or for ?search=.");
 
         var supervisors = app.MapGroup("/api/supervisor").WithTags(StaffRoles.Supervisors).RequireAuthorization(StaffRoles.Supervisors);
@@ -36,6 +39,15 @@ public static class OperatorApi
         var queue = await desk.QueueAsync(user, group, cancellationToken);
         await audit.WriteAsync(user.Login(), "queue", details: $"{queue.Count} waiting", cancellationToken: cancellationToken);
         return TypedResults.Ok(queue);
+    }
+
+    public static async Task<IResult> PresenceAsync(ClaimsPrincipal user, StaffDesk desk, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new OperatorPresenceBody(await desk.IsOnlineAsync(user, cancellationToken)));
+
+    public static async Task<IResult> SetPresenceAsync(OperatorPresenceBody body, ClaimsPrincipal user, StaffDesk desk, CancellationToken cancellationToken)
+    {
+        await desk.SetOnlineAsync(user, body.Online, cancellationToken);
+        return TypedResults.Ok(body);
     }
 
     public static async Task<IResult> MineAsync(ClaimsPrincipal user, StaffDesk desk, CancellationToken cancellationToken) =>
@@ -55,6 +67,11 @@ public static class OperatorApi
     public static async Task<IResult> CloseAsync(string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken cancellationToken) =>
         ToResult(await desk.CloseAsync(user, id, cancellationToken));
 
+    public static async Task<IResult> FlagAsync(string id, OperatorFlagBody body, ClaimsPrincipal user, StaffDesk desk, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(body.Flag)
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "flag is required.")
+            : ToResult(await desk.SetFlagAsync(user, id, body.Flag, body.On ?? true, cancellationToken));
+
     public static async Task<IResult> TranscriptAsync(string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken cancellationToken) =>
         await desk.OpenAsync(user, id, cancellationToken) is { } entry
             ? TypedResults.Ok(entry.Transcript)
@@ -73,7 +90,7 @@ public static class OperatorApi
 
     private static IResult ToResult(DeskResult result) =>
         result.Succeeded
-            ? TypedResults.Ok(new { conversationId = result.Conversation?.Id, state = result.Conversation?.State.ToString(), transfers = result.Conversation?.Transfers, group = result.Conversation?.HandoffGroup, message = result.Message })
+            ? TypedResults.Ok(new { conversationId = result.Conversation?.Id, state = result.Conversation?.State.ToString(), transfers = result.Conversation?.Transfers, group = result.Conversation?.HandoffGroup, flags = result.Conversation?.Flags, message = result.Message })
             : Error(result.Error!.Value, result.Message);
 
     private static IResult Error(DeskError error, string? message) => TypedResults.Problem(

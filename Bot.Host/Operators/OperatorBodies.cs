@@ -4,3 +4,8 @@ namespace Assistant.Bot.Host.Operators;
 public sealed record OperatorReplyBody(string? Text, string? ArticleId = null);
 
 public sealed record OperatorTransferBody(string? ToGroup);
+
+/// <summary>A flag from Dialogs:PersonalManagers:Flags; <see cref="On"/> false clears it.</summary>
+public sealed record OperatorFlagBody(string? Flag, bool? On = true);
+
+public sealed record OperatorPresenceBody(bool Online);

@@ -118,6 +118,7 @@ public static class StaffExtensions
         services.AddSingleton<StaffSignals>();
         services.AddSingleton<IConversationObserver>(sp => sp.GetRequiredService<StaffSignals>());
         services.AddScoped<StaffDesk>();
+        services.AddSingleton<Assistant.Dialogs.PersonalManagers.IOperatorAvailability, StaffAvailability>();
         services.AddScoped<Assistant.Bot.Host.Staff.Requests.StaffRequests>();
         return builder;
     }

@@ -37,4 +37,6 @@ public sealed class DialogOptions
     public RatingOptions Rating { get; set; } = new();
 
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    public PersonalManagers.PersonalManagerOptions PersonalManagers { get; set; } = new();
 }

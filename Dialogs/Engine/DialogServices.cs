@@ -31,7 +31,8 @@ public sealed class DialogServices
         TimeProvider time,
         ILoggerFactory loggerFactory,
         IRateLimiter? rateLimiter = null,
-        IEnumerable<IConversationObserver>? observers = null)
+        IEnumerable<IConversationObserver>? observers = null,
+        PersonalManagers.IOperatorAvailability? availability = null)
     {
         var errors = DialogOptionsValidator.Errors(options.Value).ToList();
         if (errors.Count > 0)
@@ -52,6 +53,7 @@ public sealed class DialogServices
         Intents = new IntentRecognizer(phrases);
         Hours = new OperatorHours(Options.Hours, phrases);
         Observers = [.. observers ?? []];
+        PersonalManagers = new PersonalManagers.PersonalManagerRouting(this, availability);
         Sessions = new ConversationSessions(this);
         Closer = new ConversationCloser(this);
     }
@@ -74,6 +76,8 @@ public sealed class DialogServices
     public IRateLimiter RateLimiter { get; }
 
     internal IReadOnlyList<IConversationObserver> Observers { get; }
+
+    internal PersonalManagers.PersonalManagerRouting PersonalManagers { get; }
 
     internal ILogger Logger { get; }
 

@@ -43,6 +43,7 @@ internal sealed class HandoffFlow(DialogServices services, WrittenRequestFlow re
         };
 
         session.Conversation = session.Conversation with { Transfers = conversation.Transfers + 1, QueuedAt = services.Now, OperatorId = null };
+        await services.PersonalManagers.RouteAsync(session, cancellationToken);
         session.Fire(ConversationTrigger.HandedOver);
         session.Say(MessageKind.HandoffNotice, lead + " " + phrases.HandoffQueued, phrases.Buttons.ResolvedOnly());
         services.Logger.HandedOver(conversation.Id, group, reason.ToString(), session.Conversation.Transfers);

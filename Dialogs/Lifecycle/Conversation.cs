@@ -36,6 +36,12 @@ public sealed record Conversation
 
     public string? OperatorId { get; init; }
 
+    /// <summary>The person's personal manager, when routing reserved this conversation for them (see PersonalManagerRouting).</summary>
+    public string? PersonalManagerId { get; init; }
+
+    /// <summary>Flags operators set (e.g. «инвалидность»); carried from the person's record into each new handover.</summary>
+    public IReadOnlyList<string> Flags { get; init; } = [];
+
     /// <summary>When the conversation last entered a queue.</summary>
     public DateTimeOffset? QueuedAt { get; init; }
 

@@ -52,16 +52,22 @@ public sealed class OperatorDesk(DialogServices services)
     public async Task<DeskResult> AcceptAsync(string conversationId, string operatorId, AcceptRules rules, CancellationToken cancellationToken)
     {
         var assigned = rules.Capacity is null ? 0 : (await AssignedAsync(operatorId, cancellationToken)).Count;
-        return await ActAsync("accept", conversationId, operatorId, cancellationToken, session =>
+        var result = await ActAsync("accept", conversationId, operatorId, cancellationToken, session =>
         {
             if (session.Conversation.State != ConversationState.WaitingForOperator)
             {
                 return Refuse(DeskError.WrongState, Phrases.WrongState, session);
             }
 
-            if (rules.Groups is { } groups && !groups.Contains(session.Conversation.HandoffGroup ?? "", StringComparer.OrdinalIgnoreCase))
+            if (rules.Groups is { } groups && !groups.Contains(session.Conversation.HandoffGroup ?? "", StringComparer.OrdinalIgnoreCase)
+                && session.Conversation.PersonalManagerId != operatorId)
             {
                 return Refuse(DeskError.NotYourGroup, Phrases.NotYourGroup, session);
+            }
+
+            if (rules.Groups is not null && services.PersonalManagers.ReservedForAnother(session.Conversation, operatorId))
+            {
+                return Refuse(DeskError.NotYours, Phrases.ReservedForManager, session);
             }
 
             if (rules.Capacity is { } capacity && assigned >= capacity)
@@ -75,7 +81,45 @@ public sealed class OperatorDesk(DialogServices services)
             services.Logger.Accepted(operatorId, conversationId);
             return null;
         });
+        if (result.Succeeded)
+        {
+            await services.PersonalManagers.AcceptedAsync(result.Conversation!, operatorId, cancellationToken);
+        }
+
+        return result;
     }
+
+    /// <summary>The operator answering the conversation sets or clears a flag (e.g. «инвалидность»); it stays with the person.</summary>
+    public async Task<DeskResult> SetFlagAsync(string conversationId, string operatorId, string flag, bool on, CancellationToken cancellationToken)
+    {
+        var known = services.Options.PersonalManagers.Flags.FirstOrDefault(f => string.Equals(f, flag?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var result = await ActAsync("flag", conversationId, operatorId, cancellationToken, session =>
+        {
+            if (OwnedBy(session, operatorId) is { } refused)
+            {
+                return refused;
+            }
+
+            if (known is null)
+            {
+                return Refuse(DeskError.WrongState, Phrases.UnknownFlag, session);
+            }
+
+            var flags = session.Conversation.Flags.Where(f => !string.Equals(f, known, StringComparison.OrdinalIgnoreCase));
+            session.Conversation = session.Conversation with { Flags = on ? [.. flags, known] : [.. flags] };
+            return null;
+        });
+        if (result.Succeeded)
+        {
+            await services.PersonalManagers.FlagsChangedAsync(result.Conversation!, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether a waiting conversation is still held for another operator's personal client.</summary>
+    public bool IsReservedForAnother(QueueEntry entry, string operatorId) =>
+        entry.PersonalManagerId is { } manager && manager != operatorId && entry.WaitingSince + services.Options.PersonalManagers.Hold > services.Now;
 
     public Task<DeskResult> ReplyAsync(string conversationId, string operatorId, string text, CancellationToken cancellationToken) =>
         ActAsync("reply", conversationId, operatorId, cancellationToken, session =>
@@ -165,6 +209,8 @@ public sealed class OperatorDesk(DialogServices services)
                 State = conversation.State,
                 Segment = conversation.Segment,
                 OperatorId = conversation.OperatorId,
+                PersonalManagerId = conversation.PersonalManagerId,
+                Flags = conversation.Flags,
                 LifeSituation = conversation.LifeSituation,
                 ShownArticles = [.. conversation.ShownArticleIds.Select(id => new ShownArticle(id, services.Knowledge.FindArticle(id)?.Title ?? id))],
                 Transfers = conversation.Transfers,

@@ -20,6 +20,11 @@ public sealed record QueueEntry
     /// <summary>The operator answering now, if any.</summary>
     public string? OperatorId { get; init; }
 
+    /// <summary>The person's personal manager this conversation is reserved for, if any.</summary>
+    public string? PersonalManagerId { get; init; }
+
+    public IReadOnlyList<string> Flags { get; init; } = [];
+
     /// <summary>The life situation detected from the articles shown or routed on.</summary>
     public string? LifeSituation { get; init; }
 

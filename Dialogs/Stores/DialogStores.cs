@@ -13,7 +13,8 @@ public sealed record DialogStores(
     IProcessedMessageStore ProcessedMessages,
     IWrittenRequestStore Requests,
     IRatingStore Ratings,
-    IReceivedMessageStore ReceivedMessages)
+    IReceivedMessageStore ReceivedMessages,
+    IClientRecordStore Clients)
 {
     /// <summary>All stores in the SQLite file at <paramref name="databasePath"/> (created with its schema when missing).</summary>
     public static DialogStores Sqlite(string databasePath)
@@ -25,12 +26,13 @@ public sealed record DialogStores(
             new SqliteProcessedMessageStore(database),
             new SqliteWrittenRequestStore(database),
             new SqliteRatingStore(database),
-            new SqliteReceivedMessageStore(database));
+            new SqliteReceivedMessageStore(database),
+            new SqliteClientRecordStore(database));
     }
 
     /// <summary>
     /// These stores with the durable records (transcripts, written requests, ratings, processed message ids, received messages not
-    /// yet processed) in PostgreSQL.
+    /// yet processed, client records) in PostgreSQL.
     /// </summary>
     public DialogStores WithDurableRecordsIn(PostgresDatabase database) => this with
     {
@@ -39,5 +41,6 @@ public sealed record DialogStores(
         Requests = new PostgresWrittenRequestStore(database),
         Ratings = new PostgresRatingStore(database),
         ReceivedMessages = new PostgresReceivedMessageStore(database),
+        Clients = new PostgresClientRecordStore(database),
     };
 }

@@ -11,6 +11,8 @@ public sealed record DeskPhrases
     public required string TransferLimit { get; init; }
     public required string NotYourGroup { get; init; }
     public required string AtCapacity { get; init; }
+    public required string ReservedForManager { get; init; }
+    public required string UnknownFlag { get; init; }
     public required string RequestNotFound { get; init; }
     public required string RequestNotYours { get; init; }
     public required string RequestWrongState { get; init; }

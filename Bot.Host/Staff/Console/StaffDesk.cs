@@ -23,17 +23,22 @@ public sealed class StaffDesk(
 {
     public StaffOptions Options => options.Value;
 
-    /// <summary>The waiting conversations the member may take: their groups', or every group's for supervisors.</summary>
-    public Task<IReadOnlyList<QueueEntry>> QueueAsync(ClaimsPrincipal user, string? group, CancellationToken cancellationToken)
+    /// <summary>
+    /// The waiting conversations the member may take: their groups' (every group's for supervisors) and their personal clients'
+    /// wherever they wait, personal clients first; a conversation held for another operator's personal client stays hidden until
+    /// the hold runs out.
+    /// </summary>
+    public async Task<IReadOnlyList<QueueEntry>> QueueAsync(ClaimsPrincipal user, string? group, CancellationToken cancellationToken)
     {
-        IReadOnlyCollection<string>? groups = user.CanSeeAllGroups() ? null : user.Groups();
-        if (!string.IsNullOrWhiteSpace(group))
-        {
-            var wanted = group.Trim().ToLowerInvariant();
-            groups = groups is null || groups.Contains(wanted) ? [wanted] : [];
-        }
-
-        return desk.ListWaitingAsync(groups, cancellationToken);
+        var login = user.Login();
+        var all = user.CanSeeAllGroups();
+        var groups = user.Groups();
+        var wanted = string.IsNullOrWhiteSpace(group) ? null : group.Trim().ToLowerInvariant();
+        var waiting = await desk.ListWaitingAsync(null, cancellationToken);
+        return [.. waiting
+            .Where(e => wanted is null || e.Group == wanted)
+            .Where(e => all || e.PersonalManagerId == login || (groups.Contains(e.Group) && !desk.IsReservedForAnother(e, login)))
+            .OrderBy(e => e.PersonalManagerId == login ? 0 : 1)];
     }
 
     public Task<IReadOnlyList<QueueEntry>> MineAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
@@ -144,7 +149,15 @@ public sealed class StaffDesk(
     private static bool MaySee(ClaimsPrincipal user, QueueEntry entry) =>
         user.CanSeeAllGroups()
         || entry.OperatorId == user.Login()
-        || (entry.State == Assistant.Dialogs.Lifecycle.ConversationState.WaitingForOperator && user.Groups().Contains(entry.Group));
+        || (entry.State == Assistant.Dialogs.Lifecycle.ConversationState.WaitingForOperator
+            && (user.Groups().Contains(entry.Group) || entry.PersonalManagerId == user.Login()));
+
+    /// <summary>Sets or clears a flag (e.g. «инвалидность») on the conversation the member is answering; audited.</summary>
+    public async Task<DeskResult> SetFlagAsync(ClaimsPrincipal user, string conversationId, string flag, bool on, CancellationToken cancellationToken)
+    {
+        var result = await desk.SetFlagAsync(conversationId, user.Login(), flag, on, cancellationToken);
+        return await AuditedAsync(user, on ? "flag-set" : "flag-cleared", conversationId, flag, result);
+    }
 
     private async Task<DeskResult> AuditedAsync(ClaimsPrincipal user, string action, string conversationId, string? details, DeskResult result)
     {

@@ -110,9 +110,9 @@ public sealed class StaffRoleTests(RunningApp app) : IClassFixture<RunningApp>
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        if (operation.Method == "POST")
+        if (operation.Method is "POST" or "PUT")
         {
-            request.Content = new StringContent("""{"text":"проверка","toGroup":"general"}""", System.Text.Encoding.UTF8, "application/json");
+            request.Content = new StringContent("""{"text":"проверка","toGroup":"general","online":false,"flag":"инвалидность"}""", System.Text.Encoding.UTF8, "application/json");
         }
 
         using var response = await app.Client.SendAsync(request);

@@ -22,6 +22,11 @@ public sealed class OperatorClient(HttpClient client, string? apiKey, string ope
 
     public Task<HttpResponseMessage> CloseAsync(string conversationId) => SendAsync(HttpMethod.Post, Path(conversationId, "close"), new { });
 
+    public Task<HttpResponseMessage> FlagAsync(string conversationId, string flag, bool on = true) =>
+        SendAsync(HttpMethod.Post, Path(conversationId, "flags"), new { flag, on });
+
+    public Task<HttpResponseMessage> SetPresenceAsync(bool online) => SendAsync(HttpMethod.Put, "api/operator/presence", new { online });
+
     public Task<HttpResponseMessage> TranscriptAsync(string conversationId) => SendAsync(HttpMethod.Get, Path(conversationId, "transcript"));
 
     /// <summary>The queue of <paramref name="group"/> as JSON (asserts 200).</summary>
