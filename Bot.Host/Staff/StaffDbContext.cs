@@ -1,13 +1,20 @@
 using Assistant.Bot.Host.Staff.Accounts;
 using Assistant.Bot.Host.Staff.Audit;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assistant.Bot.Host.Staff;
 
-/// <summary>Staff accounts (ASP.NET Core Identity), their API tokens and the audit log: staff.db, or PostgreSQL when configured.</summary>
-public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : IdentityDbContext<StaffUser>(options)
+/// <summary>
+/// Staff accounts (ASP.NET Core Identity), their API tokens, the audit log and the data protection keys: staff.db, or PostgreSQL
+/// when configured.
+/// </summary>
+public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies and anti-forgery tokens: shared by every host that shares this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();

@@ -63,9 +63,8 @@ public static class StaffExtensions
             identity.Lockout.MaxFailedAccessAttempts = staff.Value.MaxFailedSignIns;
             identity.Lockout.DefaultLockoutTimeSpan = staff.Value.LockoutTime;
         });
-        // Cookies must open on every host and survive a restart: the keys live with the data (docs/staff.md for a shared store).
-        services.AddDataProtection().SetApplicationName("Assistant")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(builder.Configuration[$"{StorageOptions.Section}:DataDirectory"] ?? "./data"), "keys")));
+        // Cookies must open on every host and survive a restart: the keys live with the accounts (PostgreSQL when scaled out).
+        services.AddDataProtection().SetApplicationName("Assistant").PersistKeysToDbContext<StaffDbContext>();
         services.AddSingleton<StaffTokens>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<StaffAccounts>();

@@ -64,6 +64,11 @@ public sealed class ScaledOutConsoleTests(RedisServer redis, PostgresServer post
         await Expect(rows).ToHaveCountAsync(1, new() { Timeout = 2_000 });
         await Expect(rows.First).ToContainTextAsync("ваш клиент");
         await managerOnB.OkAsync(managerOnB.AcceptAsync(second.Id));
+
+        // The sign-in cookie host A issued opens host B too (cookies ignore the port): the keys are shared through PostgreSQL.
+        await page.GotoAsync(new Uri(b.Address, "staff").ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Очередь", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("h2#mine-heading")).ToContainTextAsync("Мои диалоги (1 из");
         await context.CloseAsync();
     }
 }
