@@ -63,6 +63,7 @@ public static class AssistantApp
         app.MapAdminApi();
         app.MapRequestApi();
         app.MapSignInApi();
+        app.MapExternalSignInApi();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

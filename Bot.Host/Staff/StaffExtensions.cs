@@ -89,6 +89,37 @@ public static class StaffExtensions
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, StaffTokenHandler>(StaffTokenHandler.SchemeName, null)
             .AddIdentityCookies();
+        var oidc = builder.Configuration.GetSection(StaffOidcOptions.Section).Get<StaffOidcOptions>() ?? new StaffOidcOptions();
+        services.AddOptions<StaffOidcOptions>().Bind(builder.Configuration.GetSection(StaffOidcOptions.Section));
+        if (oidc.Enabled)
+        {
+            services.AddAuthentication().AddOpenIdConnect(StaffOidcOptions.Scheme, oidc.DisplayName, o =>
+            {
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+                o.Authority = oidc.Authority;
+                o.ClientId = oidc.ClientId;
+                o.ClientSecret = oidc.ClientSecret;
+                o.ResponseType = "code";
+                o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+                o.GetClaimsFromUserInfoEndpoint = true;
+                o.MapInboundClaims = false;
+                o.Scope.Clear();
+                foreach (var scope in oidc.Scopes)
+                {
+                    o.Scope.Add(scope);
+                }
+
+                o.ClaimActions.MapJsonKey(oidc.RoleClaim, oidc.RoleClaim);
+                o.ClaimActions.MapJsonKey(oidc.GroupClaim, oidc.GroupClaim);
+                o.ClaimActions.MapUniqueJsonKey(oidc.LoginClaim, oidc.LoginClaim);
+
+                // The answer comes back as a top-level GET, so Lax cookies carry the correlation even on plain-HTTP trials.
+                o.ResponseMode = "query";
+                o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                o.NonceCookie.SameSite = SameSiteMode.Lax;
+            });
+        }
+
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "assistant.staff";

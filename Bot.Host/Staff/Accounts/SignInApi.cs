@@ -89,7 +89,7 @@ public static class SignInApi
         TypedResults.LocalRedirect($"/staff/login?error={error}&returnUrl={Uri.EscapeDataString(LocalUrl(returnUrl))}");
 
     /// <summary>Only a path of this site under /staff: a sign-in form must not become an open redirect.</summary>
-    private static string LocalUrl(string? url) =>
+    internal static string LocalUrl(string? url) =>
         url is { Length: > 0 } && url.StartsWith("/staff", StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\')
             ? url
             : "/staff";

@@ -54,4 +54,27 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
 
         return result.Succeeded ? [] : [.. result.Errors.Select(e => e.Description)];
     }
+
+    /// <summary>Replaces the account's roles and groups (single sign-on: the provider's claims decide on every sign-in).</summary>
+    public async Task SetRolesAndGroupsAsync(StaffUser user, IReadOnlyList<string> newRoles, IReadOnlyList<string> groups)
+    {
+        foreach (var name in newRoles.Where(r => !StaffRoles.All.Contains(r)))
+        {
+            throw new ArgumentException($"Unknown role '{name}'.", nameof(newRoles));
+        }
+
+        foreach (var name in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(name))
+            {
+                await roles.CreateAsync(new IdentityRole(name));
+            }
+        }
+
+        user.Groups = StaffGroups.Join(groups);
+        await users.UpdateAsync(user);
+        var current = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, current.Except(newRoles));
+        await users.AddToRolesAsync(user, newRoles.Except(current));
+    }
 }
