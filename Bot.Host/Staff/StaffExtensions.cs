@@ -146,6 +146,7 @@ public static class StaffExtensions
         services.AddCascadingAuthenticationState();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSingleton<StaffSignals>();
+        services.AddSingleton<QueueSnapshot>();
         services.AddSingleton<IConversationObserver>(sp => sp.GetRequiredService<StaffSignals>());
         services.AddScoped<StaffDesk>();
         services.AddSingleton<Assistant.Dialogs.PersonalManagers.IOperatorAvailability, StaffAvailability>();

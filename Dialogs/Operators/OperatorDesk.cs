@@ -13,7 +13,28 @@ namespace Assistant.Dialogs.Operators;
 /// </summary>
 public sealed class OperatorDesk(DialogServices services)
 {
+    // A conversation's first citizen message never changes: read once per waiting conversation, not on every queue refresh.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _topics = new();
+
     private DeskPhrases Phrases => services.Phrases.Desk;
+
+    /// <summary>
+    /// Every waiting conversation and every conversation with an operator, without transcripts (with the topic): what consoles
+    /// refresh on each change, cheap enough to run for every handover with a thousand waiting.
+    /// </summary>
+    public async Task<(IReadOnlyList<QueueEntry> Waiting, IReadOnlyList<QueueEntry> Assigned)> SummariesAsync(CancellationToken cancellationToken)
+    {
+        var waiting = await services.Stores.Conversations.ListByStateAsync(ConversationState.WaitingForOperator, cancellationToken);
+        var assigned = await services.Stores.Conversations.ListByStateAsync(ConversationState.WithOperator, cancellationToken);
+        var live = waiting.Concat(assigned).Select(c => c.Id).ToHashSet();
+        foreach (var gone in _topics.Keys.Where(id => !live.Contains(id)))
+        {
+            _topics.TryRemove(gone, out _);
+        }
+
+        return (await ToSummariesAsync([.. waiting.OrderBy(c => c.QueuedAt ?? c.UpdatedAt)], cancellationToken),
+                await ToSummariesAsync([.. assigned.OrderBy(c => c.QueuedAt ?? c.UpdatedAt)], cancellationToken));
+    }
 
     /// <summary>Conversations waiting for <paramref name="group"/>, longest-waiting first.</summary>
     public async Task<IReadOnlyList<QueueEntry>> ListQueueAsync(string group, CancellationToken cancellationToken) =>
@@ -196,28 +217,50 @@ public sealed class OperatorDesk(DialogServices services)
     private async Task<IReadOnlyList<Conversation>> AssignedAsync(string operatorId, CancellationToken cancellationToken) =>
         [.. (await services.Stores.Conversations.ListByStateAsync(ConversationState.WithOperator, cancellationToken)).Where(c => c.OperatorId == operatorId)];
 
+    private async Task<IReadOnlyList<QueueEntry>> ToSummariesAsync(IReadOnlyList<Conversation> conversations, CancellationToken cancellationToken)
+    {
+        var entries = new List<QueueEntry>(conversations.Count);
+        foreach (var conversation in conversations)
+        {
+            if (!_topics.TryGetValue(conversation.Id, out var topic))
+            {
+                var transcript = await services.Stores.Transcripts.ReadAsync(conversation.Id, 0, cancellationToken);
+                topic = transcript.FirstOrDefault(e => e.From == Authors.Citizen)?.Text ?? string.Empty;
+                _topics[conversation.Id] = topic;
+            }
+
+            entries.Add(Entry(conversation, topic, []));
+        }
+
+        return entries;
+    }
+
+    private QueueEntry Entry(Conversation conversation, string? topic, IReadOnlyList<Stores.TranscriptEntry> transcript) => new()
+    {
+        ConversationId = conversation.Id,
+        Channel = conversation.Key.Channel,
+        Group = conversation.HandoffGroup ?? string.Empty,
+        State = conversation.State,
+        Segment = conversation.Segment,
+        OperatorId = conversation.OperatorId,
+        PersonalManagerId = conversation.PersonalManagerId,
+        Flags = conversation.Flags,
+        LifeSituation = conversation.LifeSituation,
+        ShownArticles = [.. conversation.ShownArticleIds.Select(id => new ShownArticle(id, services.Knowledge.FindArticle(id)?.Title ?? id))],
+        Transfers = conversation.Transfers,
+        TransfersLeft = Math.Max(0, services.Options.Handoff.MaxTransfers - conversation.Transfers),
+        WaitingSince = conversation.QueuedAt ?? conversation.UpdatedAt,
+        Topic = topic,
+        Transcript = transcript,
+    };
+
     private async Task<IReadOnlyList<QueueEntry>> ToEntriesAsync(IReadOnlyList<Conversation> conversations, CancellationToken cancellationToken)
     {
         var entries = new List<QueueEntry>(conversations.Count);
         foreach (var conversation in conversations)
         {
-            entries.Add(new QueueEntry
-            {
-                ConversationId = conversation.Id,
-                Channel = conversation.Key.Channel,
-                Group = conversation.HandoffGroup ?? string.Empty,
-                State = conversation.State,
-                Segment = conversation.Segment,
-                OperatorId = conversation.OperatorId,
-                PersonalManagerId = conversation.PersonalManagerId,
-                Flags = conversation.Flags,
-                LifeSituation = conversation.LifeSituation,
-                ShownArticles = [.. conversation.ShownArticleIds.Select(id => new ShownArticle(id, services.Knowledge.FindArticle(id)?.Title ?? id))],
-                Transfers = conversation.Transfers,
-                TransfersLeft = Math.Max(0, services.Options.Handoff.MaxTransfers - conversation.Transfers),
-                WaitingSince = conversation.QueuedAt ?? conversation.UpdatedAt,
-                Transcript = await services.Stores.Transcripts.ReadAsync(conversation.Id, 0, cancellationToken),
-            });
+            var transcript = await services.Stores.Transcripts.ReadAsync(conversation.Id, 0, cancellationToken);
+            entries.Add(Entry(conversation, transcript.FirstOrDefault(e => e.From == Authors.Citizen)?.Text, transcript));
         }
 
         return entries;

@@ -37,6 +37,9 @@ public sealed record QueueEntry
 
     public DateTimeOffset WaitingSince { get; init; }
 
-    /// <summary>The whole transcript; the citizen's messages are masked.</summary>
+    /// <summary>The citizen's first message (masked): what the conversation is about.</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>The whole transcript; the citizen's messages are masked. Empty in summaries (the console's queue list).</summary>
     public IReadOnlyList<TranscriptEntry> Transcript { get; init; } = [];
 }

@@ -51,7 +51,7 @@ public static class ConsoleText
     /// <summary>The citizen's first message, shortened: what the conversation is about.</summary>
     public static string Describe(QueueEntry entry)
     {
-        var first = entry.Transcript.FirstOrDefault(e => e.From == Authors.Citizen)?.Text ?? "(без текста)";
+        var first = string.IsNullOrEmpty(entry.Topic) ? "(без текста)" : entry.Topic;
         return first.Length <= 80 ? first : first[..80] + "…";
     }
 }

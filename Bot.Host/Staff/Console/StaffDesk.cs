@@ -16,6 +16,7 @@ namespace Assistant.Bot.Host.Staff.Console;
 /// </summary>
 public sealed class StaffDesk(
     OperatorDesk desk,
+    QueueSnapshot snapshot,
     AuditLog audit,
     IKnowledgeSearch knowledge,
     IDbContextFactory<StaffDbContext> contexts,
@@ -28,13 +29,26 @@ public sealed class StaffDesk(
     /// wherever they wait, personal clients first; a conversation held for another operator's personal client stays hidden until
     /// the hold runs out.
     /// </summary>
-    public async Task<IReadOnlyList<QueueEntry>> QueueAsync(ClaimsPrincipal user, string? group, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QueueEntry>> QueueAsync(ClaimsPrincipal user, string? group, CancellationToken cancellationToken) =>
+        Visible(user, group, await desk.ListWaitingAsync(null, cancellationToken));
+
+    /// <summary>The same queue without transcripts, from the snapshot every console shares.</summary>
+    public async Task<IReadOnlyList<QueueEntry>> QueueSummaryAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        Visible(user, null, (await snapshot.GetAsync(cancellationToken)).Waiting);
+
+    /// <summary>The conversations the member answers now, without transcripts, from the shared snapshot.</summary>
+    public async Task<IReadOnlyList<QueueEntry>> MineSummaryAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var login = user.Login();
+        return [.. (await snapshot.GetAsync(cancellationToken)).Assigned.Where(e => e.OperatorId == login)];
+    }
+
+    private IReadOnlyList<QueueEntry> Visible(ClaimsPrincipal user, string? group, IReadOnlyList<QueueEntry> waiting)
     {
         var login = user.Login();
         var all = user.CanSeeAllGroups();
         var groups = user.Groups();
         var wanted = string.IsNullOrWhiteSpace(group) ? null : group.Trim().ToLowerInvariant();
-        var waiting = await desk.ListWaitingAsync(null, cancellationToken);
         return [.. waiting
             .Where(e => wanted is null || e.Group == wanted)
             .Where(e => all || e.PersonalManagerId == login || (groups.Contains(e.Group) && !desk.IsReservedForAnother(e, login)))

@@ -34,6 +34,12 @@ public sealed class StaffSignals : IConversationObserver
 
     void IConversationObserver.Changed(Conversation conversation)
     {
+        // Consoles only show conversations that reached the operators; the bot's own turns are none of their business.
+        if (conversation.HandoffGroup is null)
+        {
+            return;
+        }
+
         var signal = new ConversationSignal(conversation.Id, conversation.HandoffGroup, conversation.State.ToString(), conversation.OperatorId);
         if (_redis is null)
         {
