@@ -22,6 +22,14 @@ if (args.Length > 0 && args[0] == "turns")
     return;
 }
 
+if (args.Length > 0 && args[0] == "consoles")
+{
+    // Operator consoles: dotnet run -c Release --project evals/Benchmarks -- consoles [operators] [waiting] [groups] [handovers]
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+    await ConsolesBenchmark.RunAsync(Directory.GetCurrentDirectory(), Arg(1, 50), Arg(2, 1000), Arg(3, 10), Arg(4, 50));
+    return;
+}
+
 if (args.Length > 0 && args[0] == "received")
 {
     // Keeping received messages until processed: dotnet run -c Release --project evals/Benchmarks -- received [messages] [concurrency]

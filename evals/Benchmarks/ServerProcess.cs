@@ -18,7 +18,11 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<ServerProcess> StartAsync(string hostDll, string? redis, string? postgres)
+    public string DataDirectory => _dataDirectory;
+
+    public int ProcessId => _process.Id;
+
+    public static async Task<ServerProcess> StartAsync(string hostDll, string? redis, string? postgres, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = TurnsBenchmark.FreePort();
         var data = Path.Combine(Path.GetTempPath(), "assistant-turns-" + Guid.NewGuid().ToString("N"));
@@ -34,6 +38,11 @@ public sealed class ServerProcess : IAsyncDisposable
         // The benchmark's visitors send faster than a person: the per-visitor limit is not what is measured here.
         start.Environment["Dialogs__RateLimit__BurstSize"] = "1000";
         start.Environment["Dialogs__RateLimit__MessagesPerMinute"] = "100000";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         if (redis is not null)
         {
             start.Environment["ConnectionStrings__Redis"] = redis;
