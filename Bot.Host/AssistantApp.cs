@@ -66,6 +66,9 @@ public static class AssistantApp
         app.MapExternalSignInApi();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        // An address nothing answers is a 404 for everyone, not a sign-in redirect (the closed-by-default policy is for endpoints).
+        app.MapFallback("{*path}", () => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 

@@ -156,6 +156,58 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         AxeChecks.AssertNoSeriousViolations("the access-denied page", await mira.Page.RunAxe());
     }
 
+    [Fact]
+    public async Task An_operator_accepts_answers_and_closes_with_the_keyboard_alone()
+    {
+        await _app.AddStaffAsync("klava", "operator", "oms");
+        await using var operatorSession = await NewContextAsync();
+        var page = operatorSession.Page;
+        await page.GotoAsync("/staff/login");
+        await SignInWithKeyboardAsync(page, "klava");
+        await Expect(page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+
+        var userId = WebChatCalls.NewUserId();
+        await WebChatCalls.SendAsync(_app.Client, userId, "как получить полис омс");
+        await WebChatCalls.PressAsync(_app.Client, userId, "Оператор", "operator");
+        var conversationId = (await WebChatCalls.ConversationOfAsync(_app.Services, userId)).Id;
+        var row = page.Locator($"tr[data-conversation='{conversationId}']");
+        await Expect(row).ToBeVisibleAsync();
+
+        await TabToAsync(page, row.GetByRole(AriaRole.Button, new() { Name = "Принять" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/staff/conversations/" + conversationId));
+        await Expect(page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+
+        await TabToAsync(page, page.GetByLabel("Текст ответа"));
+        await page.Keyboard.TypeAsync("Полис оформляет страховая медицинская организация.");
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Ответить", Exact = true }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ответ отправлен.");
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Завершить" }));
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Диалог завершён.");
+
+        var transcript = await _app.Services.GetRequiredService<DialogStores>().Transcripts.ReadAsync(conversationId, 0, CancellationToken.None);
+        Assert.Contains(transcript, e => e.From == "operator" && e.Text == "Полис оформляет страховая медицинская организация." && e.OperatorId == "klava");
+        operatorSession.AssertNoPageErrors();
+    }
+
+    /// <summary>Presses Tab until <paramref name="target"/> has the focus (fails after 60 presses: it is not reachable).</summary>
+    private static async Task TabToAsync(IPage page, ILocator target)
+    {
+        for (var presses = 0; presses < 60; presses++)
+        {
+            if (await target.EvaluateAsync<bool>("el => el === document.activeElement"))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"Tab never reached {target}");
+    }
+
     private static async Task SignInWithKeyboardAsync(IPage page, string login)
     {
         var field = page.GetByLabel("Логин");
