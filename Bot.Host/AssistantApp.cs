@@ -46,6 +46,9 @@ public static class AssistantApp
         WarnAboutSharedKeys(app);
         app.UseDefaultFiles();
         app.UseStaticFiles();
+
+        // Routing after the files: the widget's files are served before any endpoint (the 404 fallback included) is chosen.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
