@@ -7,6 +7,7 @@ using Assistant.Bot.Host.Staff;
 using Assistant.Bot.Host.Staff.Accounts;
 using Assistant.Bot.Host.Staff.Pages;
 using Assistant.Bot.Host.Staff.Requests;
+using Assistant.Bot.Host.Staff.Inbox;
 using Assistant.Bot.Host.WebChat;
 
 namespace Assistant.Bot.Host;
@@ -65,6 +66,7 @@ public static class AssistantApp
         app.MapModeratorApi();
         app.MapAdminApi();
         app.MapRequestApi();
+        app.MapInboxApi();
         app.MapSignInApi();
         app.MapExternalSignInApi();
         app.MapStaticAssets().AllowAnonymous();

@@ -22,6 +22,13 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
     {
         var session = context.Session;
         var phrases = services.Phrases;
+        var before = session.Conversation;
+        if (before.LastReplyKind == MessageKind.Clarify && intent.Kind is CitizenIntent.None or CitizenIntent.Operator)
+        {
+            // Asked which article was meant, the citizen chose none of them.
+            await services.Unanswered.RecordAsync(before, Learning.UnansweredKind.ClarifyIgnored, before.LastQuestion, before.ClarifyArticleIds, null, cancellationToken);
+        }
+
         switch (intent.Kind)
         {
             case CitizenIntent.Resolved:
@@ -31,6 +38,8 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 await handoff.StartAsync(session, HandoffReason.Requested, null, cancellationToken);
                 break;
             case CitizenIntent.NotHelped:
+                await services.Unanswered.RecordAsync(before, Learning.UnansweredKind.NotHelped, before.LastQuestion,
+                    before.LastArticleId is { } shown ? [shown] : [], before.LastArticleId, cancellationToken);
                 await handoff.StartAsync(session, HandoffReason.NotHelped, null, cancellationToken);
                 break;
             case CitizenIntent.Helped:
@@ -60,6 +69,8 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         var result = await FollowUpAsync(conversation, text, cancellationToken)
             ?? await services.Knowledge.AskAsync(new AskRequest(text, conversation.Segment), cancellationToken);
         services.Logger.Decided(conversation.Id, result.Decision.ToString(), string.Join(",", result.Chosen.Select(c => c.ArticleId)), result.Reason);
+        conversation = conversation with { LastQuestion = text, ClarifyArticleIds = [] };
+        session.Conversation = conversation;
 
         var chosen = result.Chosen.Select(c => services.Knowledge.FindArticle(c.ArticleId)).OfType<Article>().Take(3).ToList();
         switch (result.Decision)
@@ -74,11 +85,13 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 break;
             case Decision.Clarify when chosen.Count > 1:
                 // "Did you mean" before giving up: the likely articles, and the way to a person when none of them is it.
-                session.Conversation = conversation with { ConsecutiveFallbacks = 0 };
+                session.Conversation = conversation with { ConsecutiveFallbacks = 0, ClarifyArticleIds = [.. chosen.Select(a => a.Id)] };
                 session.Say(MessageKind.Clarify, services.Phrases.Clarify,
                     [.. chosen.Select(a => new QuickReply(a.Title, ButtonPayloads.Article(a.Id))), new QuickReply(services.Phrases.Buttons.Other, ButtonPayloads.Operator)]);
                 break;
             default:
+                await services.Unanswered.RecordAsync(conversation, Learning.UnansweredKind.Fallback, text,
+                    [.. result.Candidates.Take(3).Select(c => c.ArticleId)], null, cancellationToken);
                 await FallbackAsync(session, cancellationToken);
                 break;
         }

@@ -54,6 +54,7 @@ public sealed class DialogServices
         Hours = new OperatorHours(Options.Hours, phrases);
         Observers = [.. observers ?? []];
         PersonalManagers = new PersonalManagers.PersonalManagerRouting(this, availability);
+        Unanswered = new Learning.UnansweredCapture(this);
         Sessions = new ConversationSessions(this);
         Closer = new ConversationCloser(this);
     }
@@ -78,6 +79,8 @@ public sealed class DialogServices
     internal IReadOnlyList<IConversationObserver> Observers { get; }
 
     internal PersonalManagers.PersonalManagerRouting PersonalManagers { get; }
+
+    internal Learning.UnansweredCapture Unanswered { get; }
 
     internal ILogger Logger { get; }
 

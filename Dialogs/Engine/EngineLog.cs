@@ -36,4 +36,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "A conversation observer failed on conversation {ConversationId}; the change is saved")]
     public static partial void ObserverFailed(this ILogger logger, Exception exception, string conversationId);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "A {Kind} question of conversation {ConversationId} was not kept for the moderators' inbox")]
+    public static partial void UnansweredNotKept(this ILogger logger, Exception exception, string conversationId, string kind);
 }

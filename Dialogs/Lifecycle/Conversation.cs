@@ -20,6 +20,12 @@ public sealed record Conversation
 
     public string? LastArticleId { get; init; }
 
+    /// <summary>The last question the bot searched the KB for (masked): what goes to the moderators when it was not answered well.</summary>
+    public string? LastQuestion { get; init; }
+
+    /// <summary>The articles of the last «Возможно, вы имели в виду» list.</summary>
+    public IReadOnlyList<string> ClarifyArticleIds { get; init; } = [];
+
     /// <summary>KB articles already shown, in order; the operator sees them.</summary>
     public IReadOnlyList<string> ShownArticleIds { get; init; } = [];
 

@@ -143,6 +143,27 @@ public sealed class OperatorDesk(DialogServices services)
         entry.PersonalManagerId is { } manager && manager != operatorId && entry.WaitingSince + services.Options.PersonalManagers.Hold > services.Now;
 
     public Task<DeskResult> ReplyAsync(string conversationId, string operatorId, string text, CancellationToken cancellationToken) =>
+        ReplyAsync(conversationId, operatorId, text, null, cancellationToken);
+
+    /// <summary>
+    /// Sends the reply; <paramref name="articleId"/> names the KB article it was built from, and the citizen's question goes to
+    /// the moderators' inbox with it (the KB had the answer, the bot did not find it).
+    /// </summary>
+    public async Task<DeskResult> ReplyAsync(string conversationId, string operatorId, string text, string? articleId, CancellationToken cancellationToken)
+    {
+        var result = await ReplyCoreAsync(conversationId, operatorId, text, cancellationToken);
+        if (result.Succeeded && articleId is not null && services.Knowledge.FindArticle(articleId) is not null)
+        {
+            var conversation = result.Conversation!;
+            var question = conversation.LastQuestion ?? (await services.Stores.Transcripts.ReadAsync(conversation.Id, 0, cancellationToken))
+                .FirstOrDefault(e => e.From == Authors.Citizen)?.Text;
+            await services.Unanswered.RecordAsync(conversation, Learning.UnansweredKind.OperatorTemplate, question, [articleId], articleId, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private Task<DeskResult> ReplyCoreAsync(string conversationId, string operatorId, string text, CancellationToken cancellationToken) =>
         ActAsync("reply", conversationId, operatorId, cancellationToken, session =>
         {
             if (OwnedBy(session, operatorId) is { } refused)

@@ -30,6 +30,12 @@ internal sealed class RatingFlow(DialogServices services)
             RatedAt = services.Now,
         }, cancellationToken);
         services.Logger.RatingStored(conversation.Id, score);
+        if (score <= 2)
+        {
+            await services.Unanswered.RecordAsync(conversation, Learning.UnansweredKind.LowRating, conversation.LastQuestion,
+                conversation.ShownArticleIds, conversation.LastArticleId, cancellationToken);
+        }
+
         session.Fire(ConversationTrigger.Rated);
         session.Say(MessageKind.RatingThanks, services.Phrases.RatingThanks, from: Authors.System);
     }

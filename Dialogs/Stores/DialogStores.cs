@@ -14,7 +14,8 @@ public sealed record DialogStores(
     IWrittenRequestStore Requests,
     IRatingStore Ratings,
     IReceivedMessageStore ReceivedMessages,
-    IClientRecordStore Clients)
+    IClientRecordStore Clients,
+    IUnansweredStore Unanswered)
 {
     /// <summary>All stores in the SQLite file at <paramref name="databasePath"/> (created with its schema when missing).</summary>
     public static DialogStores Sqlite(string databasePath)
@@ -27,7 +28,8 @@ public sealed record DialogStores(
             new SqliteWrittenRequestStore(database),
             new SqliteRatingStore(database),
             new SqliteReceivedMessageStore(database),
-            new SqliteClientRecordStore(database));
+            new SqliteClientRecordStore(database),
+            new SqliteUnansweredStore(database));
     }
 
     /// <summary>
@@ -42,5 +44,6 @@ public sealed record DialogStores(
         Ratings = new PostgresRatingStore(database),
         ReceivedMessages = new PostgresReceivedMessageStore(database),
         Clients = new PostgresClientRecordStore(database),
+        Unanswered = new PostgresUnansweredStore(database),
     };
 }

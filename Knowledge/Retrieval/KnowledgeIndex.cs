@@ -133,6 +133,8 @@ internal sealed class KnowledgeIndex
         return $"{article.Id}#{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)))[..16]}";
     }
 
+    public IReadOnlyList<Article> Articles => [.. _articles.Values];
+
     public Article? FindArticle(string id)
     {
         _gate.EnterReadLock();

@@ -140,6 +140,37 @@ public sealed class KnowledgeService(
 
     public Article? FindArticle(string articleId) => Index.FindArticle(articleId);
 
+    /// <summary>Every article of the current KB, for pickers (moderators attach phrasings to one).</summary>
+    public IReadOnlyList<Article> Articles => Index.Articles;
+
+    /// <summary>
+    /// Groups messages by what they ask, with the search's analysis and embedder, biggest groups first, each with the KB's best
+    /// guesses for its most typical message. <paramref name="threshold"/> is the similarity a message needs to join a group.
+    /// </summary>
+    public async Task<IReadOnlyList<Learning.MessageGroup>> GroupAsync(IReadOnlyList<string> messages, CancellationToken cancellationToken, float threshold = 0.42f)
+    {
+        var index = Index;
+        var analyzed = messages.Select(m => index.Analyzer.AnalyzeDocument(m)).ToList();
+        var vectors = new List<float[]>(messages.Count);
+        const int batch = 256;
+        for (var i = 0; i < analyzed.Count; i += batch)
+        {
+            var slice = analyzed.Skip(i).Take(batch).Select(a => a.CleanText.Length == 0 ? "-" : a.CleanText).ToList();
+            var embeddings = await embedder.GenerateAsync(slice, cancellationToken: cancellationToken);
+            vectors.AddRange(embeddings.Select(e => e.Vector.ToArray()));
+        }
+
+        var groups = new List<Learning.MessageGroup>();
+        foreach (var members in Learning.MessageGrouper.Group(analyzed, vectors, threshold).OrderByDescending(m => m.Count))
+        {
+            var representative = Learning.MessageGrouper.Representative(members, analyzed, vectors);
+            var asked = await AskAsync(new AskRequest(messages[representative]), cancellationToken);
+            groups.Add(new Learning.MessageGroup(members, representative, [.. asked.Candidates.Take(3)]));
+        }
+
+        return groups;
+    }
+
     public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value;

@@ -35,7 +35,23 @@ public static class SignInApi
             return TypedResults.LocalRedirect("/staff/login?code=1&returnUrl=" + Uri.EscapeDataString(LocalUrl(form.ReturnUrl)));
         }
 
-        return await FinishAsync(result, login, form.ReturnUrl, audit);
+        return await FinishAsync(result, login, await LandingAsync(signIn, login, form.ReturnUrl), audit);
+    }
+
+    /// <summary>Where a member lands when no page was asked for: the queue for operators, the inbox for moderators, the log for admins.</summary>
+    private static async Task<string> LandingAsync(SignInManager<StaffUser> signIn, string login, string? returnUrl)
+    {
+        var url = LocalUrl(returnUrl);
+        if (url != "/staff" || await signIn.UserManager.FindByNameAsync(login) is not { } user)
+        {
+            return url;
+        }
+
+        var roles = await signIn.UserManager.GetRolesAsync(user);
+        return roles.Contains(StaffRoles.Operator) || roles.Contains(StaffRoles.Supervisor) ? url
+            : roles.Contains(StaffRoles.Moderator) ? "/staff/inbox"
+            : roles.Contains(StaffRoles.Admin) ? "/staff/audit"
+            : url;
     }
 
     public static async Task<IResult> SignInWithCodeAsync([FromForm(Name = "code")] string? code, [FromForm(Name = "returnUrl")] string? returnUrl,
@@ -51,7 +67,7 @@ public static class SignInApi
         code = (form.Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         return result.Succeeded || result.IsLockedOut
-            ? await FinishAsync(result, user.UserName!, form.ReturnUrl, audit)
+            ? await FinishAsync(result, user.UserName!, await LandingAsync(signIn, user.UserName!, form.ReturnUrl), audit)
             : await FailedCodeAsync(user.UserName!, form.ReturnUrl, audit);
     }
 

@@ -89,7 +89,7 @@ public sealed class StaffDesk(
     public async Task<DeskResult> ReplyAsync(ClaimsPrincipal user, string conversationId, string text, string? articleId, CancellationToken cancellationToken)
     {
         var article = string.IsNullOrWhiteSpace(articleId) ? null : knowledge.FindArticle(articleId);
-        var result = await desk.ReplyAsync(conversationId, user.Login(), text, cancellationToken);
+        var result = await desk.ReplyAsync(conversationId, user.Login(), text, article?.Id, cancellationToken);
         return await AuditedAsync(user, "reply", conversationId, article is null ? null : "article " + article.Id, result);
     }
 

@@ -27,6 +27,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
             number text PRIMARY KEY, conversation_id text NOT NULL, channel text NOT NULL, text text NOT NULL, contact text NOT NULL,
             life_situation text, article_ids jsonb NOT NULL, created_at timestamptz NOT NULL, due_at timestamptz NOT NULL);
         CREATE TABLE IF NOT EXISTS written_request_work (number text PRIMARY KEY, work text NOT NULL);
+        CREATE TABLE IF NOT EXISTS unanswered (
+            id bigserial PRIMARY KEY, at timestamptz NOT NULL, status text NOT NULL, resolved_article text, data text NOT NULL);
+        CREATE INDEX IF NOT EXISTS unanswered_by_status ON unanswered (status, id);
         CREATE TABLE IF NOT EXISTS client_records (channel text NOT NULL, user_id text NOT NULL, data text NOT NULL, PRIMARY KEY (channel, user_id));
         CREATE TABLE IF NOT EXISTS ratings (
             conversation_id text PRIMARY KEY, channel text NOT NULL, life_situation text, article_ids jsonb NOT NULL, operator_id text,

@@ -151,6 +151,8 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         await using var mira = await NewContextAsync();
         await mira.Page.GotoAsync("/staff/login");
         await SignInWithKeyboardAsync(mira.Page, "mira");
+        await Expect(mira.Page.GetByRole(AriaRole.Heading, new() { Name = "Неотвеченные вопросы" })).ToBeVisibleAsync();
+        await mira.Page.GotoAsync("/staff");
 
         await Expect(mira.Page.GetByRole(AriaRole.Heading, new() { Name = "Недостаточно прав" })).ToBeVisibleAsync();
         AxeChecks.AssertNoSeriousViolations("the access-denied page", await mira.Page.RunAxe());

@@ -36,7 +36,7 @@ public sealed class SqliteStoreTests : DurableStoreContract, IDisposable
         Assert.False(await _stores.Conversations.SaveAsync(created, 0, CancellationToken.None));
 
         var read = await _stores.Conversations.GetAsync(created.Id, CancellationToken.None);
-        Assert.Equal(updated, read! with { ShownArticleIds = updated.ShownArticleIds, Flags = updated.Flags });
+        Assert.Equal(updated, read! with { ShownArticleIds = updated.ShownArticleIds, Flags = updated.Flags, ClarifyArticleIds = updated.ClarifyArticleIds });
         Assert.Empty(read.Flags);
         Assert.Equal(["a", "b"], read.ShownArticleIds);
         Assert.Equal(created.Id, Assert.Single(await _stores.Conversations.ListByStateAsync(ConversationState.WaitingForOperator, CancellationToken.None)).Id);

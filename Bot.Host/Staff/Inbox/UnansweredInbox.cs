@@ -1,0 +1,77 @@
+using Assistant.Bot.Host.Staff.Audit;
+using Assistant.Dialogs.Learning;
+using Assistant.Dialogs.Stores;
+using Assistant.Knowledge.Retrieval;
+
+namespace Assistant.Bot.Host.Staff.Inbox;
+
+/// <summary>
+/// The moderators' inbox: open unanswered questions grouped by what they ask, biggest groups first; a group's phrasings are
+/// attached to an article (searchable from the next message on) or dismissed as «не относится к нам». Every decision is audited.
+/// </summary>
+public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowledge, AuditLog audit)
+{
+    /// <summary>How many open questions are grouped at most (the newest).</summary>
+    public const int Window = 10_000;
+
+    public async Task<IReadOnlyList<InboxGroup>> GroupsAsync(CancellationToken cancellationToken)
+    {
+        var open = await stores.Unanswered.ListAsync(UnansweredStatus.Open, Window, cancellationToken);
+        if (open.Count == 0)
+        {
+            return [];
+        }
+
+        var groups = await knowledge.GroupAsync([.. open.Select(m => m.Text)], cancellationToken);
+        return [.. groups.Select(g =>
+        {
+            var members = g.Members.Select(i => open[i]).ToList();
+            var representative = open[g.Representative];
+
+            // What operators answered with is the strongest hint, then the bot's own guesses for the group.
+            var fromOperators = members.Where(m => m.Kind == UnansweredKind.OperatorTemplate && m.ArticleId is not null).Select(m => m.ArticleId!);
+            var suggestions = fromOperators.Concat(g.Suggestions.Select(c => c.ArticleId)).Distinct()
+                .Select(id => knowledge.FindArticle(id)).OfType<Assistant.Knowledge.Model.Article>()
+                .Take(3).Select(a => new SuggestedArticle(a.Id, a.Title)).ToList();
+            return new InboxGroup(
+                members.Min(m => m.Id),
+                members.Count,
+                representative.Text,
+                [.. members.OrderByDescending(m => m.Id).Select(m => new InboxMessage(m.Id, m.Text, m.Kind.ToString(), m.Channel, m.Segment, m.At))],
+                members.GroupBy(m => m.Kind.ToString()).ToDictionary(k => k.Key, k => k.Count()),
+                suggestions);
+        })];
+    }
+
+    /// <summary>Adds the chosen messages' phrasings to the article (each distinct text once) and closes them.</summary>
+    public async Task<InboxResult> AttachAsync(string moderator, IReadOnlyCollection<long> messageIds, string articleId, CancellationToken cancellationToken)
+    {
+        if (knowledge.FindArticle(articleId) is null)
+        {
+            return new InboxResult(false, $"Статьи «{articleId}» нет в базе знаний.", 0);
+        }
+
+        var chosen = (await stores.Unanswered.ListAsync(UnansweredStatus.Open, Window, cancellationToken)).Where(m => messageIds.Contains(m.Id)).ToList();
+        if (chosen.Count == 0)
+        {
+            return new InboxResult(false, "Выбранные вопросы уже разобраны.", 0);
+        }
+
+        var phrasings = chosen.Select(m => m.Text.Trim()).Where(t => t.Length is > 0 and <= Assistant.Knowledge.Import.KbValidator.MaxQuestionLength)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Select(t => (articleId, t)).ToList();
+        var added = await knowledge.AddQuestionsAsync(phrasings, cancellationToken);
+        await stores.Unanswered.ResolveAsync([.. chosen.Select(m => m.Id)], UnansweredStatus.Attached, articleId, cancellationToken);
+        await audit.WriteAsync(moderator, "inbox-attach", details: $"{chosen.Count} questions, {added} phrasings to article {articleId}", cancellationToken: CancellationToken.None);
+        return new InboxResult(true, $"Добавлено формулировок: {added}. Бот отвечает на них статьёй с этой минуты.", added);
+    }
+
+    /// <summary>«Не относится к нам»: the messages leave the inbox without changing the KB.</summary>
+    public async Task<InboxResult> DismissAsync(string moderator, IReadOnlyCollection<long> messageIds, CancellationToken cancellationToken)
+    {
+        var closed = await stores.Unanswered.ResolveAsync(messageIds, UnansweredStatus.Dismissed, null, cancellationToken);
+        await audit.WriteAsync(moderator, "inbox-dismiss", details: $"{closed} questions", cancellationToken: CancellationToken.None);
+        return new InboxResult(closed > 0, closed > 0 ? $"Убрано из входящих: {closed}." : "Выбранные вопросы уже разобраны.", closed);
+    }
+}
+
+public sealed record InboxResult(bool Succeeded, string Message, int Count);

@@ -1,0 +1,15 @@
+using Assistant.Dialogs.Learning;
+
+namespace Assistant.Dialogs.Stores;
+
+/// <summary>The moderators' inbox of questions the bot did not answer well; a durable record.</summary>
+public interface IUnansweredStore
+{
+    Task AddAsync(UnansweredMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Messages in <paramref name="status"/>, newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<UnansweredMessage>> ListAsync(UnansweredStatus status, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Marks messages attached (to <paramref name="articleId"/>) or dismissed; returns how many were still open.</summary>
+    Task<int> ResolveAsync(IReadOnlyCollection<long> ids, UnansweredStatus status, string? articleId, CancellationToken cancellationToken);
+}

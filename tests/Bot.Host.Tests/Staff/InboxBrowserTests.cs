@@ -1,0 +1,75 @@
+using Assistant.Bot.Host.Tests.Support;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Assistant.Bot.Host.Tests.Staff;
+
+/// <summary>
+/// The moderators' inbox in Chromium: a question the bot could not answer shows up grouped, a moderator attaches it to an
+/// article, and the same question in the widget is answered from then on. Personal data never reaches the page.
+/// </summary>
+public sealed class InboxBrowserTests : IClassFixture<ChromiumBrowser>, IClassFixture<RunningApp>
+{
+    private const string Question = "бумажка для бассейна шмурдяк";
+
+    private readonly ChromiumBrowser _chromium;
+    private readonly RunningApp _app;
+
+    public InboxBrowserTests(ChromiumBrowser chromium, RunningApp app)
+    {
+        _chromium = chromium;
+        _app = app;
+        SetDefaultExpectTimeout(15_000);
+    }
+
+    [Fact]
+    public async Task An_unanswered_question_is_attached_to_an_article_by_a_moderator_and_answered_next_time()
+    {
+        await _app.AddStaffAsync("masha", "moderator");
+        var citizen = await NewPageAsync();
+        await citizen.GotoAsync("/");
+        var chat = citizen.Locator("#assistant-chat");
+        var log = chat.GetByRole(AriaRole.Log, new() { Name = "Переписка" });
+        var input = chat.GetByRole(AriaRole.Textbox, new() { Name = "Ваш вопрос" });
+        await Expect(log.Locator(".asw-kind--greeting")).ToBeVisibleAsync();
+        await input.FillAsync(Question);
+        await citizen.Keyboard.PressAsync("Enter");
+        await Expect(log.Locator(".asw-kind--fallback")).ToHaveCountAsync(1);
+
+        // Another visitor's unanswered question carries a phone number: it is masked before it is kept.
+        var other = WebChatCalls.NewUserId();
+        await WebChatCalls.SendAsync(_app.Client, other, "расписание электричек до дачи, звоните 89123456789");
+
+        var moderator = await NewPageAsync();
+        await moderator.GotoAsync("/staff/login");
+        await moderator.GetByLabel("Логин").FillAsync("masha");
+        await moderator.GetByLabel("Пароль").FillAsync(RunningApp.StaffPassword);
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await Expect(moderator.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        var group = moderator.Locator("section.inbox-group", new() { HasText = Question });
+        await Expect(group).ToBeVisibleAsync();
+        await Expect(group).ToContainTextAsync("бот не знал ответа: 1");
+        await Expect(moderator.Locator("main")).ToContainTextAsync("[телефон]");
+        await Expect(moderator.Locator("main")).Not.ToContainTextAsync("9123456789");
+        AxeChecks.AssertNoSeriousViolations("the inbox", await moderator.RunAxe());
+
+        await group.GetByLabel("Статья").SelectOptionAsync("records-certificates");
+        await group.GetByRole(AriaRole.Button, new() { Name = "Прикрепить к статье" }).ClickAsync();
+        await Expect(moderator.GetByRole(AriaRole.Status)).ToContainTextAsync("Добавлено формулировок: 1");
+        await Expect(moderator.Locator("section.inbox-group", new() { HasText = Question })).ToHaveCountAsync(0);
+
+        await input.FillAsync(Question);
+        await citizen.Keyboard.PressAsync("Enter");
+        await Expect(log.Locator(".asw-kind--answer")).ToHaveCountAsync(1);
+        await citizen.Context.CloseAsync();
+        await moderator.Context.CloseAsync();
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        var context = await _chromium.Browser.NewContextAsync(new() { BaseURL = _app.Address.ToString(), Locale = "ru-RU", ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+}
