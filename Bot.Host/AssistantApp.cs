@@ -8,6 +8,7 @@ using Assistant.Bot.Host.Staff.Accounts;
 using Assistant.Bot.Host.Staff.Pages;
 using Assistant.Bot.Host.Staff.Requests;
 using Assistant.Bot.Host.Staff.Inbox;
+using Assistant.Bot.Host.Staff.Dashboards;
 using Assistant.Bot.Host.WebChat;
 
 namespace Assistant.Bot.Host;
@@ -67,6 +68,7 @@ public static class AssistantApp
         app.MapAdminApi();
         app.MapRequestApi();
         app.MapInboxApi();
+        app.MapDashboardApi();
         app.MapSignInApi();
         app.MapExternalSignInApi();
         app.MapStaticAssets().AllowAnonymous();

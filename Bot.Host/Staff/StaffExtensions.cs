@@ -152,6 +152,7 @@ public static class StaffExtensions
         services.AddSingleton<Assistant.Dialogs.PersonalManagers.IOperatorAvailability, StaffAvailability>();
         services.AddScoped<Assistant.Bot.Host.Staff.Requests.StaffRequests>();
         services.AddScoped<Assistant.Bot.Host.Staff.Inbox.UnansweredInbox>();
+        services.AddScoped<Assistant.Bot.Host.Staff.Dashboards.DashboardService>();
         return builder;
     }
 

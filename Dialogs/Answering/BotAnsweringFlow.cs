@@ -149,7 +149,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
     private async Task FallbackAsync(ConversationSession session, CancellationToken cancellationToken)
     {
         var fallbacks = session.Conversation.ConsecutiveFallbacks + 1;
-        session.Conversation = session.Conversation with { ConsecutiveFallbacks = fallbacks };
+        session.Conversation = session.Conversation with { ConsecutiveFallbacks = fallbacks, FallbackCount = session.Conversation.FallbackCount + 1 };
         if (fallbacks >= services.Options.Handoff.FallbacksBeforeHandoff)
         {
             await handoff.StartAsync(session, HandoffReason.Fallbacks, null, cancellationToken);

@@ -12,6 +12,7 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
 {
     private readonly List<(TranscriptEntry Entry, bool Deliver)> _pending = [];
     private readonly List<OutgoingMessage> _delivered = [];
+    private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
     private Conversation? _stored = loaded;
     private (Conversation Current, Conversation Stored)? _retired;
 
@@ -97,7 +98,23 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
         }
 
         _pending.Clear();
+        foreach (var work in _afterCommit)
+        {
+            try
+            {
+                await work(CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                services.Logger.AfterCommitFailed(e, Conversation.Id);
+            }
+        }
+
+        _afterCommit.Clear();
     }
+
+    /// <summary>Work that must follow a successful commit (daily statistics), run after delivery; its failure is logged, not thrown.</summary>
+    public void AfterCommit(Func<CancellationToken, Task> work) => _afterCommit.Add(work);
 
     public ValueTask DisposeAsync() => lease.DisposeAsync();
 

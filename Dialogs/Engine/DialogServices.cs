@@ -55,6 +55,7 @@ public sealed class DialogServices
         Observers = [.. observers ?? []];
         PersonalManagers = new PersonalManagers.PersonalManagerRouting(this, availability);
         Unanswered = new Learning.UnansweredCapture(this);
+        Statistics = new Statistics.ServiceStatistics(this);
         Sessions = new ConversationSessions(this);
         Closer = new ConversationCloser(this);
     }
@@ -81,6 +82,8 @@ public sealed class DialogServices
     internal PersonalManagers.PersonalManagerRouting PersonalManagers { get; }
 
     internal Learning.UnansweredCapture Unanswered { get; }
+
+    internal Statistics.ServiceStatistics Statistics { get; }
 
     internal ILogger Logger { get; }
 

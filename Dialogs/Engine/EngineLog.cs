@@ -39,4 +39,7 @@ internal static partial class EngineLog
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "A {Kind} question of conversation {ConversationId} was not kept for the moderators' inbox")]
     public static partial void UnansweredNotKept(this ILogger logger, Exception exception, string conversationId, string kind);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Statistics of conversation {ConversationId} were not recorded; the conversation is saved")]
+    public static partial void AfterCommitFailed(this ILogger logger, Exception exception, string conversationId);
 }

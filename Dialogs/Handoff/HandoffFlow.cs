@@ -42,7 +42,13 @@ internal sealed class HandoffFlow(DialogServices services, WrittenRequestFlow re
             _ => phrases.HandoffRequested,
         };
 
-        session.Conversation = session.Conversation with { Transfers = conversation.Transfers + 1, QueuedAt = services.Now, OperatorId = null };
+        session.Conversation = session.Conversation with
+        {
+            Transfers = conversation.Transfers + 1,
+            QueuedAt = services.Now,
+            FirstQueuedAt = conversation.FirstQueuedAt ?? services.Now,
+            OperatorId = null,
+        };
         await services.PersonalManagers.RouteAsync(session, cancellationToken);
         session.Fire(ConversationTrigger.HandedOver);
         session.Say(MessageKind.HandoffNotice, lead + " " + phrases.HandoffQueued, phrases.Buttons.ResolvedOnly());

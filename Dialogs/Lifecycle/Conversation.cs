@@ -48,6 +48,18 @@ public sealed record Conversation
     /// <summary>Flags operators set (e.g. «инвалидность»); carried from the person's record into each new handover.</summary>
     public IReadOnlyList<string> Flags { get; init; } = [];
 
+    /// <summary>How many times the bot said it had no answer in this conversation.</summary>
+    public int FallbackCount { get; init; }
+
+    /// <summary>When the conversation first reached the operators' queue (null: the bot handled it alone).</summary>
+    public DateTimeOffset? FirstQueuedAt { get; init; }
+
+    /// <summary>When an operator first took it.</summary>
+    public DateTimeOffset? FirstAcceptedAt { get; init; }
+
+    /// <summary>When an operator first wrote to the citizen.</summary>
+    public DateTimeOffset? FirstResponseAt { get; init; }
+
     /// <summary>When the conversation last entered a queue.</summary>
     public DateTimeOffset? QueuedAt { get; init; }
 

@@ -20,6 +20,7 @@ internal sealed class ConversationCloser(DialogServices services)
 
         session.Fire(ConversationTrigger.Closed);
         services.Logger.ConversationClosed(session.Conversation.Id, reason.ToString());
+        services.Statistics.Closed(session);
         if (session.Conversation.RatingAsked)
         {
             session.Say(MessageKind.Notice, lead, from: Authors.System);

@@ -96,7 +96,12 @@ public sealed class OperatorDesk(DialogServices services)
                 return Refuse(DeskError.AtCapacity, BotPhrases.Fill(Phrases.AtCapacity, ("count", assigned.ToString(System.Globalization.CultureInfo.InvariantCulture))), session);
             }
 
-            session.Conversation = session.Conversation with { OperatorId = operatorId, LastActivityAt = services.Now };
+            session.Conversation = session.Conversation with
+            {
+                OperatorId = operatorId,
+                LastActivityAt = services.Now,
+                FirstAcceptedAt = session.Conversation.FirstAcceptedAt ?? services.Now,
+            };
             session.Fire(ConversationTrigger.OperatorAccepted);
             session.Say(MessageKind.Notice, services.Phrases.OperatorJoined, from: Authors.System);
             services.Logger.Accepted(operatorId, conversationId);
@@ -176,7 +181,11 @@ public sealed class OperatorDesk(DialogServices services)
                 return Refuse(DeskError.EmptyText, Phrases.EmptyText, session);
             }
 
-            session.Conversation = session.Conversation with { LastActivityAt = services.Now };
+            session.Conversation = session.Conversation with
+            {
+                LastActivityAt = services.Now,
+                FirstResponseAt = session.Conversation.FirstResponseAt ?? services.Now,
+            };
             session.Say(MessageKind.OperatorMessage, text.Trim(), services.Phrases.Buttons.ResolvedOnly(), from: Authors.Operator, operatorId: operatorId);
             return null;
         });

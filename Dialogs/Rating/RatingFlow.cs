@@ -30,6 +30,7 @@ internal sealed class RatingFlow(DialogServices services)
             RatedAt = services.Now,
         }, cancellationToken);
         services.Logger.RatingStored(conversation.Id, score);
+        await services.Statistics.RatedAsync(conversation, score, cancellationToken);
         if (score <= 2)
         {
             await services.Unanswered.RecordAsync(conversation, Learning.UnansweredKind.LowRating, conversation.LastQuestion,

@@ -15,7 +15,8 @@ public sealed record DialogStores(
     IRatingStore Ratings,
     IReceivedMessageStore ReceivedMessages,
     IClientRecordStore Clients,
-    IUnansweredStore Unanswered)
+    IUnansweredStore Unanswered,
+    IStatisticsStore Statistics)
 {
     /// <summary>All stores in the SQLite file at <paramref name="databasePath"/> (created with its schema when missing).</summary>
     public static DialogStores Sqlite(string databasePath)
@@ -29,7 +30,8 @@ public sealed record DialogStores(
             new SqliteRatingStore(database),
             new SqliteReceivedMessageStore(database),
             new SqliteClientRecordStore(database),
-            new SqliteUnansweredStore(database));
+            new SqliteUnansweredStore(database),
+            new SqliteStatisticsStore(database));
     }
 
     /// <summary>
@@ -45,5 +47,6 @@ public sealed record DialogStores(
         ReceivedMessages = new PostgresReceivedMessageStore(database),
         Clients = new PostgresClientRecordStore(database),
         Unanswered = new PostgresUnansweredStore(database),
+        Statistics = new PostgresStatisticsStore(database),
     };
 }

@@ -30,6 +30,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
         CREATE TABLE IF NOT EXISTS unanswered (
             id bigserial PRIMARY KEY, at timestamptz NOT NULL, status text NOT NULL, resolved_article text, data text NOT NULL);
         CREATE INDEX IF NOT EXISTS unanswered_by_status ON unanswered (status, id);
+        CREATE TABLE IF NOT EXISTS daily_stats (
+            day date NOT NULL, channel text NOT NULL, segment text NOT NULL, metric text NOT NULL, key text NOT NULL, value bigint NOT NULL,
+            PRIMARY KEY (day, channel, segment, metric, key));
         CREATE TABLE IF NOT EXISTS client_records (channel text NOT NULL, user_id text NOT NULL, data text NOT NULL, PRIMARY KEY (channel, user_id));
         CREATE TABLE IF NOT EXISTS ratings (
             conversation_id text PRIMARY KEY, channel text NOT NULL, life_situation text, article_ids jsonb NOT NULL, operator_id text,

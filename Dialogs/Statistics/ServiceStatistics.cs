@@ -1,0 +1,81 @@
+using System.Globalization;
+using Assistant.Dialogs.Engine;
+using Assistant.Dialogs.Lifecycle;
+
+namespace Assistant.Dialogs.Statistics;
+
+/// <summary>
+/// Turns a closed or rated conversation into daily counters: outcome (bot alone or a person), fallbacks, transfers, times as
+/// histograms, and ratings by article, life situation, channel, operator and segment. Dashboards sum them.
+/// </summary>
+internal sealed class ServiceStatistics(DialogServices services)
+{
+    /// <summary>Upper bounds (seconds) of the time histograms; the last bucket is "more".</summary>
+    public static readonly int[] Buckets = [10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 86400];
+
+    public void Closed(ConversationSession session)
+    {
+        var conversation = session.Conversation;
+        var now = services.Now;
+        var counters = new List<StatCounter>
+        {
+            new("conversations", ""),
+            new("outcome", conversation.FirstQueuedAt is null ? "bot" : "person"),
+            new("transfers", conversation.Transfers > 2 ? "3+" : conversation.Transfers.ToString(CultureInfo.InvariantCulture)),
+            new("duration", Bucket(now - conversation.CreatedAt)),
+        };
+        if (conversation.FallbackCount > 0)
+        {
+            counters.Add(new("fallback", "any"));
+        }
+
+        if (conversation.FirstQueuedAt is { } queued)
+        {
+            counters.Add(new("queue-wait", conversation.FirstAcceptedAt is { } accepted ? Bucket(accepted - queued) : "never"));
+            counters.Add(new("first-response", conversation.FirstResponseAt is { } response ? Bucket(response - queued) : "never"));
+        }
+
+        session.AfterCommit(ct => services.Stores.Statistics.AddAsync(Day(now), conversation.Key.Channel, Segment(conversation), counters, ct));
+    }
+
+    public Task RatedAsync(Conversation conversation, int score, CancellationToken cancellationToken)
+    {
+        var s = score.ToString(CultureInfo.InvariantCulture);
+        var counters = new List<StatCounter>
+        {
+            new("rating", $"all|{s}"),
+            new("rating", $"channel|{conversation.Key.Channel}|{s}"),
+            new("rating", $"segment|{Segment(conversation)}|{s}"),
+        };
+        counters.AddRange(conversation.ShownArticleIds.Distinct().Select(a => new StatCounter("rating", $"article|{a}|{s}")));
+        if (conversation.LifeSituation is { } situation)
+        {
+            counters.Add(new("rating", $"situation|{situation}|{s}"));
+        }
+
+        if (conversation.OperatorId is { } op)
+        {
+            counters.Add(new("rating", $"operator|{op}|{s}"));
+        }
+
+        return services.Stores.Statistics.AddAsync(Day(services.Now), conversation.Key.Channel, Segment(conversation), counters, cancellationToken);
+    }
+
+    public static string Bucket(TimeSpan time)
+    {
+        var seconds = Math.Max(0, time.TotalSeconds);
+        foreach (var bound in Buckets)
+        {
+            if (seconds <= bound)
+            {
+                return bound.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        return "more";
+    }
+
+    private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
+
+    private static string Segment(Conversation conversation) => conversation.Segment ?? "unknown";
+}
