@@ -151,7 +151,7 @@ public static class StaffExtensions
         services.AddScoped<StaffDesk>();
         services.AddSingleton<Assistant.Dialogs.PersonalManagers.IOperatorAvailability, StaffAvailability>();
         services.AddScoped<Assistant.Bot.Host.Staff.Requests.StaffRequests>();
-        services.AddScoped<Assistant.Bot.Host.Staff.Inbox.UnansweredInbox>();
+        services.AddSingleton<Assistant.Bot.Host.Staff.Inbox.UnansweredInbox>();
         services.AddScoped<Assistant.Bot.Host.Staff.Dashboards.DashboardService>();
         return builder;
     }

@@ -30,6 +30,14 @@ if (args.Length > 0 && args[0] == "consoles")
     return;
 }
 
+if (args.Length > 0 && args[0] == "dashboards")
+{
+    // Dashboards and inbox: dotnet run -c Release --project evals/Benchmarks -- dashboards [conversations] [unanswered messages]
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+    await DashboardBenchmark.RunAsync(Arg(1, 1_000_000), Arg(2, 10_000));
+    return;
+}
+
 if (args.Length > 0 && args[0] == "received")
 {
     // Keeping received messages until processed: dotnet run -c Release --project evals/Benchmarks -- received [messages] [concurrency]

@@ -39,7 +39,7 @@ public sealed class DashboardService(DialogStores stores, RequestDesk requests, 
             times,
             csat,
             await RequestsAsync(filter, cancellationToken),
-            [.. (await inbox.GroupsAsync(cancellationToken)).Take(5).Select(g => new UnansweredFigure(g.Example, g.Count))]);
+            [.. (await inbox.RecentGroupsAsync(cancellationToken)).Take(5).Select(g => new UnansweredFigure(g.Example, g.Count))]);
     }
 
     private CsatTable Csat(string dimension, string title, List<StatTotal> ratings)

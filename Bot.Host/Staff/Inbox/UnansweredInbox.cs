@@ -9,21 +9,39 @@ namespace Assistant.Bot.Host.Staff.Inbox;
 /// The moderators' inbox: open unanswered questions grouped by what they ask, biggest groups first; a group's phrasings are
 /// attached to an article (searchable from the next message on) or dismissed as «не относится к нам». Every decision is audited.
 /// </summary>
-public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowledge, AuditLog audit)
+public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowledge, AuditLog audit, TimeProvider time)
 {
     /// <summary>How many open questions are grouped at most (the newest).</summary>
     public const int Window = 10_000;
+
+    // A reference swapped whole, so readers on other threads never see half of it.
+    private volatile Snapshot? _recent;
+
+    /// <summary>
+    /// The groups as of at most a minute ago, for the dashboard's «частые вопросы без ответа»: grouping ten thousand messages
+    /// takes over a second, a dashboard view must not.
+    /// </summary>
+    public async Task<IReadOnlyList<InboxGroup>> RecentGroupsAsync(CancellationToken cancellationToken)
+    {
+        if (_recent is { } recent && time.GetUtcNow() - recent.At < TimeSpan.FromMinutes(1))
+        {
+            return recent.Groups;
+        }
+
+        return await GroupsAsync(cancellationToken);
+    }
 
     public async Task<IReadOnlyList<InboxGroup>> GroupsAsync(CancellationToken cancellationToken)
     {
         var open = await stores.Unanswered.ListAsync(UnansweredStatus.Open, Window, cancellationToken);
         if (open.Count == 0)
         {
+            _recent = new Snapshot(time.GetUtcNow(), []);
             return [];
         }
 
         var groups = await knowledge.GroupAsync([.. open.Select(m => m.Text)], cancellationToken);
-        return [.. groups.Select(g =>
+        IReadOnlyList<InboxGroup> result = [.. groups.Select(g =>
         {
             var members = g.Members.Select(i => open[i]).ToList();
             var representative = open[g.Representative];
@@ -41,6 +59,8 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
                 members.GroupBy(m => m.Kind.ToString()).ToDictionary(k => k.Key, k => k.Count()),
                 suggestions);
         })];
+        _recent = new Snapshot(time.GetUtcNow(), result);
+        return result;
     }
 
     /// <summary>Adds the chosen messages' phrasings to the article (each distinct text once) and closes them.</summary>
@@ -61,6 +81,7 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
             .Distinct(StringComparer.OrdinalIgnoreCase).Select(t => (articleId, t)).ToList();
         var added = await knowledge.AddQuestionsAsync(phrasings, cancellationToken);
         await stores.Unanswered.ResolveAsync([.. chosen.Select(m => m.Id)], UnansweredStatus.Attached, articleId, cancellationToken);
+        _recent = null;
         await audit.WriteAsync(moderator, "inbox-attach", details: $"{chosen.Count} questions, {added} phrasings to article {articleId}", cancellationToken: CancellationToken.None);
         return new InboxResult(true, $"Добавлено формулировок: {added}. Бот отвечает на них статьёй с этой минуты.", added);
     }
@@ -69,9 +90,12 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
     public async Task<InboxResult> DismissAsync(string moderator, IReadOnlyCollection<long> messageIds, CancellationToken cancellationToken)
     {
         var closed = await stores.Unanswered.ResolveAsync(messageIds, UnansweredStatus.Dismissed, null, cancellationToken);
+        _recent = null;
         await audit.WriteAsync(moderator, "inbox-dismiss", details: $"{closed} questions", cancellationToken: CancellationToken.None);
         return new InboxResult(closed > 0, closed > 0 ? $"Убрано из входящих: {closed}." : "Выбранные вопросы уже разобраны.", closed);
     }
 }
 
 public sealed record InboxResult(bool Succeeded, string Message, int Count);
+
+internal sealed record Snapshot(DateTimeOffset At, IReadOnlyList<InboxGroup> Groups);

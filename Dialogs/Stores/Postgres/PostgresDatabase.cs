@@ -33,6 +33,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
         CREATE TABLE IF NOT EXISTS daily_stats (
             day date NOT NULL, channel text NOT NULL, segment text NOT NULL, metric text NOT NULL, key text NOT NULL, value bigint NOT NULL,
             PRIMARY KEY (day, channel, segment, metric, key));
+        CREATE TABLE IF NOT EXISTS monthly_stats (
+            month date NOT NULL, channel text NOT NULL, segment text NOT NULL, metric text NOT NULL, key text NOT NULL, value bigint NOT NULL,
+            PRIMARY KEY (month, channel, segment, metric, key));
         CREATE TABLE IF NOT EXISTS client_records (channel text NOT NULL, user_id text NOT NULL, data text NOT NULL, PRIMARY KEY (channel, user_id));
         CREATE TABLE IF NOT EXISTS ratings (
             conversation_id text PRIMARY KEY, channel text NOT NULL, life_situation text, article_ids jsonb NOT NULL, operator_id text,

@@ -44,6 +44,9 @@ public sealed class DialogDatabase
         CREATE TABLE IF NOT EXISTS daily_stats (
             day TEXT NOT NULL, channel TEXT NOT NULL, segment TEXT NOT NULL, metric TEXT NOT NULL, key TEXT NOT NULL, value INTEGER NOT NULL,
             PRIMARY KEY (day, channel, segment, metric, key));
+        CREATE TABLE IF NOT EXISTS monthly_stats (
+            month TEXT NOT NULL, channel TEXT NOT NULL, segment TEXT NOT NULL, metric TEXT NOT NULL, key TEXT NOT NULL, value INTEGER NOT NULL,
+            PRIMARY KEY (month, channel, segment, metric, key));
         CREATE TABLE IF NOT EXISTS client_records (channel TEXT NOT NULL, user_id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (channel, user_id));
         CREATE TABLE IF NOT EXISTS ratings (
             conversation_id TEXT PRIMARY KEY, channel TEXT NOT NULL, life_situation TEXT, article_ids TEXT NOT NULL, operator_id TEXT,

@@ -215,6 +215,33 @@ public abstract class DurableStoreContract
         Assert.Null(await Stores.Requests.GetWithWorkAsync("МЗ-999999", CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("2025-01-01", "2025-12-31")]
+    [InlineData("2025-01-15", "2025-03-10")]
+    [InlineData("2025-02-01", "2025-02-28")]
+    [InlineData("2025-02-03", "2025-02-20")]
+    [InlineData("2025-01-31", "2025-03-01")]
+    public async Task Dashboard_sums_over_any_period_equal_the_sum_of_the_days_whether_read_by_day_or_by_month(string from, string to)
+    {
+        var start = new DateOnly(2025, 1, 1);
+        for (var d = 0; d < 120; d += 3)
+        {
+            var day = start.AddDays(d);
+            await Stores.Statistics.AddAsync(day, d % 2 == 0 ? "web" : "vk", "citizen",
+                [new Assistant.Dialogs.Statistics.StatCounter("conversations", ""), new("rating", "all|5", d)], CancellationToken.None);
+        }
+
+        var (first, last) = (DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
+        var days = Enumerable.Range(0, 40).Select(i => i * 3).Where(d => start.AddDays(d) >= first && start.AddDays(d) <= last).ToList();
+
+        var all = await Stores.Statistics.SumAsync(new Assistant.Dialogs.Statistics.StatFilter(first, last), CancellationToken.None);
+        var web = await Stores.Statistics.SumAsync(new Assistant.Dialogs.Statistics.StatFilter(first, last, "web"), CancellationToken.None);
+
+        Assert.Equal(days.Count, all.Where(t => t.Metric == "conversations").Sum(t => t.Value));
+        Assert.Equal(days.Sum(), all.Where(t => t.Metric == "rating").Sum(t => t.Value));
+        Assert.Equal(days.Count(d => d % 2 == 0), web.Where(t => t.Metric == "conversations").Sum(t => t.Value));
+    }
+
     [Fact]
     public async Task A_rating_is_one_row_per_conversation_and_the_comment_updates_it()
     {
