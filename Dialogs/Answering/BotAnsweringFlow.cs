@@ -38,6 +38,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 await handoff.StartAsync(session, HandoffReason.Requested, null, cancellationToken);
                 break;
             case CitizenIntent.NotHelped:
+                await services.Unanswered.WithdrawChoiceAsync(before, cancellationToken);
                 await services.Unanswered.RecordAsync(before, Learning.UnansweredKind.NotHelped, before.LastQuestion,
                     before.LastArticleId is { } shown ? [shown] : [], before.LastArticleId, cancellationToken);
                 await handoff.StartAsync(session, HandoffReason.NotHelped, null, cancellationToken);
@@ -49,6 +50,11 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 requests.Start(session);
                 break;
             case CitizenIntent.ChooseArticle when services.Knowledge.FindArticle(intent.ArticleId!) is { } chosen:
+                if (before.LastReplyKind == MessageKind.Clarify && before.ClarifyArticleIds.Contains(chosen.Id))
+                {
+                    await services.Unanswered.RecordAsync(before, Learning.UnansweredKind.CitizenChoice, before.LastQuestion, before.ClarifyArticleIds, chosen.Id, cancellationToken);
+                }
+
                 await AnswerAsync(session, chosen, cancellationToken);
                 break;
             case CitizenIntent.None when context.Activity.Type == ActivityType.Message && InputText.HasWords(context.Activity.Text):

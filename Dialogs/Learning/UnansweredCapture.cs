@@ -36,4 +36,17 @@ internal sealed class UnansweredCapture(DialogServices services)
             services.Logger.UnansweredNotKept(e, conversation.Id, kind.ToString());
         }
     }
+
+    /// <summary>«Не помогло» right after an article the citizen chose from a clarify list: that choice suggests nothing after all.</summary>
+    public async Task WithdrawChoiceAsync(Conversation conversation, CancellationToken cancellationToken)
+    {
+        if (conversation.LastArticleId is not { } article)
+        {
+            return;
+        }
+
+        var open = await services.Stores.Unanswered.ListAsync(UnansweredStatus.Open, 500, cancellationToken);
+        var choices = open.Where(m => m.Kind == UnansweredKind.CitizenChoice && m.ConversationId == conversation.Id && m.ArticleId == article).Select(m => m.Id).ToList();
+        await services.Stores.Unanswered.ResolveAsync(choices, UnansweredStatus.Dismissed, null, cancellationToken);
+    }
 }

@@ -17,6 +17,12 @@ public enum UnansweredKind
 
     /// <summary>An operator answered the question with a KB article: the KB had it, the bot did not find it.</summary>
     OperatorTemplate,
+
+    /// <summary>
+    /// Not a miss but a suggestion: the citizen chose this article from a clarify list (and did not say it did not help), so the
+    /// phrasing probably belongs to it. A moderator approves or rejects; nothing is added without a person.
+    /// </summary>
+    CitizenChoice,
 }
 
 public enum UnansweredStatus

@@ -11,12 +11,16 @@ public static class InboxApi
         var group = app.MapGroup("/api/moderation/inbox").WithTags(StaffRoles.Moderators).RequireAuthorization(StaffRoles.Moderators);
         group.MapGet("/", GroupsAsync).WithSummary("Open unanswered questions grouped by what they ask, biggest first, with suggested articles.");
         group.MapPost("/attach", AttachAsync).WithSummary("Attach the chosen questions' phrasings to an article (live at once).");
+        group.MapGet("/suggestions", SuggestionsAsync).WithSummary("Citizens' choices from clarify lists: phrasing → article, for approval.");
         group.MapPost("/dismiss", DismissAsync).WithSummary("«Не относится к нам»: close the chosen questions without changing the KB.");
         return app;
     }
 
     public static async Task<IResult> GroupsAsync(UnansweredInbox inbox, CancellationToken cancellationToken) =>
         TypedResults.Ok(await inbox.GroupsAsync(cancellationToken));
+
+    public static async Task<IResult> SuggestionsAsync(UnansweredInbox inbox, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await inbox.SuggestionsAsync(cancellationToken));
 
     public static async Task<IResult> AttachAsync(InboxAttachBody body, ClaimsPrincipal user, UnansweredInbox inbox, CancellationToken cancellationToken) =>
         body.MessageIds is not { Count: > 0 } || string.IsNullOrWhiteSpace(body.ArticleId)

@@ -33,7 +33,8 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
 
     public async Task<IReadOnlyList<InboxGroup>> GroupsAsync(CancellationToken cancellationToken)
     {
-        var open = await stores.Unanswered.ListAsync(UnansweredStatus.Open, Window, cancellationToken);
+        var open = (await stores.Unanswered.ListAsync(UnansweredStatus.Open, Window, cancellationToken))
+            .Where(m => m.Kind != UnansweredKind.CitizenChoice).ToList();
         if (open.Count == 0)
         {
             _recent = new Snapshot(time.GetUtcNow(), []);
@@ -62,6 +63,18 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
         _recent = new Snapshot(time.GetUtcNow(), result);
         return result;
     }
+
+    /// <summary>
+    /// Citizens' own choices (QnA Maker's "active learning"): a phrasing and the article the citizen picked from a clarify list,
+    /// with how many citizens did so, most frequent first. Approving attaches the phrasing; nothing is added without a person.
+    /// </summary>
+    public async Task<IReadOnlyList<ChoiceSuggestion>> SuggestionsAsync(CancellationToken cancellationToken) =>
+        [.. (await stores.Unanswered.ListAsync(UnansweredStatus.Open, Window, cancellationToken))
+            .Where(m => m.Kind == UnansweredKind.CitizenChoice && m.ArticleId is not null)
+            .GroupBy(m => (Text: m.Text.Trim().ToLowerInvariant(), Article: m.ArticleId!))
+            .Select(g => new ChoiceSuggestion(g.Min(m => m.Id), g.First().Text, g.Key.Article, knowledge.FindArticle(g.Key.Article)?.Title ?? g.Key.Article,
+                g.Count(), [.. g.Select(m => m.Id)]))
+            .OrderByDescending(s => s.Count).ThenBy(s => s.Key)];
 
     /// <summary>Adds the chosen messages' phrasings to the article (each distinct text once) and closes them.</summary>
     public async Task<InboxResult> AttachAsync(string moderator, IReadOnlyCollection<long> messageIds, string articleId, CancellationToken cancellationToken)
@@ -97,5 +110,8 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
 }
 
 public sealed record InboxResult(bool Succeeded, string Message, int Count);
+
+/// <summary>"This phrasing belongs to that article", as <see cref="Count"/> citizens showed by their choice.</summary>
+public sealed record ChoiceSuggestion(long Key, string Text, string ArticleId, string Title, int Count, IReadOnlyList<long> MessageIds);
 
 internal sealed record Snapshot(DateTimeOffset At, IReadOnlyList<InboxGroup> Groups);

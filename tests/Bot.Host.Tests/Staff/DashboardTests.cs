@@ -76,6 +76,7 @@ public sealed class DashboardTests(PostgresServer postgres, ChromiumBrowser chro
         await Expect(page.Locator("table.csat[data-dimension=operator] tr[data-key=op-a] td").Nth(2)).ToHaveTextAsync("2.00");
         await Expect(page.Locator("svg[role=img]").First).ToBeVisibleAsync();
         AxeChecks.AssertNoSeriousViolations("the dashboard", await page.RunAxe());
+        await Screenshots.SaveAsync(page, "dashboard");
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Region, new() { Name = "Оценки по статьям" }).GetByRole(AriaRole.Link, new() { Name = "Скачать CSV" }).ClickAsync());

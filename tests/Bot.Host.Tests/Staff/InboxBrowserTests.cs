@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Assistant.Bot.Host.Tests.Support;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -53,6 +54,7 @@ public sealed class InboxBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
         await Expect(moderator.Locator("main")).ToContainTextAsync("[телефон]");
         await Expect(moderator.Locator("main")).Not.ToContainTextAsync("9123456789");
         AxeChecks.AssertNoSeriousViolations("the inbox", await moderator.RunAxe());
+        await Screenshots.SaveAsync(moderator, "inbox");
 
         await group.GetByLabel("Статья").SelectOptionAsync("records-certificates");
         await group.GetByRole(AriaRole.Button, new() { Name = "Прикрепить к статье" }).ClickAsync();
@@ -63,6 +65,40 @@ public sealed class InboxBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
         await citizen.Keyboard.PressAsync("Enter");
         await Expect(log.Locator(".asw-kind--answer")).ToHaveCountAsync(1);
         await citizen.Context.CloseAsync();
+        await moderator.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_citizens_choice_from_a_clarify_list_is_approved_in_one_click_and_the_phrasing_is_answered_from_then_on()
+    {
+        await _app.AddStaffAsync("roma", "moderator");
+        var citizen = WebChatCalls.NewUserId();
+        await WebChatCalls.SendAsync(_app.Client, citizen, "больничный");
+        Assert.Equal(Assistant.Dialogs.Activities.MessageKind.Clarify, (await WebChatCalls.ConversationOfAsync(_app.Services, citizen)).LastReplyKind);
+        await WebChatCalls.PressAsync(_app.Client, citizen, "Как оформить больничный", "article:sick-leave-get");
+        using (var before = await _app.Client.PostAsJsonAsync("api/ask", new { text = "больничный" }))
+        {
+            Assert.NotEqual("answer", (await before.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("decision").GetString());
+        }
+
+        var moderator = await NewPageAsync();
+        await moderator.GotoAsync("/staff/login");
+        await moderator.GetByLabel("Логин").FillAsync("roma");
+        await moderator.GetByLabel("Пароль").FillAsync(RunningApp.StaffPassword);
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await Expect(moderator.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        var suggestions = moderator.GetByRole(AriaRole.Region, new() { Name = "Подсказки граждан" });
+        var row = suggestions.Locator("tr", new() { HasText = "Как оформить больничный" });
+        await Expect(row).ToContainTextAsync("больничный");
+        AxeChecks.AssertNoSeriousViolations("the inbox with suggestions", await moderator.RunAxe());
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Принять: «больничный» → «Как оформить больничный»" }).ClickAsync();
+        await Expect(moderator.GetByRole(AriaRole.Status)).ToContainTextAsync("Добавлено формулировок: 1");
+
+        using var after = await _app.Client.PostAsJsonAsync("api/ask", new { text = "больничный" });
+        var decided = await after.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("answer", decided.GetProperty("decision").GetString());
+        Assert.Equal("sick-leave-get", decided.GetProperty("candidates")[0].GetProperty("articleId").GetString());
         await moderator.Context.CloseAsync();
     }
 

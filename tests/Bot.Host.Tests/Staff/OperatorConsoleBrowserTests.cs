@@ -78,6 +78,7 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         await Expect(anna.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ответ отправлен.");
         await Expect(log.Locator(".asw-msg--operator")).ToContainTextAsync("Здравствуйте!");
         AxeChecks.AssertNoSeriousViolations("the conversation page", await anna.Page.RunAxe());
+        await Screenshots.SaveAsync(anna.Page, "operator-conversation");
 
         // One transfer is left (the bot's handover was the first); Anna passes the question to «general».
         await Expect(anna.Page.GetByText("Передач осталось: 1")).ToBeVisibleAsync();

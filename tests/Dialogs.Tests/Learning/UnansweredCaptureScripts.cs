@@ -57,7 +57,7 @@ public sealed class UnansweredCaptureScripts
             .Press("Как оформить больничный")
             .AssertReply(MessageKind.Answer);
 
-        var kept = Assert.Single(await Open(bot));
+        var kept = Assert.Single(await Open(bot), m => m.Kind != UnansweredKind.CitizenChoice);
         Assert.Equal(UnansweredKind.ClarifyIgnored, kept.Kind);
         Assert.Equal("больничный", kept.Text);
         Assert.Contains("sick-leave-get", kept.CandidateArticleIds);
@@ -82,6 +82,33 @@ public sealed class UnansweredCaptureScripts
         var kept = await Open(bot);
         Assert.Contains(kept, m => m.Kind == UnansweredKind.OperatorTemplate && m.ArticleId == "oms-get-policy" && m.Text == "как получить полис омс");
         Assert.Contains(kept, m => m.Kind == UnansweredKind.LowRating && m.Text == "как получить полис омс");
+    }
+
+    [Fact]
+    public async Task A_choice_from_a_clarify_list_suggests_the_phrasing_for_that_article_unless_it_did_not_help()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("больничный")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Clarify)
+            .Press("Как оформить больничный")
+            .AssertReply(MessageKind.Answer)
+            .Press("Помогло");
+        await bot.Flow("citizen-2")
+            .Send("больничный")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Clarify)
+            .Press("Как оформить больничный")
+            .AssertReply(MessageKind.Answer)
+            .Press("Не помогло")
+            .AssertReply(MessageKind.HandoffNotice);
+
+        var open = await Open(bot);
+        var choice = Assert.Single(open, m => m.Kind == UnansweredKind.CitizenChoice);
+        Assert.Equal("больничный", choice.Text);
+        Assert.Equal("sick-leave-get", choice.ArticleId);
+        Assert.Contains(open, m => m.Kind == UnansweredKind.NotHelped && m.ArticleId == "sick-leave-get");
     }
 
     private static Task<IReadOnlyList<UnansweredMessage>> Open(DialogHarness bot) =>
