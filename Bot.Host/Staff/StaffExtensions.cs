@@ -153,6 +153,7 @@ public static class StaffExtensions
         services.AddScoped<Assistant.Bot.Host.Staff.Requests.StaffRequests>();
         services.AddSingleton<Assistant.Bot.Host.Staff.Inbox.UnansweredInbox>();
         services.AddScoped<Assistant.Bot.Host.Staff.Dashboards.DashboardService>();
+        services.AddScoped<Assistant.Bot.Host.Staff.Dashboards.ArticleCards>();
         return builder;
     }
 

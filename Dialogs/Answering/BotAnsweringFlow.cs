@@ -39,6 +39,11 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 break;
             case CitizenIntent.NotHelped:
                 await services.Unanswered.WithdrawChoiceAsync(before, cancellationToken);
+                if (before.LastArticleId is { } notHelped)
+                {
+                    services.Statistics.NotHelped(session, notHelped);
+                }
+
                 await services.Unanswered.RecordAsync(before, Learning.UnansweredKind.NotHelped, before.LastQuestion,
                     before.LastArticleId is { } shown ? [shown] : [], before.LastArticleId, cancellationToken);
                 await handoff.StartAsync(session, HandoffReason.NotHelped, null, cancellationToken);
@@ -83,7 +88,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         {
             case Decision.Answer or Decision.Clarify when chosen.Count == 1:
                 var also = result.AlsoAsked is { } second && second.ArticleId != chosen[0].Id ? services.Knowledge.FindArticle(second.ArticleId) : null;
-                await AnswerAsync(session, chosen[0], cancellationToken, also);
+                await AnswerAsync(session, chosen[0], cancellationToken, also, result.Chosen[0].MatchedText);
                 break;
             case Decision.Clarify when chosen.Count > 1 && IsSensitive(chosen[0]):
                 // The likeliest article is one a person must handle: hand over at once instead of asking which one.
@@ -123,7 +128,9 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
     }
 
     /// <param name="alsoAsked">The article of a second question in the same message, offered as a button under the answer.</param>
-    private async Task AnswerAsync(ConversationSession session, Article article, CancellationToken cancellationToken, Article? alsoAsked = null)
+    /// <param name="matched">The KB phrasing that found the article, for the article's card (null when the citizen chose it).</param>
+    private async Task AnswerAsync(ConversationSession session, Article article, CancellationToken cancellationToken, Article? alsoAsked = null,
+        string? matched = null)
     {
         if (IsSensitive(article))
         {
@@ -147,6 +154,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             ? services.Phrases.Buttons.AfterAnswer()
             : [.. services.Phrases.Buttons.AfterAnswer(), new QuickReply(BotPhrases.Fill(services.Phrases.AlsoAsked, ("title", alsoAsked.Title)), ButtonPayloads.Article(alsoAsked.Id))];
         session.Say(MessageKind.Answer, text, buttons, source?.Url);
+        services.Statistics.Answered(session, article.Id, matched);
     }
 
     private bool IsSensitive(Article article) =>

@@ -50,6 +50,11 @@ internal sealed class HandoffFlow(DialogServices services, WrittenRequestFlow re
             OperatorId = null,
         };
         await services.PersonalManagers.RouteAsync(session, cancellationToken);
+        if (conversation.LastReplyKind == MessageKind.Answer && conversation.LastArticleId is { } answered)
+        {
+            services.Statistics.HandoverAfter(session, answered);
+        }
+
         session.Fire(ConversationTrigger.HandedOver);
         session.Say(MessageKind.HandoffNotice, lead + " " + phrases.HandoffQueued, phrases.Buttons.ResolvedOnly());
         services.Logger.HandedOver(conversation.Id, group, reason.ToString(), session.Conversation.Transfers);

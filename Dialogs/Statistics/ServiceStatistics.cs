@@ -38,6 +38,15 @@ internal sealed class ServiceStatistics(DialogServices services)
         session.AfterCommit(ct => services.Stores.Statistics.AddAsync(Day(now), conversation.Key.Channel, Segment(conversation), counters, ct));
     }
 
+    /// <summary>The bot answered with <paramref name="articleId"/>; <paramref name="matched"/> is the KB phrasing that found it.</summary>
+    public void Answered(ConversationSession session, string articleId, string? matched) =>
+        Add(session, [new("answered", articleId), .. matched is null ? Array.Empty<StatCounter>() : [new StatCounter("matched", $"{articleId}|{Shorten(matched)}")]]);
+
+    public void NotHelped(ConversationSession session, string articleId) => Add(session, [new("not-helped", articleId)]);
+
+    /// <summary>A person was asked for right after this article was the answer.</summary>
+    public void HandoverAfter(ConversationSession session, string articleId) => Add(session, [new("handover-after", articleId)]);
+
     public Task RatedAsync(Conversation conversation, int score, CancellationToken cancellationToken)
     {
         var s = score.ToString(CultureInfo.InvariantCulture);
@@ -74,6 +83,16 @@ internal sealed class ServiceStatistics(DialogServices services)
 
         return "more";
     }
+
+    private void Add(ConversationSession session, IReadOnlyList<StatCounter> counters)
+    {
+        var conversation = session.Conversation;
+        var day = Day(services.Now);
+        session.AfterCommit(ct => services.Stores.Statistics.AddAsync(day, conversation.Key.Channel, Segment(conversation), counters, ct));
+    }
+
+    /// <summary>KB phrasings only (never the citizen's words), cut so a key stays small.</summary>
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120];
 
     private static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime);
 

@@ -78,6 +78,17 @@ public sealed class DashboardTests(PostgresServer postgres, ChromiumBrowser chro
         AxeChecks.AssertNoSeriousViolations("the dashboard", await page.RunAxe());
         await Screenshots.SaveAsync(page, "dashboard");
 
+        // The article's card: answers, handovers after it, ratings, the KB phrasings that found it.
+        await page.Locator("table.csat[data-dimension=article]").GetByRole(AriaRole.Link, new() { Name = "Как получить полис ОМС" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Как получить полис ОМС", Level = 1 })).ToBeVisibleAsync();
+        var figures = page.Locator("table.card-figures");
+        await Expect(figures.Locator("tr", new() { HasText = "Бот ответил статьёй" })).ToContainTextAsync("2");
+        await Expect(figures.Locator("tr", new() { HasText = "Позвали специалиста после ответа" })).ToContainTextAsync("1 (50%)");
+        await Expect(figures.Locator("tr", new() { HasText = "Средняя оценка" })).ToContainTextAsync("4.50");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Какие формулировки базы находят статью" }).Locator("tbody tr").First).ToContainTextAsync("2");
+        AxeChecks.AssertNoSeriousViolations("the article card", await page.RunAxe());
+        await page.GoBackAsync();
+
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Region, new() { Name = "Оценки по статьям" }).GetByRole(AriaRole.Link, new() { Name = "Скачать CSV" }).ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!, Encoding.UTF8);
