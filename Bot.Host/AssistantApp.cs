@@ -9,6 +9,7 @@ using Assistant.Bot.Host.Staff.Pages;
 using Assistant.Bot.Host.Staff.Requests;
 using Assistant.Bot.Host.Staff.Inbox;
 using Assistant.Bot.Host.Staff.Dashboards;
+using Assistant.Bot.Host.Staff.KbEditor;
 using Assistant.Bot.Host.WebChat;
 
 namespace Assistant.Bot.Host;
@@ -69,6 +70,7 @@ public static class AssistantApp
         app.MapRequestApi();
         app.MapInboxApi();
         app.MapDashboardApi();
+        app.MapKbEditorApi();
         app.MapSignInApi();
         app.MapExternalSignInApi();
         app.MapStaticAssets().AllowAnonymous();

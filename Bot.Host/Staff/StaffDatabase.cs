@@ -10,6 +10,9 @@ namespace Assistant.Bot.Host.Staff;
 /// </summary>
 public static class StaffDatabase
 {
+    /// <summary>The table added last: when it exists, the schema is current.</summary>
+    private const string NewestTable = "StaffArticleVersions";
+
     public static async Task EnsureSchemaAsync(StaffDbContext db, CancellationToken cancellationToken)
     {
         var creator = db.GetService<IRelationalDatabaseCreator>();
@@ -18,30 +21,46 @@ public static class StaffDatabase
             await creator.CreateAsync(cancellationToken);
         }
 
-        if (await HasStaffTablesAsync(db, cancellationToken))
+        if (!await HasTableAsync(db, "StaffAudit", cancellationToken))
+        {
+            try
+            {
+                await creator.CreateTablesAsync(cancellationToken);
+                return;
+            }
+            catch (Exception)
+            {
+                // Another host may have created them at the same moment; anything else is a real failure.
+                if (!await HasTableAsync(db, "StaffAudit", cancellationToken))
+                {
+                    throw;
+                }
+            }
+        }
+
+        // A database from an earlier version: tables added since are created, one statement at a time, skipping what exists.
+        if (await HasTableAsync(db, NewestTable, cancellationToken))
         {
             return;
         }
 
-        try
+        foreach (var statement in db.Database.GenerateCreateScript().Split(";", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            await creator.CreateTablesAsync(cancellationToken);
-        }
-        catch (Exception)
-        {
-            // Another host may have created them at the same moment; anything else is a real failure.
-            if (!await HasStaffTablesAsync(db, cancellationToken))
+            try
             {
-                throw;
+                await db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
+            }
+            catch (Exception e) when (e.Message.Contains("already exists", StringComparison.OrdinalIgnoreCase))
+            {
             }
         }
     }
 
-    private static async Task<bool> HasStaffTablesAsync(StaffDbContext db, CancellationToken cancellationToken)
+    private static async Task<bool> HasTableAsync(StaffDbContext db, string table, CancellationToken cancellationToken)
     {
         var sql = db.Database.IsSqlite()
-            ? "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'StaffAudit'"
-            : "SELECT COUNT(*)::int AS \"Value\" FROM information_schema.tables WHERE table_name = 'StaffAudit'";
-        return await db.Database.SqlQueryRaw<int>(sql).SingleAsync(cancellationToken) > 0;
+            ? "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = {0}"
+            : "SELECT COUNT(*)::int AS \"Value\" FROM information_schema.tables WHERE table_name = {0}";
+        return await db.Database.SqlQueryRaw<int>(sql, table).SingleAsync(cancellationToken) > 0;
     }
 }

@@ -19,6 +19,8 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : I
 
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
+    public DbSet<KbEditor.ArticleVersion> ArticleVersions => Set<KbEditor.ArticleVersion>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -33,6 +35,11 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : I
             entry.ToTable("StaffAudit");
             entry.HasIndex(e => e.At);
         });
+        builder.Entity<KbEditor.ArticleVersion>(version =>
+        {
+            version.ToTable("StaffArticleVersions");
+            version.HasIndex(v => v.ArticleId);
+        });
 
         // SQLite cannot order or compare DateTimeOffset; stored as UTC ticks it sorts on both engines.
         if (Database.IsSqlite())
@@ -41,6 +48,7 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : I
                 v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
             builder.Entity<AuditEntry>().Property(e => e.At).HasConversion(ticks);
             builder.Entity<ApiToken>().Property(e => e.CreatedAt).HasConversion(ticks);
+            builder.Entity<KbEditor.ArticleVersion>().Property(e => e.SavedAt).HasConversion(ticks);
         }
     }
 }

@@ -154,6 +154,7 @@ public static class StaffExtensions
         services.AddSingleton<Assistant.Bot.Host.Staff.Inbox.UnansweredInbox>();
         services.AddScoped<Assistant.Bot.Host.Staff.Dashboards.DashboardService>();
         services.AddScoped<Assistant.Bot.Host.Staff.Dashboards.ArticleCards>();
+        services.AddScoped<Assistant.Bot.Host.Staff.KbEditor.KbEditorService>();
         return builder;
     }
 

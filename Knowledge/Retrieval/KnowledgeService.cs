@@ -96,6 +96,22 @@ public sealed class KnowledgeService(
 
     public Task<KnowledgeBase> ExportAsync(CancellationToken cancellationToken) => store.LoadAsync(cancellationToken);
 
+    /// <summary>
+    /// Saves one article (new or changed) into the stored KB: the whole KB is validated with it, and only a valid KB is stored and
+    /// searched (the search index is rebuilt before this returns). The article's version is the stored one plus one.
+    /// </summary>
+    public async Task<KbValidationResult> SaveArticleAsync(Article article, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var kb = await store.LoadAsync(cancellationToken);
+        var current = kb.Articles.FirstOrDefault(a => a.Id == article.Id);
+        var saved = article with { Version = (current?.Version ?? 0) + 1, UpdatedAt = now };
+        var articles = current is null ? [.. kb.Articles, saved] : kb.Articles.Select(a => a.Id == article.Id ? saved : a).ToList();
+        var situations = kb.LifeSituations.Any(s => s.Id == article.LifeSituation)
+            ? kb.LifeSituations
+            : [.. kb.LifeSituations, new LifeSituation(article.LifeSituation, article.LifeSituation)];
+        return await ImportAsync(kb with { Articles = articles, LifeSituations = situations }, cancellationToken);
+    }
+
     /// <summary>Adds a curated phrasing to an article; it is searchable from the next message on, no restart.</summary>
     public async Task<bool> AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken) =>
         !string.IsNullOrWhiteSpace(question) && await AddQuestionsAsync([(articleId, question)], cancellationToken) == 1;

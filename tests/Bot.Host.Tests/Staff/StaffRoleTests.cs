@@ -110,7 +110,14 @@ public sealed class StaffRoleTests(RunningApp app) : IClassFixture<RunningApp>
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        if (operation.Method is "POST" or "PUT")
+        if (operation.Multipart)
+        {
+            // An upload endpoint only matches multipart bodies; anything else is not this endpoint at all.
+            var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent("{}"u8.ToArray()), "file", "kb.json");
+            request.Content = form;
+        }
+        else if (operation.Method is "POST" or "PUT")
         {
             request.Content = new StringContent("""{"text":"проверка","toGroup":"general","online":false,"flag":"инвалидность"}""", System.Text.Encoding.UTF8, "application/json");
         }
@@ -130,14 +137,16 @@ public sealed class StaffRoleTests(RunningApp app) : IClassFixture<RunningApp>
                 var tags = method.Value.TryGetProperty("tags", out var t) ? t.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
                 var areas = tags.Where(StaffRoles.AreaRoles.ContainsKey).ToList();
                 Assert.True(areas.Count <= 1, $"{method.Name} {path.Name} has several staff areas");
-                operations.Add(new Operation(method.Name.ToUpperInvariant(), path.Name, areas.FirstOrDefault()));
+                var multipart = method.Value.TryGetProperty("requestBody", out var body) && body.TryGetProperty("content", out var content)
+                    && content.TryGetProperty("multipart/form-data", out _);
+                operations.Add(new Operation(method.Name.ToUpperInvariant(), path.Name, areas.FirstOrDefault(), multipart));
             }
         }
 
         return operations;
     }
 
-    private sealed record Operation(string Method, string Path, string? Area)
+    private sealed record Operation(string Method, string Path, string? Area, bool Multipart = false)
     {
         public string Name => $"{Method} {Path}";
     }

@@ -1,0 +1,108 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Assistant.Bot.Host.Tests.Support;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Assistant.Bot.Host.Tests.Staff;
+
+/// <summary>
+/// The KB editor in Chromium: a moderator edits an article (live at once), sees lint warnings, compares with the previous
+/// version and rolls back; a file with errors changes nothing and shows every error with its position.
+/// </summary>
+public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClassFixture<RunningApp>
+{
+    private const string Phrasing = "зюзя полисная для бабушки";
+
+    private readonly ChromiumBrowser _chromium;
+    private readonly RunningApp _app;
+
+    public KbEditorBrowserTests(ChromiumBrowser chromium, RunningApp app)
+    {
+        _chromium = chromium;
+        _app = app;
+        SetDefaultExpectTimeout(30_000);
+    }
+
+    [Fact]
+    public async Task An_edited_article_answers_at_once_the_diff_shows_the_change_and_a_rollback_undoes_it()
+    {
+        Assert.NotEqual("oms-get-policy", await AnsweredWithAsync(Phrasing));
+        var page = await SignInAsync("kb-editor-1");
+        await page.GotoAsync("/staff/kb");
+        await Expect(page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        AxeChecks.AssertNoSeriousViolations("the KB list", await page.RunAxe());
+        await page.GetByLabel("Найти статью").FillAsync("полис ОМС");
+        await page.Locator("table.kb").GetByRole(AriaRole.Link, new() { Name = "Как получить полис ОМС", Exact = true }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+
+        var questions = page.GetByLabel("Формулировки вопроса (по одной в строке)");
+        await questions.FillAsync(await questions.InputValueAsync() + "\n" + Phrasing);
+        var answer = page.GetByLabel("Ответ (Markdown)");
+        await answer.FillAsync(await answer.InputValueAsync() + "\n\n" + new string('Д', 700));
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Так ответ увидит гражданин" })).ToContainTextAsync("ДДДД");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Сохранено");
+        await Expect(page.Locator(".warnings")).ToContainTextAsync("Ответ длиннее 600 символов");
+        AxeChecks.AssertNoSeriousViolations("the article editor", await page.RunAxe());
+        Assert.Equal("oms-get-policy", await AnsweredWithAsync(Phrasing));
+
+        var history = page.Locator("table.history tbody tr");
+        await Expect(history).ToHaveCountAsync(2);
+        await history.Last.GetByRole(AriaRole.Button, new() { Name = "Сравнить" }).ClickAsync();
+        await Expect(page.Locator("ul.diff")).ToContainTextAsync($"Формулировки: добавлено «{Phrasing}»");
+        await history.Last.GetByRole(AriaRole.Button, new() { Name = "Вернуть" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Возвращена версия 1");
+        await Expect(questions).Not.ToContainTextAsync(Phrasing);
+        Assert.NotEqual("oms-get-policy", await AnsweredWithAsync(Phrasing));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_file_with_errors_changes_nothing_and_every_error_is_shown_with_its_position()
+    {
+        var before = (await _app.Client.PostAsJsonAsync("api/ask", new { text = "как получить полис омс" })).StatusCode;
+        var page = await SignInAsync("kb-editor-2");
+        await page.GotoAsync("/staff/kb");
+        await Expect(page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        var count = await page.Locator("table.kb tbody tr").CountAsync();
+
+        await page.GetByLabel("Файл", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "broken.json",
+            MimeType = "application/json",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("""{"lifeSituations":[{"id":"x","title":"X"}],"articles":[{"id":"a1","lifeSituation":"nope","title":"","questions":[],"answer":""}]}"""),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Загрузить" }).ClickAsync();
+
+        var errors = page.GetByRole(AriaRole.Alert);
+        await Expect(errors).ToContainTextAsync("база знаний не изменилась");
+        Assert.True(await errors.Locator("li").CountAsync() >= 2);
+        await Expect(page.Locator("table.kb tbody tr")).ToHaveCountAsync(count);
+        Assert.Equal(before, (await _app.Client.PostAsJsonAsync("api/ask", new { text = "как получить полис омс" })).StatusCode);
+        Assert.Equal("oms-get-policy", await AnsweredWithAsync("как получить полис омс"));
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<string?> AnsweredWithAsync(string text)
+    {
+        using var response = await _app.Client.PostAsJsonAsync("api/ask", new { text });
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return result.GetProperty("decision").GetString() == "answer" ? result.GetProperty("candidates")[0].GetProperty("articleId").GetString() : null;
+    }
+
+    private async Task<IPage> SignInAsync(string login)
+    {
+        await _app.AddStaffAsync(login, "moderator");
+        var context = await _chromium.Browser.NewContextAsync(new() { BaseURL = _app.Address.ToString(), Locale = "ru-RU", ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/staff/login");
+        await page.GetByLabel("Логин").FillAsync(login);
+        await page.GetByLabel("Пароль").FillAsync(RunningApp.StaffPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        return page;
+    }
+}
