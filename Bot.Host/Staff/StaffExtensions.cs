@@ -155,6 +155,7 @@ public static class StaffExtensions
         services.AddScoped<Assistant.Bot.Host.Staff.Dashboards.DashboardService>();
         services.AddScoped<Assistant.Bot.Host.Staff.Dashboards.ArticleCards>();
         services.AddScoped<Assistant.Bot.Host.Staff.KbEditor.KbEditorService>();
+        services.AddScoped<Assistant.Bot.Host.Staff.KbEditor.DraftCheck>();
         return builder;
     }
 

@@ -56,6 +56,8 @@ public sealed class InboxBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
         AxeChecks.AssertNoSeriousViolations("the inbox", await moderator.RunAxe());
         await Screenshots.SaveAsync(moderator, "inbox");
 
+        await Expect(group.GetByRole(AriaRole.Link, new() { Name = "Новая статья из группы" }))
+            .ToHaveAttributeAsync("href", "staff/kb/articles/new?phrasings=" + Uri.EscapeDataString(Question));
         await group.GetByLabel("Статья").SelectOptionAsync("records-certificates");
         await group.GetByRole(AriaRole.Button, new() { Name = "Прикрепить к статье" }).ClickAsync();
         await Expect(moderator.GetByRole(AriaRole.Status)).ToContainTextAsync("Добавлено формулировок: 1");

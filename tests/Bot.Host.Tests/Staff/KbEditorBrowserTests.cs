@@ -42,6 +42,13 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         var answer = page.GetByLabel("Ответ (Markdown)");
         await answer.FillAsync(await answer.InputValueAsync() + "\n\n" + new string('Д', 700));
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Так ответ увидит гражданин" })).ToContainTextAsync("ДДДД");
+
+        // «Проверить» asks a copy of the KB with the unsaved article: the new phrasing already finds it there, not in the live KB.
+        await page.GetByLabel("Вопрос гражданина").FillAsync(Phrasing);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Проверить", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".check-decision")).ToContainTextAsync("ответит статьёй — «Как получить полис ОМС»");
+        Assert.NotEqual("oms-get-policy", await AnsweredWithAsync(Phrasing));
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Сохранено");
         await Expect(page.Locator(".warnings")).ToContainTextAsync("Ответ длиннее 600 символов");
@@ -56,6 +63,18 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Возвращена версия 1");
         await Expect(questions).Not.ToContainTextAsync(Phrasing);
         Assert.NotEqual("oms-get-policy", await AnsweredWithAsync(Phrasing));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_new_article_started_from_an_inbox_group_has_its_phrasings_and_is_a_draft()
+    {
+        var page = await SignInAsync("kb-editor-3");
+        await page.GotoAsync("/staff/kb/articles/new?phrasings=" + Uri.EscapeDataString("первая формулировка\nвторая формулировка"));
+        await Expect(page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+
+        await Expect(page.GetByLabel("Формулировки вопроса (по одной в строке)")).ToHaveValueAsync("первая формулировка\nвторая формулировка");
+        await Expect(page.GetByLabel("Статус")).ToHaveValueAsync("draft");
         await page.Context.CloseAsync();
     }
 
@@ -83,6 +102,36 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         Assert.Equal(before, (await _app.Client.PostAsJsonAsync("api/ask", new { text = "как получить полис омс" })).StatusCode);
         Assert.Equal("oms-get-policy", await AnsweredWithAsync("как получить полис омс"));
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_draft_is_not_used_by_the_bot_until_it_is_published_and_lint_warnings_come_back_with_the_save()
+    {
+        using var moderator = new HttpClient { BaseAddress = _app.Address };
+        moderator.DefaultRequestHeaders.Authorization = new("Bearer", await _app.AddStaffAsync("kb-api", "moderator"));
+        object Article(string status) => new
+        {
+            id = "pool-certificate", lifeSituation = "records", title = "Справка для бассейна", status,
+            questions = new[] { "кракозябра справка бассейн плавание" }, answer = "Справку для бассейна выдаёт участковый терапевт или педиатр.",
+        };
+
+        using (var draft = await moderator.PutAsJsonAsync("api/kb/articles/pool-certificate", Article("draft")))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, draft.StatusCode);
+            var saved = await draft.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Contains(saved.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("Нет источника"));
+        }
+
+        Assert.NotEqual("pool-certificate", await AnsweredWithAsync("кракозябра справка бассейн плавание"));
+        using (var published = await moderator.PutAsJsonAsync("api/kb/articles/pool-certificate", Article("published")))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, published.StatusCode);
+        }
+
+        Assert.Equal("pool-certificate", await AnsweredWithAsync("кракозябра справка бассейн плавание"));
+        using var invalid = await moderator.PutAsJsonAsync("api/kb/articles/pool-certificate", new { id = "x", lifeSituation = "records", title = "", questions = Array.Empty<string>(), answer = "" });
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
+        Assert.Equal("pool-certificate", await AnsweredWithAsync("кракозябра справка бассейн плавание"));
     }
 
     private async Task<string?> AnsweredWithAsync(string text)
