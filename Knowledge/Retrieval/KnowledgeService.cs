@@ -96,6 +96,17 @@ public sealed class KnowledgeService(
 
     public Task<KnowledgeBase> ExportAsync(CancellationToken cancellationToken) => store.LoadAsync(cancellationToken);
 
+    /// <summary>Creates or renames a life situation (its title as citizens and staff see it); validated with the whole KB.</summary>
+    public async Task<KbValidationResult> SaveLifeSituationAsync(string id, string title, CancellationToken cancellationToken)
+    {
+        var kb = await store.LoadAsync(cancellationToken);
+        var situation = new LifeSituation(id.Trim(), title.Trim());
+        var situations = kb.LifeSituations.Any(s => s.Id == situation.Id)
+            ? kb.LifeSituations.Select(s => s.Id == situation.Id ? situation : s).ToList()
+            : [.. kb.LifeSituations, situation];
+        return await ImportAsync(kb with { LifeSituations = situations }, cancellationToken);
+    }
+
     /// <summary>
     /// Saves one article (new or changed) into the stored KB: the whole KB is validated with it, and only a valid KB is stored and
     /// searched (the search index is rebuilt before this returns). The article's version is the stored one plus one.

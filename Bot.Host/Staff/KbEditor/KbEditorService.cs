@@ -44,6 +44,18 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
         return new KbSaveResult(true, [], ArticleLint.Check(saved, result.KnowledgeBase.Articles));
     }
 
+    public async Task<KbSaveResult> SaveLifeSituationAsync(string moderator, string id, string title, CancellationToken cancellationToken)
+    {
+        var result = await knowledge.SaveLifeSituationAsync(id, title, cancellationToken);
+        if (!result.IsValid)
+        {
+            return new KbSaveResult(false, result.Errors, []);
+        }
+
+        await audit.WriteAsync(moderator, "kb-situation-saved", details: id.Trim(), cancellationToken: CancellationToken.None);
+        return new KbSaveResult(true, [], []);
+    }
+
     public async Task<IReadOnlyList<ArticleVersion>> HistoryAsync(string articleId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Assistant.Bot.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -79,6 +80,27 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
     }
 
     [Fact]
+    public async Task A_life_situation_is_renamed_and_a_new_one_added()
+    {
+        var page = await SignInAsync("kb-editor-4");
+        await page.GotoAsync("/staff/kb");
+        await Expect(page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Название ситуации oms-policy" }).FillAsync("Полис ОМС: получение и замена");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить название ситуации oms-policy" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("сохранена");
+        await page.GetByLabel("Новая ситуация: код").FillAsync("sanatorium");
+        await page.GetByLabel("Название", new() { Exact = true }).FillAsync("Санаторно-курортное лечение");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Добавить ситуацию" }).ClickAsync();
+        await Expect(page.Locator("tr[data-situation=sanatorium]")).ToBeVisibleAsync();
+
+        var kb = await _app.Services.GetRequiredService<Assistant.Knowledge.Retrieval.KnowledgeService>().ExportAsync(CancellationToken.None);
+        Assert.Equal("Полис ОМС: получение и замена", kb.LifeSituations.Single(s => s.Id == "oms-policy").Title);
+        Assert.Equal("Санаторно-курортное лечение", kb.LifeSituations.Single(s => s.Id == "sanatorium").Title);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_file_with_errors_changes_nothing_and_every_error_is_shown_with_its_position()
     {
         var before = (await _app.Client.PostAsJsonAsync("api/ask", new { text = "как получить полис омс" })).StatusCode;
@@ -138,7 +160,7 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
     {
         using var response = await _app.Client.PostAsJsonAsync("api/ask", new { text });
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return result.GetProperty("decision").GetString() == "answer" ? result.GetProperty("candidates")[0].GetProperty("articleId").GetString() : null;
+        return result.GetProperty("decision").GetString() == "answer" ? result.GetProperty("chosen")[0].GetString() : null;
     }
 
     private async Task<IPage> SignInAsync(string login)
