@@ -30,11 +30,9 @@ public static class AnswerDecider
 
         // The message is one of the article's curated phrasings, word for word, and no other article's: calibration never sees
         // this case (each phrasing is left out of its own search), and it is the surest answer there is.
-        // Looked for among all the candidates: the learnt re-ranking may put another article first, and must not hide a word-for-word match.
-        var exact = ranked.Where(IsCuratedPhrasing).Take(2).ToList();
-        if (exact.Count == 1)
+        if (IsCuratedPhrasing(ranked[0]) && (ranked.Count < 2 || !IsCuratedPhrasing(ranked[1])))
         {
-            return new Verdict(Decision.Answer, [exact[0]], $"answer: the message is a curated phrasing of this article (confidence {F(answer)})", Math.Max(answer, calibration.AnswerThreshold), offer);
+            return new Verdict(Decision.Answer, [ranked[0]], $"answer: the message is a curated phrasing of this article (confidence {F(answer)})", Math.Max(answer, calibration.AnswerThreshold), offer);
         }
 
         if (answer >= calibration.AnswerThreshold)
