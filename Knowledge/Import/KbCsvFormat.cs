@@ -141,7 +141,7 @@ public static class KbCsvFormat
             {
                 CsvTable.AppendRow(sb, first
                     ? [a.LifeSituation, titles.GetValueOrDefault(a.LifeSituation), a.Id, string.Join(' ', a.Segments), a.Title, question, a.Answer,
-                       string.Join('\n', a.Sources.Select(s => $"{s.Title} | {s.Url}")), a.HandoffGroup, a.Status == ArticleStatus.Draft ? "draft" : "published"]
+                       string.Join('\n', a.Sources.Select(s => s.Date is { } d ? $"{s.Title} | {s.Url} | {d:yyyy-MM-dd}" : $"{s.Title} | {s.Url}")), a.HandoffGroup, a.Status == ArticleStatus.Draft ? "draft" : "published"]
                     : [a.LifeSituation, "", a.Id, "", "", question, "", "", "", ""], delimiter);
                 first = false;
             }
@@ -193,7 +193,17 @@ public static class KbCsvFormat
                     continue;
                 }
 
-                sources.Add(new ArticleSource(entry[..bar].Trim(), entry[(bar + 1)..].Trim()));
+                // «title | url | yyyy-MM-dd»: a last part that is a date (after a URL) is the source's date.
+                var last = entry[(bar + 1)..].Trim();
+                var before = bar > 0 ? entry.LastIndexOf('|', bar - 1) : -1;
+                if (before >= 0 && KbSourceDate.LooksLikeDate(last))
+                {
+                    sources.Add(new ArticleSource(entry[..before].Trim(), entry[(before + 1)..bar].Trim(),
+                        KbSourceDate.Parse(last, $"line {FirstLine}", errors, "sources")));
+                    continue;
+                }
+
+                sources.Add(new ArticleSource(entry[..bar].Trim(), last));
             }
 
             var status = Get("status");

@@ -84,6 +84,11 @@ public static class KbJsonFormat
                     w.WriteStartObject();
                     w.WriteString("title", src.Title);
                     w.WriteString("url", src.Url);
+                    if (src.Date is { } date)
+                    {
+                        w.WriteString("date", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                    }
+
                     w.WriteEndObject();
                 }
 
@@ -148,7 +153,8 @@ public static class KbJsonFormat
             Questions = ReadStrings(e, at, "questions", errors) ?? [],
             Answer = ReadString(e, at, "answer", errors, required: true) ?? "",
             Sources = ReadArray(e, at, "sources", errors, required: false, (s, sat) =>
-                new ArticleSource(ReadString(s, sat, "title", errors, required: true) ?? "", ReadString(s, sat, "url", errors, required: true) ?? "")),
+                new ArticleSource(ReadString(s, sat, "title", errors, required: true) ?? "", ReadString(s, sat, "url", errors, required: true) ?? "",
+                    KbSourceDate.Parse(ReadString(s, sat, "date", errors, required: false), sat, errors))),
             HandoffGroup = ReadString(e, at, "handoffGroup", errors, required: false),
             Status = status == "draft" ? ArticleStatus.Draft : ArticleStatus.Published,
             Version = version,

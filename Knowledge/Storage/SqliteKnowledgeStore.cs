@@ -62,7 +62,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
                     Title = reader.GetString(3),
                     Questions = Json<List<string>>(reader.GetString(4)),
                     Answer = reader.GetString(5),
-                    Sources = Json<List<SourceRow>>(reader.GetString(6)).Select(s => new ArticleSource(s.Title, s.Url)).ToList(),
+                    Sources = Json<List<SourceRow>>(reader.GetString(6)).Select(s => new ArticleSource(s.Title, s.Url, s.Date)).ToList(),
                     HandoffGroup = reader.IsDBNull(7) ? null : reader.GetString(7),
                     Status = reader.GetString(8) == "draft" ? ArticleStatus.Draft : ArticleStatus.Published,
                     Version = reader.GetInt32(9),
@@ -107,7 +107,7 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
                 """, cancellationToken,
                 ("$id", article.Id), ("$ls", article.LifeSituation), ("$segments", JsonSerializer.Serialize(article.Segments)),
                 ("$title", article.Title), ("$questions", JsonSerializer.Serialize(article.Questions)), ("$answer", article.Answer),
-                ("$sources", JsonSerializer.Serialize(article.Sources.Select(s => new SourceRow(s.Title, s.Url)))),
+                ("$sources", JsonSerializer.Serialize(article.Sources.Select(s => new SourceRow(s.Title, s.Url, s.Date)))),
                 ("$handoff", article.HandoffGroup), ("$status", article.Status == ArticleStatus.Draft ? "draft" : "published"),
                 ("$version", article.Version), ("$updated", article.UpdatedAt.ToString("O")), ("$position", i));
         }
@@ -212,5 +212,5 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
 
     private static T Json<T>(string json) => JsonSerializer.Deserialize<T>(json)!;
 
-    private sealed record SourceRow(string Title, string Url);
+    private sealed record SourceRow(string Title, string Url, DateOnly? Date = null);
 }

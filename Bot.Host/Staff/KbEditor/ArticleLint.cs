@@ -24,6 +24,11 @@ public static class ArticleLint
             warnings.Add("Нет источника: гражданин не увидит, на чём основан ответ.");
         }
 
+        foreach (var source in article.Sources.Where(s => s.Date is null))
+        {
+            warnings.Add($"У источника «{source.Title}» нет даты: неизвестно, насколько ответ актуален.");
+        }
+
         var own = article.Questions.Select(Normalize).ToHashSet(StringComparer.Ordinal);
         foreach (var other in others.Where(o => o.Id != article.Id))
         {

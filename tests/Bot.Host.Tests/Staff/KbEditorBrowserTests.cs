@@ -53,6 +53,7 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Сохранено");
         await Expect(page.Locator(".warnings")).ToContainTextAsync("Ответ длиннее 600 символов");
+        await Expect(page.Locator(".warnings")).ToContainTextAsync("нет даты");
         AxeChecks.AssertNoSeriousViolations("the article editor", await page.RunAxe());
         Assert.Equal("oms-get-policy", await AnsweredWithAsync(Phrasing));
 

@@ -1,3 +1,4 @@
+using Assistant.Knowledge.Model;
 using System.Text;
 using Assistant.Knowledge.Import;
 using Assistant.Knowledge.Seed;
@@ -66,6 +67,23 @@ public sealed class KbCsvFormatTests
 
         Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
         Assert.Equal("oms-get-policy", Assert.Single(parsed.KnowledgeBase!.Articles).Id);
+    }
+
+    [Fact]
+    public void A_source_may_end_with_its_date_and_a_date_that_is_not_one_is_an_error_with_its_line()
+    {
+        var csv = Csv(
+            "oms-policy,Полис ОМС,oms-get-policy,citizen,Как получить полис ОМС,Как получить полис?,В страховой компании.,\"Закон | ОМС | https://www.ffoms.gov.ru/ | 2024-03-01\nФФОМС | https://www.ffoms.gov.ru/\",,");
+
+        var parsed = KbCsvFormat.Parse(csv, ',');
+        var broken = KbCsvFormat.Parse(Csv(
+            "oms-policy,Полис ОМС,oms-get-policy,citizen,Как получить полис ОМС,Как получить полис?,В страховой компании.,ФФОМС | https://www.ffoms.gov.ru/ | 2024-13-45,,"), ',');
+
+        Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
+        var sources = Assert.Single(parsed.KnowledgeBase!.Articles).Sources;
+        Assert.Equal(new ArticleSource("Закон | ОМС", "https://www.ffoms.gov.ru/", new DateOnly(2024, 3, 1)), sources[0]);
+        Assert.Equal(new ArticleSource("ФФОМС", "https://www.ffoms.gov.ru/"), sources[1]);
+        Assert.Contains(broken.Errors, e => e.Position == "line 2" && e.Field == "sources" && e.Message.Contains("2024-13-45"));
     }
 
     [Fact]

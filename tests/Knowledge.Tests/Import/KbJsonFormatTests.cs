@@ -274,4 +274,22 @@ public sealed class KbJsonFormatTests
     }
 
     private static JsonObject Article(JsonNode root, int index) => root["articles"]![index]!.AsObject();
+
+    [Fact]
+    public void A_source_date_is_read_and_a_malformed_one_is_an_error_at_its_source()
+    {
+        const string kb = """
+            {"lifeSituations":[{"id":"oms-policy","title":"Полис ОМС"}],
+             "articles":[{"id":"a1","lifeSituation":"oms-policy","title":"Полис","questions":["как получить полис"],"answer":"В страховой.",
+               "sources":[{"title":"ФФОМС","url":"https://www.ffoms.gov.ru/","date":"2024-03-01"},{"title":"Закон","url":"https://www.consultant.ru/","date":"01.03.2024"}]}]}
+            """;
+
+        var parsed = KbJsonFormat.Parse(kb);
+
+        Assert.Contains(parsed.Errors, e => e.Position.Contains("sources[1]", StringComparison.Ordinal) && e.Message.Contains("01.03.2024"));
+        var fixedKb = KbJsonFormat.Parse(kb.Replace("01.03.2024", "2024-02-15", StringComparison.Ordinal));
+        Assert.True(fixedKb.IsValid, string.Join("; ", fixedKb.Errors));
+        Assert.Equal(new DateOnly(2024, 3, 1), fixedKb.KnowledgeBase!.Articles[0].Sources[0].Date);
+        Assert.Contains("\"date\": \"2024-03-01\"", KbJsonFormat.Write(fixedKb.KnowledgeBase), StringComparison.Ordinal);
+    }
 }

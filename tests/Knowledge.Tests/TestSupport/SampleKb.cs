@@ -35,7 +35,7 @@ public static class SampleKb
                 Answer = "Первые три дня оплачивает работодатель, остальные — Социальный фонд.",
                 Sources =
                 [
-                    new ArticleSource("Социальный фонд России", "https://sfr.gov.ru/"),
+                    new ArticleSource("Социальный фонд России", "https://sfr.gov.ru/", new DateOnly(2024, 3, 1)),
                     new ArticleSource("Госуслуги | больничный", "https://www.gosuslugi.ru/"),
                 ],
             },
