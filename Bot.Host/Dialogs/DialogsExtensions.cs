@@ -35,9 +35,15 @@ public static class DialogsExtensions
         }
 
         // The embedded default keeps everything in dialogs.db; ConnectionStrings:Postgres moves the durable records out of it.
-        DialogStores LocalStores(IServiceProvider sp) => string.IsNullOrWhiteSpace(postgres)
-            ? DialogStores.Sqlite(DialogsDatabasePath(sp))
-            : DialogStores.Sqlite(DialogsDatabasePath(sp)).WithDurableRecordsIn(sp.GetRequiredService<PostgresDatabase>());
+        DialogStores LocalStores(IServiceProvider sp)
+        {
+            var stores = string.IsNullOrWhiteSpace(postgres)
+                ? DialogStores.Sqlite(DialogsDatabasePath(sp))
+                : DialogStores.Sqlite(DialogsDatabasePath(sp)).WithDurableRecordsIn(sp.GetRequiredService<PostgresDatabase>());
+
+            // Dashboard counters are written in batches (StatisticsFlusher), never by the citizen's turn itself.
+            return stores with { Statistics = new Assistant.Dialogs.Statistics.BufferedStatisticsStore(stores.Statistics) };
+        }
 
         if (string.IsNullOrWhiteSpace(redis))
         {
@@ -77,6 +83,7 @@ public static class DialogsExtensions
         services.AddSingleton<OperatorDesk>();
         services.AddSingleton<Assistant.Dialogs.Requests.RequestDesk>();
         services.AddHostedService<InactivityCloser>();
+        services.AddHostedService<StatisticsFlusher>();
         return builder;
     }
 
