@@ -30,9 +30,7 @@ public sealed class ScaledOutConsoleTests(RedisServer redis, PostgresServer post
         var context = await chromium.Browser.NewContextAsync(new() { BaseURL = a.Address.ToString(), Locale = "ru-RU" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/staff/login");
-        await page.GetByLabel("Логин").FillAsync("pm-a");
-        await page.GetByLabel("Пароль").FillAsync(RunningApp.StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await StaffBrowser.SignInAsync(page, "pm-a");
         await Expect(page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
 
         // First contact, through host B: the manager takes it from host A, flags the person, closes.

@@ -60,13 +60,9 @@ public sealed class DashboardTests(PostgresServer postgres, ChromiumBrowser chro
         await app.InitializeAsync();
         await PlayThreeConversationsAsync(app);
         await app.AddStaffAsync("sveta", "supervisor");
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.Address.ToString(), Locale = "ru-RU", AcceptDownloads = true });
-        context.SetDefaultTimeout(15_000);
-        var page = await context.NewPageAsync();
+        var page = await StaffBrowser.NewPageAsync(chromium, app);
         await page.GotoAsync("/staff/dashboard");
-        await page.GetByLabel("Логин").FillAsync("sveta");
-        await page.GetByLabel("Пароль").FillAsync(RunningApp.StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await StaffBrowser.SignInAsync(page, "sveta");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Показатели", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("table.csat[data-dimension=article] tr[data-key=oms-get-policy]")).ToContainTextAsync("Как получить полис ОМС");
@@ -93,7 +89,7 @@ public sealed class DashboardTests(PostgresServer postgres, ChromiumBrowser chro
             page.GetByRole(AriaRole.Region, new() { Name = "Оценки по статьям" }).GetByRole(AriaRole.Link, new() { Name = "Скачать CSV" }).ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!, Encoding.UTF8);
         Assert.Contains("oms-get-policy,Как получить полис ОМС,2,4.5,0,0,0,1,1", csv);
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     private static void Row(JsonElement dashboard, string dimension, string key, long count, double mean, long[] distribution)

@@ -44,9 +44,7 @@ public sealed class InboxBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
 
         var moderator = await NewPageAsync();
         await moderator.GotoAsync("/staff/login");
-        await moderator.GetByLabel("Логин").FillAsync("masha");
-        await moderator.GetByLabel("Пароль").FillAsync(RunningApp.StaffPassword);
-        await moderator.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await StaffBrowser.SignInAsync(moderator, "masha");
         await Expect(moderator.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
         var group = moderator.Locator("section.inbox-group", new() { HasText = Question });
         await Expect(group).ToBeVisibleAsync();
@@ -85,9 +83,7 @@ public sealed class InboxBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
 
         var moderator = await NewPageAsync();
         await moderator.GotoAsync("/staff/login");
-        await moderator.GetByLabel("Логин").FillAsync("roma");
-        await moderator.GetByLabel("Пароль").FillAsync(RunningApp.StaffPassword);
-        await moderator.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await StaffBrowser.SignInAsync(moderator, "roma");
         await Expect(moderator.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
         var suggestions = moderator.GetByRole(AriaRole.Region, new() { Name = "Подсказки граждан" });
         var row = suggestions.Locator("tr", new() { HasText = "Как оформить больничный" });
@@ -104,10 +100,5 @@ public sealed class InboxBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
         await moderator.Context.CloseAsync();
     }
 
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await _chromium.Browser.NewContextAsync(new() { BaseURL = _app.Address.ToString(), Locale = "ru-RU", ViewportSize = new() { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync() => StaffBrowser.NewPageAsync(_chromium, _app);
 }

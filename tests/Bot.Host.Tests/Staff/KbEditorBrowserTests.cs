@@ -29,8 +29,11 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
     [Fact]
     public async Task An_edited_article_answers_at_once_the_diff_shows_the_change_and_a_rollback_undoes_it()
     {
-        Assert.NotEqual("oms-get-policy", await AnsweredWithAsync(Phrasing));
-        var page = await SignInAsync("kb-editor-1");
+        // Its own app: the other tests here change the KB, and what the bot answers depends on the whole KB.
+        await using var app = new ConfiguredApp();
+        await app.InitializeAsync();
+        Assert.NotEqual("oms-get-policy", await AnsweredWithAsync(app, Phrasing));
+        var page = await SignInAsync(app, "kb-editor-1");
         await page.GotoAsync("/staff/kb");
         await Expect(page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
         AxeChecks.AssertNoSeriousViolations("the KB list", await page.RunAxe());
@@ -48,14 +51,14 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         await page.GetByLabel("Вопрос гражданина").FillAsync(Phrasing);
         await page.GetByRole(AriaRole.Button, new() { Name = "Проверить", Exact = true }).ClickAsync();
         await Expect(page.Locator(".check-decision")).ToContainTextAsync("ответит статьёй — «Как получить полис ОМС»");
-        Assert.NotEqual("oms-get-policy", await AnsweredWithAsync(Phrasing));
+        Assert.NotEqual("oms-get-policy", await AnsweredWithAsync(app, Phrasing));
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Сохранено");
         await Expect(page.Locator(".warnings")).ToContainTextAsync("Ответ длиннее 600 символов");
         await Expect(page.Locator(".warnings")).ToContainTextAsync("нет даты");
         AxeChecks.AssertNoSeriousViolations("the article editor", await page.RunAxe());
-        Assert.Equal("oms-get-policy", await AnsweredWithAsync(Phrasing));
+        Assert.Equal("oms-get-policy", await AnsweredWithAsync(app, Phrasing));
 
         var history = page.Locator("table.history tbody tr");
         await Expect(history).ToHaveCountAsync(2);
@@ -64,7 +67,7 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         await history.Last.GetByRole(AriaRole.Button, new() { Name = "Вернуть" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Возвращена версия 1");
         await Expect(questions).Not.ToContainTextAsync(Phrasing);
-        Assert.NotEqual("oms-get-policy", await AnsweredWithAsync(Phrasing));
+        Assert.NotEqual("oms-get-policy", await AnsweredWithAsync(app, Phrasing));
         await page.Context.CloseAsync();
     }
 
@@ -157,23 +160,23 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         Assert.Equal("pool-certificate", await AnsweredWithAsync("кракозябра справка бассейн плавание"));
     }
 
-    private async Task<string?> AnsweredWithAsync(string text)
+    private Task<string?> AnsweredWithAsync(string text) => AnsweredWithAsync(_app, text);
+
+    private static async Task<string?> AnsweredWithAsync(RunningApp app, string text)
     {
-        using var response = await _app.Client.PostAsJsonAsync("api/ask", new { text });
+        using var response = await app.Client.PostAsJsonAsync("api/ask", new { text });
         var result = await response.Content.ReadFromJsonAsync<JsonElement>();
         return result.GetProperty("decision").GetString() == "answer" ? result.GetProperty("chosen")[0].GetString() : null;
     }
 
-    private async Task<IPage> SignInAsync(string login)
+    private Task<IPage> SignInAsync(string login) => SignInAsync(_app, login);
+
+    private async Task<IPage> SignInAsync(RunningApp app, string login)
     {
-        await _app.AddStaffAsync(login, "moderator");
-        var context = await _chromium.Browser.NewContextAsync(new() { BaseURL = _app.Address.ToString(), Locale = "ru-RU", ViewportSize = new() { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
+        await app.AddStaffAsync(login, "moderator");
+        var page = await StaffBrowser.NewPageAsync(_chromium, app, 30_000);
         await page.GotoAsync("/staff/login");
-        await page.GetByLabel("Логин").FillAsync(login);
-        await page.GetByLabel("Пароль").FillAsync(RunningApp.StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await StaffBrowser.SignInAsync(page, login);
         await Expect(page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
         return page;
     }

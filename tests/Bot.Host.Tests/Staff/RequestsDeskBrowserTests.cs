@@ -48,9 +48,7 @@ public sealed class RequestsDeskBrowserTests : IClassFixture<ChromiumBrowser>, I
         await Expect(log.Locator(".asw-kind--requestAcknowledged")).ToContainTextAsync("№ МЗ-000001");
 
         await staff.GotoAsync("/staff/requests");
-        await staff.GetByLabel("Логин").FillAsync("galina");
-        await staff.GetByLabel("Пароль").FillAsync(RunningApp.StaffPassword);
-        await staff.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await StaffBrowser.SignInAsync(staff, "galina");
         var row = staff.Locator("table.requests tbody tr");
         await Expect(row).ToHaveCountAsync(1);
         await Expect(row).ToContainTextAsync("МЗ-000001");
@@ -86,10 +84,5 @@ public sealed class RequestsDeskBrowserTests : IClassFixture<ChromiumBrowser>, I
         await staff.Context.CloseAsync();
     }
 
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await _chromium.Browser.NewContextAsync(new() { BaseURL = _app.Address.ToString(), Locale = "ru-RU", ViewportSize = new() { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(Timeout);
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync() => StaffBrowser.NewPageAsync(_chromium, _app);
 }

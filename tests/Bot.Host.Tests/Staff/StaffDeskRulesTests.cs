@@ -58,9 +58,7 @@ public sealed class StaffDeskRulesTests(CapacityOneApp app, ChromiumBrowser chro
         var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.Address.ToString(), Locale = "ru-RU" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/staff/operators");
-        await page.GetByLabel("Логин").FillAsync("sveta");
-        await page.GetByLabel("Пароль").FillAsync(RunningApp.StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await StaffBrowser.SignInAsync(page, "sveta");
         var ninaRow = page.Locator("table.operators tbody tr", new() { HasText = "nina" });
         await Expect(ninaRow).ToContainTextAsync("1 из 1");
         await Expect(ninaRow).ToContainTextAsync("oms");
