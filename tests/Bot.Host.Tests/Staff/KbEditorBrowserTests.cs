@@ -39,7 +39,8 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         AxeChecks.AssertNoSeriousViolations("the KB list", await page.RunAxe());
         await page.GetByLabel("Найти статью").FillAsync("полис ОМС");
         await page.Locator("table.kb").GetByRole(AriaRole.Link, new() { Name = "Как получить полис ОМС", Exact = true }).ClickAsync();
-        await Expect(page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        // The list's own heading is interactive already: wait for the editor's, or typing races the editor's first render.
+        await Expect(page.Locator("h1[data-ready=yes]")).ToContainTextAsync("Статья: Как получить полис ОМС");
 
         var questions = page.GetByLabel("Формулировки вопроса (по одной в строке)");
         await questions.FillAsync(await questions.InputValueAsync() + "\n" + Phrasing);

@@ -94,7 +94,7 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         await Expect(borisQueue).ToHaveCountAsync(1);
         await Expect(boris.Page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
         await borisQueue.First.GetByRole(AriaRole.Button, new() { Name = "Принять" }).ClickAsync();
-        await Expect(boris.Page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        await Expect(boris.Page.Locator("h1[data-ready=yes]")).ToContainTextAsync("Диалог:");
         await Expect(boris.Page.GetByText("Передач осталось: 0")).ToBeVisibleAsync();
         await Expect(boris.Page.GetByRole(AriaRole.Button, new() { Name = "Передать", Exact = true })).ToBeDisabledAsync();
         await Expect(boris.Page.GetByText("Передать нельзя: лимит передач исчерпан")).ToBeVisibleAsync();

@@ -56,7 +56,7 @@ public sealed class RequestsDeskBrowserTests : IClassFixture<ChromiumBrowser>, I
         AxeChecks.AssertNoSeriousViolations("the requests list", await staff.RunAxe());
 
         await row.GetByRole(AriaRole.Link, new() { Name = "МЗ-000001" }).ClickAsync();
-        await Expect(staff.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        await Expect(staff.Locator("h1[data-ready=yes]")).ToContainTextAsync("Обращение № МЗ-000001");
         await Expect(staff.Locator("dl.facts")).ToContainTextAsync("виден только исполнителю");
         await Expect(staff.Locator("dl.facts")).Not.ToContainTextAsync("galkina@example.ru");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Взять в работу" }).ClickAsync();
