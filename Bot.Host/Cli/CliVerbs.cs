@@ -63,6 +63,7 @@ public static class CliVerbs
               kb add-question <article-id> "<text>"
               eval --kb <kb.json|csv> --questions <q.jsonl> [--phrasings N] [--curation] [--out report.json] [--outcomes all.jsonl]
               eval --suite [--datasets evals/datasets]
+              eval --dialogs [FILE.jsonl …] [--kb <kb.json>] [--misses misses.jsonl]
               lexicon build <ru_RU.dic> <out.txt.gz>
               staff add <login> --role operator|moderator|supervisor|admin [--groups oms,care]   (password on stdin)
               staff token <login>        prints a new personal API token as the last line

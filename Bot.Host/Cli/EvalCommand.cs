@@ -13,13 +13,19 @@ namespace Assistant.Bot.Host.Cli;
 /// <summary>
 /// <c>eval --kb &lt;file&gt; --questions &lt;q.jsonl&gt; [--phrasings N] [--out report.json] [--misses misses.jsonl] [--outcomes all.jsonl]</c>:
 /// the figures of one set, with the BM25 baseline; <c>--curation</c>: the curation curve and one round of curation on that KB and set;
-/// <c>eval --suite [--datasets evals/datasets]</c>: every committed set and both curation runs.
+/// <c>eval --suite [--datasets evals/datasets]</c>: every committed set and both curation runs;
+/// <c>eval --dialogs [FILE.jsonl …]</c>: dialogs played through the engine (<see cref="DialogsCommand"/>).
 /// </summary>
 public static class EvalCommand
 {
     public static async Task<int> RunAsync(string[] args, Func<IServiceProvider> services, CancellationToken ct)
     {
-        var arguments = new CliArguments(args, "curation", "suite");
+        var arguments = new CliArguments(args, "curation", "suite", "dialogs");
+        if (arguments.Has("dialogs"))
+        {
+            return await DialogsCommand.RunAsync(arguments, services(), ct);
+        }
+
         if (arguments.Has("suite"))
         {
             return await SuiteAsync(arguments.Get("datasets") ?? Path.Combine("evals", "datasets"), Runner(services()), ct);
@@ -122,13 +128,13 @@ public static class EvalCommand
         return sb.ToString();
     }
 
-    private static EvalRunner Runner(IServiceProvider provider) => new(
+    internal static EvalRunner Runner(IServiceProvider provider) => new(
         provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
         // Always in process: the eval KB is temporary and must not touch a shared Qdrant collection (a full build prunes it).
         dimensions => new InMemoryVectorIndex(dimensions),
         provider.GetRequiredService<IOptions<RetrievalOptions>>().Value);
 
-    private static async Task<KnowledgeBase?> ReadKbAsync(string path, CancellationToken ct)
+    internal static async Task<KnowledgeBase?> ReadKbAsync(string path, CancellationToken ct)
     {
         var kb = await KbFile.ReadAsync(path, ct);
         if (kb.IsValid)

@@ -13,4 +13,7 @@ public enum MessageKind
     RequestAcknowledged,
     RatingPrompt,
     RatingThanks,
+
+    /// <summary>A short reply to small talk (thanks, «кто ты?», «ок»), made without searching the KB.</summary>
+    SmallTalk,
 }

@@ -8,6 +8,12 @@ internal static partial class AnswerLog
     [LoggerMessage(EventId = 2400, Level = LogLevel.Information, Message = "Conversation {ConversationId}: {Decision} ({ArticleIds}); {Reason}")]
     public static partial void Decided(this ILogger logger, string conversationId, string decision, string articleIds, string reason);
 
-    [LoggerMessage(EventId = 2401, Level = LogLevel.Information, Message = "Conversation {ConversationId}: follow-up answered within life situation {LifeSituation}")]
-    public static partial void FollowUpAnswered(this ILogger logger, string conversationId, string lifeSituation);
+    [LoggerMessage(EventId = 2401, Level = LogLevel.Information, Message = "Conversation {ConversationId}: read as a follow-up of the previous answer ({ArticleId})")]
+    public static partial void FollowedUp(this ILogger logger, string conversationId, string? articleId);
+
+    [LoggerMessage(EventId = 2402, Level = LogLevel.Information, Message = "Conversation {ConversationId}: the question was asked again after the answer {ArticleId}; treated as «не помогло»")]
+    public static partial void AskedAgain(this ILogger logger, string conversationId, string articleId);
+
+    [LoggerMessage(EventId = 2403, Level = LogLevel.Information, Message = "Conversation {ConversationId}: small talk ({Kind})")]
+    public static partial void SmallTalk(this ILogger logger, string conversationId, string kind);
 }

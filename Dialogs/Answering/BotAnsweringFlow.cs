@@ -16,7 +16,7 @@ namespace Assistant.Dialogs.Answering;
 /// that there is no answer and offer a person or a written request; hand over when asked, when the answer did not help,
 /// after repeated fallbacks, or for sensitive topics.
 /// </summary>
-internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow handoff, WrittenRequestFlow requests)
+internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow handoff, WrittenRequestFlow requests, SmallTalkFlow smallTalkFlow)
 {
     public async Task HandleAsync(TurnContext context, RecognizedIntent intent, CancellationToken cancellationToken)
     {
@@ -62,6 +62,9 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
 
                 await AnswerAsync(session, chosen, cancellationToken);
                 break;
+            case CitizenIntent.SmallTalk when intent.SmallTalk is { } smallTalk:
+                smallTalkFlow.Reply(session, smallTalk);
+                break;
             case CitizenIntent.None when context.Activity.Type == ActivityType.Message && InputText.HasWords(context.Activity.Text):
                 await AskAsync(session, context.Activity.Text!, cancellationToken);
                 break;
@@ -77,22 +80,36 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
     private async Task AskAsync(ConversationSession session, string text, CancellationToken cancellationToken)
     {
         var conversation = session.Conversation;
-        var result = await FollowUpAsync(conversation, text, cancellationToken)
-            ?? await services.Knowledge.AskAsync(new AskRequest(text, conversation.Segment), cancellationToken);
+        var context = ContextOf(conversation);
+        var result = await services.Knowledge.AskAsync(new AskRequest(text, conversation.Segment, Context: context), cancellationToken);
         services.Logger.Decided(conversation.Id, result.Decision.ToString(), string.Join(",", result.Chosen.Select(c => c.ArticleId)), result.Reason);
-        conversation = conversation with { LastQuestion = text, ClarifyArticleIds = [] };
+        if (result.FollowsUp)
+        {
+            services.Logger.FollowedUp(conversation.Id, context?.ArticleId);
+        }
+
+        var lastReply = conversation.LastReplyKind;
+        conversation = conversation with { LastQuestion = text, ClarifyArticleIds = [], ContextTurns = conversation.ContextTurns + 1 };
         session.Conversation = conversation;
 
+        if (result.Repeats && lastReply == MessageKind.Answer && conversation.LastArticleId is { } shown)
+        {
+            await RepeatedAsync(session, result, shown, text, cancellationToken);
+            return;
+        }
+
+        // A follow-up answered with its context carries the context on: «а ребёнку?» then «а через госуслуги?».
+        var asked = result.FollowsUp && context is not null ? context.Question + " " + text : text;
         var chosen = result.Chosen.Select(c => services.Knowledge.FindArticle(c.ArticleId)).OfType<Article>().Take(3).ToList();
         switch (result.Decision)
         {
             case Decision.Answer or Decision.Clarify when chosen.Count == 1:
                 var also = result.AlsoAsked is { } second && second.ArticleId != chosen[0].Id ? services.Knowledge.FindArticle(second.ArticleId) : null;
-                await AnswerAsync(session, chosen[0], cancellationToken, also, result.Chosen[0].MatchedText);
+                await AnswerAsync(session, chosen[0], cancellationToken, also, result.Chosen[0].MatchedText, asked);
                 break;
             case Decision.Clarify when chosen.Count > 1 && IsSensitive(chosen[0]):
                 // The likeliest article is one a person must handle: hand over at once instead of asking which one.
-                await AnswerAsync(session, chosen[0], cancellationToken);
+                await AnswerAsync(session, chosen[0], cancellationToken, context: asked);
                 break;
             case Decision.Clarify when chosen.Count > 1:
                 // "Did you mean" before giving up: the likely articles, and the way to a person when none of them is it.
@@ -108,29 +125,49 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         }
     }
 
-    /// <summary>A short message right after an answer is first searched within that answer's life situation ("а для ребёнка?").</summary>
-    private async Task<AskResult?> FollowUpAsync(Conversation conversation, string text, CancellationToken cancellationToken)
+    /// <summary>The last answer's question, while it is fresh enough to be what the next message refers to.</summary>
+    private AskContext? ContextOf(Conversation conversation)
     {
-        if (conversation.LastReplyKind != MessageKind.Answer || conversation.LastArticleId is not { } lastId
-            || InputText.WordCount(text) > services.Options.FollowUpMaxWords || services.Knowledge.FindArticle(lastId) is not { } last)
+        var settings = services.Options.Context;
+        if (conversation.ContextQuestion is not { } question || conversation.ContextAt is not { } at
+            || conversation.ContextTurns >= settings.Turns || services.Now - at > settings.Lifetime)
         {
             return null;
         }
 
-        var result = await services.Knowledge.AskAsync(new AskRequest(text, conversation.Segment, last.LifeSituation), cancellationToken);
-        if (result.Decision != Decision.Answer)
+        return new AskContext(question, conversation.LastArticleId, conversation.LifeSituation);
+    }
+
+    /// <summary>
+    /// The citizen asked the same again in other words right after the answer: it did not help. Like «Не помогло», but the
+    /// next likely articles are offered first; with none, a person takes over. The same answer is never given twice.
+    /// </summary>
+    private async Task RepeatedAsync(ConversationSession session, AskResult result, string shown, string text, CancellationToken cancellationToken)
+    {
+        var conversation = session.Conversation;
+        services.Logger.AskedAgain(conversation.Id, shown);
+        services.Statistics.NotHelped(session, shown);
+        await services.Unanswered.RecordAsync(conversation, Learning.UnansweredKind.NotHelped, text, [shown], shown, cancellationToken);
+        var next = result.Candidates.Where(c => c.ArticleId != shown && c.Score > 0).ToList();
+        var floor = next.Count > 0 ? next[0].Score * 0.5f : 0f;
+        var others = next.Where(c => c.Score >= floor).Take(2)
+            .Select(c => services.Knowledge.FindArticle(c.ArticleId)).OfType<Article>().ToList();
+        if (others.Count == 0)
         {
-            return null;
+            await handoff.StartAsync(session, HandoffReason.NotHelped, null, cancellationToken);
+            return;
         }
 
-        services.Logger.FollowUpAnswered(conversation.Id, last.LifeSituation);
-        return result;
+        session.Conversation = conversation with { ConsecutiveFallbacks = 0, ClarifyArticleIds = [.. others.Select(a => a.Id)] };
+        session.Say(MessageKind.Clarify, services.Phrases.RepeatedQuestion,
+            [.. others.Select(a => new QuickReply(a.Title, ButtonPayloads.Article(a.Id))), new QuickReply(services.Phrases.Buttons.Other, ButtonPayloads.Operator)]);
     }
 
     /// <param name="alsoAsked">The article of a second question in the same message, offered as a button under the answer.</param>
     /// <param name="matched">The KB phrasing that found the article, for the article's card (null when the citizen chose it).</param>
+    /// <param name="context">The question the answer is for, kept as the context of the next messages.</param>
     private async Task AnswerAsync(ConversationSession session, Article article, CancellationToken cancellationToken, Article? alsoAsked = null,
-        string? matched = null)
+        string? matched = null, string? context = null)
     {
         if (IsSensitive(article))
         {
@@ -149,12 +186,21 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             LifeSituation = article.LifeSituation,
             ShownArticleIds = conversation.ShownArticleIds.Contains(article.Id) ? conversation.ShownArticleIds : [.. conversation.ShownArticleIds, article.Id],
             ConsecutiveFallbacks = 0,
+            ContextQuestion = context is null ? conversation.ContextQuestion : LatestWords(context, services.Options.Context.MaxWords),
+            ContextAt = services.Now,
+            ContextTurns = 0,
         };
         IReadOnlyList<QuickReply> buttons = alsoAsked is null
             ? services.Phrases.Buttons.AfterAnswer()
             : [.. services.Phrases.Buttons.AfterAnswer(), new QuickReply(BotPhrases.Fill(services.Phrases.AlsoAsked, ("title", alsoAsked.Title)), ButtonPayloads.Article(alsoAsked.Id))];
         session.Say(MessageKind.Answer, text, buttons, source?.Url);
         services.Statistics.Answered(session, article.Id, matched);
+    }
+
+    private static string LatestWords(string text, int count)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= count ? string.Join(' ', words) : string.Join(' ', words[^count..]);
     }
 
     private bool IsSensitive(Article article) =>

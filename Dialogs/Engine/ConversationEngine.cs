@@ -23,7 +23,7 @@ public sealed class ConversationEngine
         _services = services;
         var requests = new WrittenRequestFlow(services);
         var handoff = new HandoffFlow(services, requests);
-        var router = new DialogRouter(services, new BotAnsweringFlow(services, handoff, requests), requests, handoff, new RatingFlow(services));
+        var router = new DialogRouter(services, new BotAnsweringFlow(services, handoff, requests, new SmallTalkFlow(services)), requests, handoff, new RatingFlow(services));
 
         // Order matters: the text is masked before anything can store or log it, and cut before it is stored;
         // duplicates are dropped before the conversation is locked; the limiter counts only turns that reach a conversation.

@@ -23,6 +23,9 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
 
     public IReadOnlyList<OutgoingMessage> Delivered => _delivered;
 
+    /// <summary>Whether a message of <paramref name="kind"/> was said in this turn (it is delivered when the turn commits).</summary>
+    public bool HasSaid(MessageKind kind) => _pending.Any(p => p.Entry.Kind == kind);
+
     /// <summary>Moves the conversation along the lifecycle (see <see cref="ConversationStateMachine"/>).</summary>
     public void Fire(ConversationTrigger trigger) =>
         Conversation = Conversation with { State = ConversationStateMachine.Fire(Conversation.State, trigger) };

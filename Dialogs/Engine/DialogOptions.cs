@@ -15,9 +15,8 @@ public sealed class DialogOptions
     [Range(100, 100_000)]
     public int MaxMessageLength { get; set; } = 4000;
 
-    /// <summary>A message of at most this many words right after an answer is first searched within that answer's life situation.</summary>
-    [Range(0, 20)]
-    public int FollowUpMaxWords { get; set; } = 4;
+    /// <summary>What the last answer was about, read with the next messages (follow-ups such as «а для ребёнка?»).</summary>
+    public Answering.ContextOptions Context { get; set; } = new();
 
     /// <summary>Open conversations with no message for this long are closed by <see cref="ConversationEngine.CloseInactiveAsync"/>.</summary>
     public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromMinutes(30);

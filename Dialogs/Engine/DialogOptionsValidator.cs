@@ -18,6 +18,7 @@ public sealed class DialogOptionsValidator : IValidateOptions<DialogOptions>
         {
             ("Dialogs", options), ("Dialogs:Handoff", options.Handoff), ("Dialogs:Hours", options.Hours),
             ("Dialogs:Requests", options.Requests), ("Dialogs:Rating", options.Rating), ("Dialogs:RateLimit", options.RateLimit),
+            ("Dialogs:Context", options.Context),
         })
         {
             var results = new List<ValidationResult>();
@@ -36,6 +37,11 @@ public sealed class DialogOptionsValidator : IValidateOptions<DialogOptions>
         if (options.ProcessedMessageRetention < TimeSpan.FromMinutes(1))
         {
             yield return "Dialogs:ProcessedMessageRetention must be at least one minute: channels redeliver within minutes.";
+        }
+
+        if (options.Context.Lifetime <= TimeSpan.Zero)
+        {
+            yield return "Dialogs:Context:Lifetime must be positive.";
         }
 
         if (options.Rating.Window <= TimeSpan.Zero)

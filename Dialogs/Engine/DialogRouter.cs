@@ -129,5 +129,6 @@ internal sealed class DialogRouter(
 
     private static bool StartsConversation(Activity activity, RecognizedIntent intent) =>
         intent.Kind is CitizenIntent.Operator or CitizenIntent.WriteRequest or CitizenIntent.ChooseArticle
+        || intent is { Kind: CitizenIntent.SmallTalk, SmallTalk: SmallTalkKind.Greeting }
         || (activity.Type == ActivityType.Message && intent.Kind == CitizenIntent.None && intent.Score is null && InputText.HasWords(activity.Text));
 }

@@ -13,4 +13,7 @@ public enum CitizenIntent
     Cancel,
     ChooseArticle,
     Rate,
+
+    /// <summary>Not a question: a greeting, thanks, «кто ты?», «ок», rudeness (see <see cref="SmallTalkKind"/>).</summary>
+    SmallTalk,
 }

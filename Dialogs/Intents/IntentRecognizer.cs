@@ -13,6 +13,7 @@ public sealed class IntentRecognizer
     private readonly HashSet<string> _notHelped;
     private readonly HashSet<string> _writeRequest;
     private readonly HashSet<string> _cancel;
+    private readonly SmallTalkRecognizer _smallTalk;
 
     public IntentRecognizer(BotPhrases phrases)
     {
@@ -24,6 +25,7 @@ public sealed class IntentRecognizer
         _notHelped = Exact(recognise.NotHelped.Append(buttons.NotHelped));
         _writeRequest = Exact(recognise.WriteRequest.Append(buttons.WriteRequest));
         _cancel = Exact(recognise.Cancel.Append(buttons.Cancel));
+        _smallTalk = new SmallTalkRecognizer(phrases.SmallTalk);
     }
 
     public RecognizedIntent Recognize(Activity activity)
@@ -105,7 +107,12 @@ public sealed class IntentRecognizer
             return new RecognizedIntent(CitizenIntent.Resolved);
         }
 
-        return _operator.Any(phrase => ContainsPhrase(words, phrase)) ? new RecognizedIntent(CitizenIntent.Operator) : RecognizedIntent.None;
+        if (_operator.Any(phrase => ContainsPhrase(words, phrase)))
+        {
+            return new RecognizedIntent(CitizenIntent.Operator);
+        }
+
+        return _smallTalk.Recognize(words) is { } smallTalk ? new RecognizedIntent(CitizenIntent.SmallTalk, SmallTalk: smallTalk) : RecognizedIntent.None;
     }
 
     private static bool ContainsPhrase(string[] words, string[] phrase)
@@ -131,7 +138,7 @@ public sealed class IntentRecognizer
         phrases.Select(p => string.Join(' ', Words(p))).Where(p => p.Length > 0).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Lower-case words of letters and digits, with ё read as е.</summary>
-    private static string[] Words(string? text)
+    internal static string[] Words(string? text)
     {
         if (string.IsNullOrEmpty(text))
         {

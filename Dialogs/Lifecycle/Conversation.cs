@@ -23,6 +23,21 @@ public sealed record Conversation
     /// <summary>The last question the bot searched the KB for (masked): what goes to the moderators when it was not answered well.</summary>
     public string? LastQuestion { get; init; }
 
+    /// <summary>
+    /// The question (masked; with the earlier ones it continued, latest words kept) that led to the last answer: the context the
+    /// next messages are read with. Null when there is none.
+    /// </summary>
+    public string? ContextQuestion { get; init; }
+
+    /// <summary>When the context was set; it lasts Dialogs:Context:Lifetime.</summary>
+    public DateTimeOffset? ContextAt { get; init; }
+
+    /// <summary>The citizen's questions since the context was set; it lasts Dialogs:Context:Turns of them.</summary>
+    public int ContextTurns { get; init; }
+
+    /// <summary>Rude messages in this conversation: from the second one on, the bot offers a person.</summary>
+    public int AbuseCount { get; init; }
+
     /// <summary>The articles of the last «Возможно, вы имели в виду» list.</summary>
     public IReadOnlyList<string> ClarifyArticleIds { get; init; } = [];
 

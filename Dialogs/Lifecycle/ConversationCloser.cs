@@ -8,10 +8,11 @@ namespace Assistant.Dialogs.Lifecycle;
 /// <summary>Closes a conversation and asks for the 1–5 rating, once in its life.</summary>
 internal sealed class ConversationCloser(DialogServices services)
 {
-    public void Close(ConversationSession session, CloseReason reason)
+    /// <param name="lead">What opens the closing message instead of the reason's phrase (empty: the rating prompt alone).</param>
+    public void Close(ConversationSession session, CloseReason reason, string? lead = null)
     {
         var phrases = services.Phrases;
-        var lead = reason switch
+        lead ??= reason switch
         {
             CloseReason.Citizen => phrases.ClosedByCitizen,
             CloseReason.Operator => phrases.ClosedByOperator,
@@ -23,12 +24,16 @@ internal sealed class ConversationCloser(DialogServices services)
         services.Statistics.Closed(session);
         if (session.Conversation.RatingAsked)
         {
-            session.Say(MessageKind.Notice, lead, from: Authors.System);
+            if (lead.Length > 0)
+            {
+                session.Say(MessageKind.Notice, lead, from: Authors.System);
+            }
+
             session.Fire(ConversationTrigger.RatingSkipped);
             return;
         }
 
-        session.Say(MessageKind.RatingPrompt, lead + " " + phrases.RatingPrompt, ButtonTitles.Scores(), from: Authors.System);
+        session.Say(MessageKind.RatingPrompt, lead.Length > 0 ? lead + " " + phrases.RatingPrompt : phrases.RatingPrompt, ButtonTitles.Scores(), from: Authors.System);
         session.Conversation = session.Conversation with { RatingAskedAt = services.Now };
         session.Fire(ConversationTrigger.RatingAsked);
     }

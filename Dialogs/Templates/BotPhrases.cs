@@ -26,6 +26,8 @@ public sealed record BotPhrases
 
     /// <summary>A button under an answer for the second question of the same message; {title} is that article's title.</summary>
     public required string AlsoAsked { get; init; }
+    /// <summary>Leads the next likely articles when the citizen asks again what the last answer was for.</summary>
+    public required string RepeatedQuestion { get; init; }
     public required string Fallback { get; init; }
     public required string AskInWords { get; init; }
     public required string TooLong { get; init; }
@@ -63,6 +65,8 @@ public sealed record BotPhrases
     public required string RatingPrompt { get; init; }
     public required string RatingThanks { get; init; }
     public required string CommentThanks { get; init; }
+
+    public required SmallTalkPhrases SmallTalk { get; init; }
 
     public required DeskPhrases Desk { get; init; }
     public required ButtonTitles Buttons { get; init; }

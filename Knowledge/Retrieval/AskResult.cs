@@ -17,4 +17,13 @@ public sealed record AskResult(
 
     /// <summary>A second question of the same message the KB answers too (another article), to offer beside the answer.</summary>
     public Candidate? AlsoAsked { get; init; }
+
+    /// <summary>The message was read together with the conversation's context (a follow-up), not on its own.</summary>
+    public bool FollowsUp { get; init; }
+
+    /// <summary>
+    /// The message asks again what the context's article already answered, in other words and adding nothing: the answer did
+    /// not help, and giving it twice would not either.
+    /// </summary>
+    public bool Repeats { get; init; }
 }

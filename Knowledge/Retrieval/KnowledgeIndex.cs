@@ -247,6 +247,24 @@ internal sealed class KnowledgeIndex
         return _answers.TermsOf(articleTextId).Where(t => !left.Contains(t.Term) || kept.Contains(t.Term)).ToList();
     }
 
+    /// <summary>
+    /// True when every term is found among the article's curated phrasings and title, or in <paramref name="also"/>: a message
+    /// that says nothing the article's own questions do not already say.
+    /// </summary>
+    public bool SaysNothingNew(string articleId, IReadOnlyList<WeightedTerm> terms, IReadOnlySet<string> also)
+    {
+        _gate.EnterReadLock();
+        try
+        {
+            var texts = _textsOfArticle.GetValueOrDefault(articleId) ?? [];
+            return terms.All(t => also.Contains(t.Term) || texts.Any(id => _questions.TermsOf(id).Any(q => q.Term == t.Term)));
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+    }
+
     /// <summary>The classifier's probability per article, or null when the KB is too large for it.</summary>
     public Dictionary<string, float>? Classify(AnalyzedText query, ArticleClassifier? instead = null)
     {

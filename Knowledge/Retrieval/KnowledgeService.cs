@@ -228,6 +228,24 @@ public sealed class KnowledgeService(
         {
             (ranking, verdict, alsoAsked) = await LongMessageDecider.DecideAsync(parts, ranking, verdict, index.AnalyzeQuery, RankAsync, calibration, settings);
         }
+        else if (index.Calibration is { } calibrated && MessageReadings.QuestionsOf(request.Text ?? string.Empty) is { Count: > 1 } questions)
+        {
+            (ranking, verdict, alsoAsked) = await LongMessageDecider.DecideQuestionsAsync(questions, ranking, verdict, index.AnalyzeQuery, RankAsync, calibrated, settings);
+        }
+
+        var followsUp = false;
+        var repeats = false;
+        if (request.Context is { } context && alsoAsked is null)
+        {
+            var aloneTop = ranking.Ranked.Count > 0 ? ranking.Ranked[0].ArticleId : null;
+            var previous = index.AnalyzeQuery(context.Question);
+            (ranking, verdict, followsUp) = await ContextDecider.DecideAsync(request.Text ?? string.Empty, analyzed, ranking, verdict, previous, context.LifeSituation, RankAsync, index.Calibration, settings);
+
+            // Asked again in other words, on its own, adding nothing: the answer already given did not help.
+            repeats = verdict.Decision == Decision.Answer && context.ArticleId is { } shown && verdict.Chosen[0].ArticleId == shown
+                && aloneTop == shown && !ContextDecider.OpensAsContinuation(request.Text ?? string.Empty)
+                && index.SaysNothingNew(shown, analyzed.Terms, previous.Terms.Select(t => t.Term).ToHashSet(StringComparer.Ordinal));
+        }
 
         var returned = ranking.Ranked.Take(settings.ReturnedCandidates).ToList();
         var timings = new AskTimings(analysisMs, ranking.VectorMs, ranking.LexicalMs, total.Elapsed.TotalMilliseconds);
@@ -236,6 +254,8 @@ public sealed class KnowledgeService(
             Chosen = verdict.Chosen,
             Confidence = verdict.AnswerConfidence,
             AlsoAsked = alsoAsked,
+            FollowsUp = followsUp,
+            Repeats = repeats,
         };
     }
 

@@ -67,4 +67,43 @@ internal static class LongMessageDecider
 
         return (whole, verdict, null);
     }
+
+    /// <summary>
+    /// A short message that asks two things («как получить полис и как прикрепиться к поликлинике?»): the first question the
+    /// KB answers is the main one and is answered, the next one it answers is offered beside it. When no question alone is
+    /// answered, the whole message decides.
+    /// </summary>
+    public static async Task<(Ranking Ranking, Verdict Verdict, Candidate? AlsoAsked)> DecideQuestionsAsync(
+        IReadOnlyList<string> questions,
+        Ranking whole,
+        Verdict verdict,
+        Func<string, AnalyzedText> analyze,
+        Func<AnalyzedText, Task<Ranking>> rank,
+        DecisionCalibration calibration,
+        RetrievalOptions settings)
+    {
+        var answered = new List<(Ranking Ranking, Verdict Verdict)>();
+        foreach (var question in questions)
+        {
+            var analyzed = analyze(question);
+            if (analyzed.Terms.Count == 0)
+            {
+                continue;
+            }
+
+            var ranking = await rank(analyzed);
+            var decided = AnswerDecider.Decide(ranking, calibration, settings);
+            if (decided.Decision == Decision.Answer && answered.All(a => a.Verdict.Chosen[0].ArticleId != decided.Chosen[0].ArticleId))
+            {
+                answered.Add((ranking, decided));
+            }
+        }
+
+        return answered switch
+        {
+            [] => (whole, verdict, null),
+            [var main] => (main.Ranking, main.Verdict, null),
+            [var main, var other, ..] => (main.Ranking, main.Verdict with { Reason = main.Verdict.Reason + "; the message asks more than one question" }, other.Verdict.Chosen[0]),
+        };
+    }
 }

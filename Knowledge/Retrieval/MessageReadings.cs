@@ -50,6 +50,19 @@ internal static partial class MessageReadings
         return parts.Count > 1 ? parts.Take(MaxReadings).ToList() : [];
     }
 
+    /// <summary>
+    /// The questions of a short message that asks two or more, split where one question ends («…? …») or a conjunction opens
+    /// the next («… и где …», «… а также сколько …»); empty when it asks one. Each question keeps at least two words.
+    /// </summary>
+    public static IReadOnlyList<string> QuestionsOf(string text)
+    {
+        var questions = QuestionBoundary().Split(text).Select(q => q.Trim()).Where(q => Words().Matches(q).Count >= 2).ToList();
+        return questions.Count > 1 ? questions.Take(MaxReadings).ToList() : [];
+    }
+
+    [GeneratedRegex(@"(?<=\?)\s+|[,;]?\s+(?:и|а также|а ещё|а еще|и ещё|и еще|также|плюс)\s+(?=(?:как|где|куда|когда|сколько|что|можно|нужно|надо|какие|какой|какая|каким|почему|зачем|кто|чем|нужен|нужна|положен|положена|положено)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionBoundary();
+
     [GeneratedRegex(@"(?<=[.!?;])\s+|\n+|\s+(?:а также|а ещё|а еще|и ещё|и еще|кроме того|также)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Boundary();
 

@@ -134,30 +134,6 @@ public sealed class AnsweringScripts
     }
 
     [Fact]
-    public async Task A_follow_up_is_searched_in_context_only_right_after_an_answer()
-    {
-        var kb = new FakeKnowledge(
-                FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС", "oms"),
-                FakeKnowledge.Article("oms-child", "oms-policy", "Полис ОМС для ребёнка", "oms"))
-            .Answer("полис", "oms-get")
-            .Answer("ребёнка", "oms-child", onlyWithin: "oms-policy");
-        await using var bot = await DialogHarness.StartAsync(o => o.Handoff.FallbacksBeforeHandoff = 3, kb);
-        await bot.Flow()
-            .Send("как получить полис")
-            .AssertReply(MessageKind.Greeting)
-            .AssertReply(MessageKind.Answer)
-            .Send("что-то непонятное")
-            .AssertReply(MessageKind.Fallback)
-            .Send("а для ребёнка?")
-            .AssertReply(MessageKind.Fallback)
-            .Send("как получить полис")
-            .AssertReply(MessageKind.Answer)
-            .Send("а для ребёнка?")
-            .AssertReply(MessageKind.Answer, "Полис ОМС для ребёнка");
-        Assert.Equal("oms-policy", kb.Requests.Last().LifeSituation);
-    }
-
-    [Fact]
     public async Task Helped_is_acknowledged_with_an_offer_to_close()
     {
         await using var bot = await DialogHarness.StartAsync();

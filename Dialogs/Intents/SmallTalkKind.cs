@@ -1,0 +1,13 @@
+namespace Assistant.Dialogs.Intents;
+
+/// <summary>The kinds of small talk the bot answers without searching the KB.</summary>
+public enum SmallTalkKind
+{
+    Greeting,
+    Thanks,
+    Goodbye,
+    WhoAreYou,
+    Abilities,
+    Acknowledge,
+    Abuse,
+}

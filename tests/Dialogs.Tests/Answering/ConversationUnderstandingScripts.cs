@@ -1,0 +1,222 @@
+using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Lifecycle;
+using Assistant.Dialogs.Tests.TestSupport;
+
+namespace Assistant.Dialogs.Tests.Answering;
+
+/// <summary>
+/// People talk to the bot: follow-ups read with what was answered before, small talk answered without a search, two questions
+/// in one message, and a question asked again after an answer. On the real seed KB unless a fake one shows a rule better.
+/// </summary>
+public sealed class ConversationUnderstandingScripts
+{
+    [Fact]
+    public async Task A_long_follow_up_is_read_with_the_previous_answer()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как прикрепиться к поликлинике")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Check((_, c) => Assert.Equal("clinic-attach", c.LastArticleId))
+            .Send("а если у меня нет прописки в этом городе?")
+            .AssertReply(MessageKind.Answer)
+            .Check((_, c) => Assert.Equal("clinic-attach", c.LastArticleId));
+    }
+
+    [Fact]
+    public async Task An_elliptic_follow_up_finds_another_article_of_the_same_topic()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer, "полис")
+            .Send("а для ребёнка?")
+            .AssertReply(MessageKind.Answer)
+            .Check((_, c) => Assert.Equal(["oms-get-policy", "oms-newborn-policy"], c.ShownArticleIds));
+    }
+
+    [Fact]
+    public async Task A_message_that_changes_the_topic_is_searched_on_its_own()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("как оформить больничный по уходу за ребёнком")
+            .AssertReply(MessageKind.Answer)
+            .Check((_, c) => Assert.Equal("sick-leave-child-care", c.LastArticleId));
+    }
+
+    [Fact]
+    public async Task The_context_lasts_the_configured_time()
+    {
+        await using var bot = await DialogHarness.StartAsync(o => o.Context.Lifetime = TimeSpan.FromMinutes(10));
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Wait(TimeSpan.FromMinutes(11))
+            .Send("а для ребёнка?")
+            .AssertReply(MessageKind.Clarify);
+    }
+
+    [Fact]
+    public async Task The_context_lasts_the_configured_number_of_questions()
+    {
+        await using var bot = await DialogHarness.StartAsync(o => o.Context.Turns = 1);
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("какая завтра будет погода в москве")
+            .AssertReply(MessageKind.Fallback)
+            .Send("а для ребёнка?")
+            .AssertReply(MessageKind.Clarify);
+    }
+
+    [Fact]
+    public async Task A_greeting_after_the_bots_own_greeting_is_answered_in_kind_not_with_no_answer()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Open()
+            .AssertReply(MessageKind.Greeting)
+            .Send("Здравствуйте!")
+            .AssertReply(MessageKind.Greeting, "Здравствуйте")
+            .AssertNoReply()
+            .Send("добрый день")
+            .AssertReply(MessageKind.Greeting)
+            .Check((_, c) => Assert.Equal(0, c.FallbackCount));
+    }
+
+    [Fact]
+    public async Task A_first_message_that_is_only_a_greeting_gets_one_greeting()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("привет")
+            .AssertReply(MessageKind.Greeting, "Здравствуйте")
+            .AssertNoReply();
+    }
+
+    [Theory]
+    [InlineData("ты робот?", "программа")]
+    [InlineData("кто вы", "виртуальный помощник")]
+    [InlineData("а что ты умеешь?", "отвечаю на вопросы")]
+    [InlineData("ок", "Хорошо")]
+    [InlineData("понятно", "Хорошо")]
+    public async Task Small_talk_gets_a_short_reply_without_a_search(string message, string reply)
+    {
+        var kb = new FakeKnowledge(FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС")).Answer("полис", "oms-get");
+        await using var bot = await DialogHarness.StartAsync(knowledge: kb);
+        await bot.Flow()
+            .Send("полис")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send(message)
+            .AssertReply(MessageKind.SmallTalk, reply)
+            .AssertNoReply()
+            .AssertState(ConversationState.BotAnswering);
+        Assert.Single(kb.Requests);
+    }
+
+    [Fact]
+    public async Task Thanks_after_an_answer_offers_to_close_and_more_words_make_it_a_question()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("спасибо вам большое!")
+            .AssertReply(MessageKind.SmallTalk, "Пожалуйста")
+            .AssertButtons("Вопрос решён")
+            .Send("спасибо, а как оформить больничный по уходу за ребёнком?")
+            .AssertReply(MessageKind.Answer)
+            .Check((_, c) => Assert.Equal("sick-leave-child-care", c.LastArticleId));
+    }
+
+    [Fact]
+    public async Task Goodbye_after_an_answer_closes_the_conversation_and_asks_for_the_rating()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("до свидания")
+            .AssertReply(MessageKind.SmallTalk, "До свидания")
+            .AssertReply(MessageKind.RatingPrompt, "Оцените")
+            .AssertState(ConversationState.AwaitingRating);
+    }
+
+    [Fact]
+    public async Task Rudeness_gets_a_calm_reply_and_the_second_time_a_person_is_offered()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("ты тупой бот")
+            .AssertReply(MessageKind.SmallTalk, "попробуем ещё раз")
+            .AssertButtons()
+            .Send("бесполезная программа, ничего не понимаешь")
+            .AssertReply(MessageKind.SmallTalk, "передать вопрос специалисту")
+            .AssertButtons("Оператор")
+            .Press("Оператор")
+            .AssertReply(MessageKind.HandoffNotice);
+    }
+
+    [Fact]
+    public async Task Two_questions_in_one_message_the_first_is_answered_and_the_second_offered_as_a_button()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс и как прикрепиться к поликлинике?")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer, "полис")
+            .AssertButtons("Помогло", "Не помогло", "Оператор", "Ещё вопрос: Как прикрепиться к поликлинике")
+            .Press("Ещё вопрос: Как прикрепиться к поликлинике")
+            .AssertReply(MessageKind.Answer)
+            .Check((_, c) => Assert.Equal("clinic-attach", c.LastArticleId));
+    }
+
+    [Fact]
+    public async Task The_same_question_asked_again_after_the_answer_is_not_answered_the_same_way_twice()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("где оформить медицинский полис?")
+            .AssertReply(MessageKind.Clarify, "прошлый ответ не подошёл", clarify =>
+            {
+                Assert.DoesNotContain(clarify.Buttons, b => b.Payload == ButtonPayloads.Article("oms-get-policy"));
+                Assert.Equal("Другое — передать специалисту", clarify.Buttons[^1].Title);
+            })
+            .Check(async (h, c) =>
+            {
+                Assert.Equal(["oms-get-policy"], c.ShownArticleIds);
+                var inbox = await h.Stores.Unanswered.ListAsync(Assistant.Dialogs.Learning.UnansweredStatus.Open, 100, CancellationToken.None);
+                Assert.Contains(inbox, u => u.Kind == Assistant.Dialogs.Learning.UnansweredKind.NotHelped && u.Text.Contains("медицинский полис", StringComparison.Ordinal));
+            });
+    }
+
+    [Fact]
+    public async Task A_follow_up_in_the_same_words_as_the_answer_is_not_taken_for_a_repeat()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("а через госуслуги можно?")
+            .AssertReply(MessageKind.Answer)
+            .Check((_, c) => Assert.Equal("oms-get-policy", c.LastArticleId));
+    }
+}
