@@ -35,13 +35,19 @@ internal static class ContextDecider
             return (alone, aloneVerdict, false);
         }
 
+        var refersBack = RefersBack(rawText, message);
+        if (aloneVerdict.Decision == Decision.Answer && !refersBack)
+        {
+            // A whole question, answered on its own: the context could only pull it back to the previous topic.
+            return (alone, aloneVerdict, false);
+        }
+
         var withContext = await rank(merged);
         var contextVerdict = AnswerDecider.Decide(withContext, calibration, settings);
-        var refersBack = RefersBack(rawText, message);
         var useContext = (aloneVerdict.Decision, contextVerdict.Decision) switch
         {
             (Decision.Answer, Decision.Answer) when aloneVerdict.Chosen[0].ArticleId == contextVerdict.Chosen[0].ArticleId => false,
-            (Decision.Answer, Decision.Answer) => refersBack || contextVerdict.AnswerConfidence > aloneVerdict.AnswerConfidence,
+            (Decision.Answer, Decision.Answer) => true,
 
             // A fragment answered alone with something of another topic («а через госуслуги?» and an article about Госуслуги)
             // is more likely about the topic at hand: ask among that topic's articles instead.
