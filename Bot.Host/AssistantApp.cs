@@ -2,6 +2,7 @@ using Assistant.Bot.Host.Health;
 using Assistant.Bot.Host.Channels;
 using Assistant.Bot.Host.Dialogs;
 using Assistant.Bot.Host.Knowledge;
+using Assistant.Bot.Host.Metrics;
 using Assistant.Bot.Host.Operators;
 using Assistant.Bot.Host.Staff;
 using Assistant.Bot.Host.Staff.Accounts;
@@ -42,6 +43,8 @@ public static class AssistantApp
         builder.AddTelegramChannel();
         builder.AddVkChannel();
         builder.AddStaffWorkspace();
+        builder.AddAssistantHealthChecks();
+        builder.AddAssistantMetrics();
         builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
@@ -73,6 +76,7 @@ public static class AssistantApp
         app.MapKbEditorApi();
         app.MapSignInApi();
         app.MapExternalSignInApi();
+        app.MapMetrics();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

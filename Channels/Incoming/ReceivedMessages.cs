@@ -35,16 +35,19 @@ public sealed class ReceivedMessages(DialogStores stores, TimeProvider time, ILo
             // Not cancellable: a keep the store committed must be known here, or its row would wait for its lease to run out.
             if (!await Store.AddAsync(new ReceivedMessage(channel, id, payload), Owner, time.GetUtcNow() + Lease, CancellationToken.None))
             {
+                ChannelMetrics.Received(channel, "duplicate");
                 return KeepResult.AlreadyKept;
             }
         }
         catch (Exception e)
         {
             _log.KeepFailed(e, channel, id);
+            ChannelMetrics.Received(channel, "not_kept");
             return KeepResult.NotKept;
         }
 
         _held[(channel, id)] = 0;
+        ChannelMetrics.Received(channel, "kept");
         return KeepResult.Kept;
     }
 

@@ -233,15 +233,18 @@ public sealed class TelegramOutbox : IHostedService
             case (TelegramFailureKind.Unreachable, ApiRequestException api):
                 _unreachable.Record(delivery.ChatId, api.ErrorCode, api.Message);
                 _logger.ChatUnreachable(delivery.ChatId, api.ErrorCode, api.Message);
+                ChannelMetrics.Failed("telegram");
                 break;
             case (TelegramFailureKind.Refused, ApiRequestException api) when delivery is TelegramKeyboardRemoval:
                 _logger.RefusedHarmless(delivery.Method, delivery.ChatId, api.ErrorCode, api.Message);
                 break;
             case (TelegramFailureKind.Refused, ApiRequestException api):
                 _logger.Refused(delivery.Method, delivery.ChatId, api.ErrorCode, api.Message);
+                ChannelMetrics.Failed("telegram");
                 break;
             default:
                 _logger.DeliveryFailed(exception, delivery.Method, delivery.Reference, delivery.ChatId);
+                ChannelMetrics.Failed("telegram");
                 break;
         }
     }

@@ -28,6 +28,7 @@ internal sealed class TelegramRetryPolicy
                 {
                     var (method, chatId) = args.Context.Properties.GetValue(Call, ("?", 0));
                     logger.Retrying(method, chatId, TelegramFailures.Describe(args.Outcome.Exception), args.AttemptNumber + 1, args.RetryDelay);
+                    ChannelMetrics.Retried("telegram");
                     return ValueTask.CompletedTask;
                 },
             })

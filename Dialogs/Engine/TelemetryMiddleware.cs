@@ -23,6 +23,11 @@ internal sealed class TelemetryMiddleware(DialogServices services) : ITurnMiddle
             throw;
         }
 
+        if (context.Outcome == TurnOutcome.Processed)
+        {
+            DialogMetrics.Turn(activity.Channel, context.Replies);
+        }
+
         var conversationId = context.HasConversation ? context.Conversation.Id : null;
         var state = context.HasConversation ? context.Conversation.State.ToString() : null;
         span?.SetTag("dialog.conversation_id", conversationId);

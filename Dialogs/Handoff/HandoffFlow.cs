@@ -58,6 +58,7 @@ internal sealed class HandoffFlow(DialogServices services, WrittenRequestFlow re
         session.Fire(ConversationTrigger.HandedOver);
         session.Say(MessageKind.HandoffNotice, lead + " " + phrases.HandoffQueued, phrases.Buttons.ResolvedOnly());
         services.Logger.HandedOver(conversation.Id, group, reason.ToString(), session.Conversation.Transfers);
+        DialogMetrics.HandedOver(conversation.Key.Channel, reason.ToString());
     }
 
     /// <summary>The citizen writes while waiting for or talking to an operator: the message is in the transcript for the operator.</summary>

@@ -105,6 +105,7 @@ public sealed class OperatorDesk(DialogServices services)
             session.Fire(ConversationTrigger.OperatorAccepted);
             session.Say(MessageKind.Notice, services.Phrases.OperatorJoined, from: Authors.System);
             services.Logger.Accepted(operatorId, conversationId);
+            DialogMetrics.Accepted(session.Conversation.HandoffGroup ?? "", services.Now - (session.Conversation.QueuedAt ?? session.Conversation.UpdatedAt));
             return null;
         });
         if (result.Succeeded)
@@ -223,6 +224,7 @@ public sealed class OperatorDesk(DialogServices services)
             session.Fire(ConversationTrigger.Transferred);
             session.Say(MessageKind.HandoffNotice, services.Phrases.HandoffTransferred, services.Phrases.Buttons.ResolvedOnly(), from: Authors.System);
             services.Logger.Transferred(operatorId, conversationId, toGroup, session.Conversation.Transfers);
+            DialogMetrics.Transferred(toGroup.Trim());
             return null;
         });
 

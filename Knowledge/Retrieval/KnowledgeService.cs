@@ -31,6 +31,9 @@ public sealed class KnowledgeService(
 
     public int QuestionCount => _index?.QuestionCount ?? 0;
 
+    /// <summary>Whether a search index has been built: until then nothing can be answered.</summary>
+    public bool IsLoaded => _index is not null;
+
     /// <summary>The decision boundaries learnt on the current KB (null until loaded, or when it is too small to calibrate).</summary>
     internal DecisionCalibration? Calibration => _index?.Calibration;
 
@@ -52,6 +55,8 @@ public sealed class KnowledgeService(
     public async Task RebuildAsync(CancellationToken cancellationToken)
     {
         await _rebuild.WaitAsync(cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var ok = false;
         try
         {
             var kb = await store.LoadAsync(cancellationToken);
@@ -73,9 +78,12 @@ public sealed class KnowledgeService(
                 // Housekeeping only: the new index is in place, and the next build prunes again.
                 _log.VectorPruneFailed(RetrievalLog.Describe(e));
             }
+
+            ok = true;
         }
         finally
         {
+            KnowledgeMetrics.Reloaded(ok, clock.Elapsed);
             _rebuild.Release();
         }
     }

@@ -32,6 +32,7 @@ internal static class VkResilience
             {
                 logger.Retrying(args.Context.Properties.GetValue(MethodKey, "call"), args.AttemptNumber + 1,
                     args.RetryDelay.TotalMilliseconds, Describe(args.Outcome.Exception));
+                ChannelMetrics.Retried("vk");
                 return ValueTask.CompletedTask;
             },
         })

@@ -39,7 +39,14 @@ public sealed class VkChannelSender(VkApiClient api, VkClientCapabilities client
             catch (VkApiException e) when (!e.IsTransient)
             {
                 logger.DeliveryRefused(message.ConversationId, message.Sequence, e.Code, e.Reason);
+                ChannelMetrics.Failed("vk");
                 return;
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Retries are spent: the engine's delivery records the failure; the count is for the dashboard.
+                ChannelMetrics.Failed("vk");
+                throw;
             }
         }
     }
