@@ -66,6 +66,41 @@ public sealed class TelegramDeliveryTests(TelegramWebhookApp app)
     }
 
     [Fact]
+    public async Task Retries_and_a_refused_message_are_counted_in_the_channel_metrics()
+    {
+        const long retried = 97221, refused = 97222;
+        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ChannelMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "channel" && (string?)tag.Value == "telegram")
+                {
+                    counts.AddOrUpdate(instrument.Name, value, (_, sum) => sum + value);
+                }
+            }
+        });
+        listener.Start();
+        app.Telegram.Fail("sendMessage", retried, 502, "Bad Gateway", times: 1);
+        app.Telegram.Fail("sendMessage", refused, 400, "Bad Request: message is too weird", times: int.MaxValue);
+
+        await app.Sender.SendAsync(TelegramChannel.KeyOf(retried), Message("Ответ специалиста."), CancellationToken.None);
+        await app.Telegram.WaitForMessageAsync(retried, _ => true, "the message after a 502");
+        await app.Sender.SendAsync(TelegramChannel.KeyOf(refused), Message("Ответ специалиста."), CancellationToken.None);
+        await Eventually.ValueAsync(() => counts.TryGetValue("assistant.channel.send.failures", out var n) && n >= 1 ? (object)n : null, "a failure counted");
+
+        Assert.True(counts.GetValueOrDefault("assistant.channel.send.retries") >= 1, string.Join(", ", counts.Select(c => $"{c.Key}={c.Value}")) + " / " + string.Join(" | ", app.Telegram.Calls.Where(c => c.ChatId == retried).Select(c => c.Method + " " + c.Status)));
+    }
+
+    [Fact]
     public async Task A_5000_character_message_goes_out_as_two_split_at_the_paragraph_break()
     {
         const long chat = 5221;
