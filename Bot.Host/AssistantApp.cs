@@ -3,6 +3,7 @@ using Assistant.Bot.Host.Channels;
 using Assistant.Bot.Host.Dialogs;
 using Assistant.Bot.Host.Knowledge;
 using Assistant.Bot.Host.Metrics;
+using Assistant.Bot.Host.Retention;
 using Assistant.Bot.Host.Operators;
 using Assistant.Bot.Host.Staff;
 using Assistant.Bot.Host.Staff.Accounts;
@@ -43,6 +44,7 @@ public static class AssistantApp
         builder.AddTelegramChannel();
         builder.AddVkChannel();
         builder.AddStaffWorkspace();
+        builder.AddRetention();
         builder.AddAssistantHealthChecks();
         builder.AddAssistantMetrics();
         builder.Services.AddOpenApi();

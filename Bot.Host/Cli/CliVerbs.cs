@@ -7,7 +7,7 @@ namespace Assistant.Bot.Host.Cli;
 /// <summary>`dotnet run --project Bot.Host -- VERB …`: the same services as the web app, on the same data directory, without the web server.</summary>
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["ask", "kb", "eval", "lexicon", "staff", "help", "--help"];
+    private static readonly string[] Verbs = ["ask", "kb", "eval", "lexicon", "staff", "data", "help", "--help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -36,6 +36,7 @@ public static class CliVerbs
                 "kb" => await KbCommand.RunAsync(args[1..], BuildServices, ct),
                 "eval" => await EvalCommand.RunAsync(args[1..], BuildServices, ct),
                 "lexicon" => await LexiconCommand.RunAsync(args[1..], ct),
+                "data" => await DataCommand.RunAsync(args[1..], BuildDataServices, Console.Out, ct),
                 "staff" => await StaffCommand.RunAsync(args[1..], BuildStaffServices, Console.In, Console.Out, Console.Error, ct),
                 _ => Usage(),
             };
@@ -65,6 +66,7 @@ public static class CliVerbs
               eval --suite [--datasets evals/datasets]
               eval --dialogs [FILE.jsonl …] [--kb <kb.json>] [--misses misses.jsonl]
               lexicon build <ru_RU.dic> <out.txt.gz>
+              data purge [--dry-run]     removes what is older than its retention period (Retention:*)
               staff add <login> --role operator|moderator|supervisor|admin [--groups oms,care]   (password on stdin)
               staff token <login>        prints a new personal API token as the last line
               staff revoke <login>       revokes every token of the account
@@ -80,6 +82,17 @@ public static class CliVerbs
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddKnowledge();
+        return builder.Build().Services;
+    }
+
+    /// <summary>The dialog stores and the retention purge on the configured storage, without the web host.</summary>
+    public static IServiceProvider BuildDataServices()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddKnowledge();
+        Assistant.Bot.Host.Dialogs.DialogsExtensions.AddDialogs(builder);
+        Assistant.Bot.Host.Retention.RetentionExtensions.AddRetention(builder, inBackground: false);
         return builder.Build().Services;
     }
 

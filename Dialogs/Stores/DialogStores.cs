@@ -18,6 +18,9 @@ public sealed record DialogStores(
     IUnansweredStore Unanswered,
     IStatisticsStore Statistics)
 {
+    /// <summary>Deletes what is older than its retention period (see <see cref="Retention.RetentionPurge"/>).</summary>
+    public Retention.IRecordPurge? Purge { get; init; }
+
     /// <summary>All stores in the SQLite file at <paramref name="databasePath"/> (created with its schema when missing).</summary>
     public static DialogStores Sqlite(string databasePath)
     {
@@ -31,7 +34,10 @@ public sealed record DialogStores(
             new SqliteReceivedMessageStore(database),
             new SqliteClientRecordStore(database),
             new SqliteUnansweredStore(database),
-            new SqliteStatisticsStore(database));
+            new SqliteStatisticsStore(database))
+        {
+            Purge = new SqliteRecordPurge(database),
+        };
     }
 
     /// <summary>
@@ -48,5 +54,6 @@ public sealed record DialogStores(
         Clients = new PostgresClientRecordStore(database),
         Unanswered = new PostgresUnansweredStore(database),
         Statistics = new PostgresStatisticsStore(database),
+        Purge = new PostgresRecordPurge(database, Purge),
     };
 }

@@ -12,6 +12,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
         CREATE TABLE IF NOT EXISTS transcript (
             conversation_id text NOT NULL, sequence bigint NOT NULL, author text NOT NULL, kind text, text text NOT NULL,
             buttons jsonb NOT NULL, source_url text, operator_id text, at timestamptz NOT NULL, PRIMARY KEY (conversation_id, sequence));
+        CREATE INDEX IF NOT EXISTS transcript_by_time ON transcript (at);
         CREATE TABLE IF NOT EXISTS processed_messages (
             channel text NOT NULL, message_id text NOT NULL, processed_at timestamptz NOT NULL, PRIMARY KEY (channel, message_id));
         CREATE INDEX IF NOT EXISTS processed_messages_by_time ON processed_messages (processed_at);
@@ -30,6 +31,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
         CREATE TABLE IF NOT EXISTS unanswered (
             id bigserial PRIMARY KEY, at timestamptz NOT NULL, status text NOT NULL, resolved_article text, data text NOT NULL);
         CREATE INDEX IF NOT EXISTS unanswered_by_status ON unanswered (status, id);
+        CREATE INDEX IF NOT EXISTS unanswered_by_time ON unanswered (at);
         CREATE TABLE IF NOT EXISTS daily_stats (
             day date NOT NULL, channel text NOT NULL, segment text NOT NULL, metric text NOT NULL, key text NOT NULL, value bigint NOT NULL,
             PRIMARY KEY (day, channel, segment, metric, key));

@@ -24,6 +24,7 @@ public sealed class DialogDatabase
         CREATE TABLE IF NOT EXISTS transcript (
             conversation_id TEXT NOT NULL, sequence INTEGER NOT NULL, author TEXT NOT NULL, kind TEXT, text TEXT NOT NULL,
             buttons TEXT NOT NULL, source_url TEXT, operator_id TEXT, at TEXT NOT NULL, PRIMARY KEY (conversation_id, sequence));
+        CREATE INDEX IF NOT EXISTS transcript_by_time ON transcript (at);
         CREATE TABLE IF NOT EXISTS processed_messages (
             channel TEXT NOT NULL, message_id TEXT NOT NULL, processed_at TEXT NOT NULL, PRIMARY KEY (channel, message_id));
         CREATE TABLE IF NOT EXISTS received_messages (
@@ -41,6 +42,7 @@ public sealed class DialogDatabase
         CREATE TABLE IF NOT EXISTS unanswered (
             id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, status TEXT NOT NULL, resolved_article TEXT, data TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS unanswered_by_status ON unanswered (status, id);
+        CREATE INDEX IF NOT EXISTS unanswered_by_time ON unanswered (at);
         CREATE TABLE IF NOT EXISTS daily_stats (
             day TEXT NOT NULL, channel TEXT NOT NULL, segment TEXT NOT NULL, metric TEXT NOT NULL, key TEXT NOT NULL, value INTEGER NOT NULL,
             PRIMARY KEY (day, channel, segment, metric, key));

@@ -255,6 +255,56 @@ public abstract class DurableStoreContract
         Assert.Null(await Stores.Ratings.GetAsync("c2", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Retention_removes_each_kind_after_its_own_period_in_batches_and_a_second_run_finds_nothing()
+    {
+        var old = Now - TimeSpan.FromDays(200);
+        var ancient = Now - TimeSpan.FromDays(400);
+        for (var i = 0; i < 25; i++)
+        {
+            await Stores.Transcripts.AppendAsync(Entry("old-" + i, "старое сообщение") with { Timestamp = old }, CancellationToken.None);
+        }
+
+        await Stores.Transcripts.AppendAsync(Entry("recent", "новое сообщение") with { Timestamp = Now - TimeSpan.FromDays(10) }, CancellationToken.None);
+        await Stores.Ratings.SaveAsync(new ConversationRating { ConversationId = "old-0", Channel = "web", Score = 2, Comment = "долго", RatedAt = old }, CancellationToken.None);
+        await Stores.Ratings.SaveAsync(new ConversationRating { ConversationId = "old-1", Channel = "web", Score = 5, RatedAt = ancient }, CancellationToken.None);
+        await Stores.Requests.AddAsync(new WrittenRequest
+        {
+            Number = "МЗ-000001", ConversationId = "old-2", Channel = "web", Text = "Прошу разъяснить", Contact = "ivan@example.ru", CreatedAt = ancient, DueAt = ancient + TimeSpan.FromDays(30),
+        }, CancellationToken.None);
+        await Stores.Unanswered.AddAsync(new Assistant.Dialogs.Learning.UnansweredMessage { ConversationId = "old-3", Channel = "web", Text = "погода", At = old }, CancellationToken.None);
+        await Stores.Unanswered.AddAsync(new Assistant.Dialogs.Learning.UnansweredMessage { ConversationId = "recent", Channel = "web", Text = "погода", At = Now }, CancellationToken.None);
+
+        var options = new Retention.RetentionOptions { BatchSize = 100 };
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
+        var purge = new Retention.RetentionPurge(Stores.Purge!, options, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+        var dry = await purge.RunAsync(dryRun: true, CancellationToken.None);
+        Assert.Equal(25, dry.Counts[Retention.RecordKind.Transcripts]);
+        Assert.Equal(1, dry.Counts[Retention.RecordKind.Ratings]);
+        Assert.Equal(0, dry.Counts[Retention.RecordKind.WrittenRequests]);
+        Assert.Equal(1, dry.Counts[Retention.RecordKind.Unanswered]);
+        Assert.Single(await Stores.Transcripts.ReadAsync("old-0", 0, CancellationToken.None));
+
+        options.BatchSize = 10;
+        var run = await purge.RunAsync(dryRun: false, CancellationToken.None);
+        Assert.Equal(25, run.Counts[Retention.RecordKind.Transcripts]);
+        Assert.Empty(await Stores.Transcripts.ReadAsync("old-0", 0, CancellationToken.None));
+        Assert.Single(await Stores.Transcripts.ReadAsync("recent", 0, CancellationToken.None));
+        Assert.NotNull(await Stores.Ratings.GetAsync("old-0", CancellationToken.None));
+        Assert.Null(await Stores.Ratings.GetAsync("old-1", CancellationToken.None));
+        Assert.NotNull(await Stores.Requests.GetAsync("МЗ-000001", CancellationToken.None));
+        Assert.Single(await Stores.Unanswered.ListAsync(Assistant.Dialogs.Learning.UnansweredStatus.Open, 10, CancellationToken.None));
+
+        var again = await purge.RunAsync(dryRun: false, CancellationToken.None);
+        Assert.All(again.Counts.Values, count => Assert.Equal(0, count));
+
+        // Five years on the request goes too, with its contact.
+        clock.Advance(TimeSpan.FromDays(5 * 365));
+        await purge.RunAsync(dryRun: false, CancellationToken.None);
+        Assert.Null(await Stores.Requests.GetAsync("МЗ-000001", CancellationToken.None));
+    }
+
     private static TranscriptEntry Entry(string conversationId, string text) =>
         new() { ConversationId = conversationId, From = Authors.Citizen, Text = text, Timestamp = Now };
 }
