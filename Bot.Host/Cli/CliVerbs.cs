@@ -67,6 +67,8 @@ public static class CliVerbs
               eval --dialogs [FILE.jsonl …] [--kb <kb.json>] [--misses misses.jsonl]
               lexicon build <ru_RU.dic> <out.txt.gz>
               data purge [--dry-run]     removes what is older than its retention period (Retention:*)
+              data export --channel <web|telegram|vk> --user <id> [--out file.json]   everything kept about one person (audited)
+              data erase --channel <web|telegram|vk> --user <id>                      deletes it (audited)
               staff add <login> --role operator|moderator|supervisor|admin [--groups oms,care]   (password on stdin)
               staff token <login>        prints a new personal API token as the last line
               staff revoke <login>       revokes every token of the account
@@ -93,6 +95,7 @@ public static class CliVerbs
         builder.AddKnowledge();
         Assistant.Bot.Host.Dialogs.DialogsExtensions.AddDialogs(builder);
         Assistant.Bot.Host.Retention.RetentionExtensions.AddRetention(builder, inBackground: false);
+        builder.AddStaffAccounts();
         return builder.Build().Services;
     }
 

@@ -81,6 +81,12 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
 
         // The state is saved; the transcript must follow it even if the caller gives up now.
         var key = Conversation.Key;
+        if (Conversation.Version <= 2 && services.Stores.People is { } people)
+        {
+            // A new conversation (created, then saved once): note whose it is, for the person's data requests.
+            await people.RecordAsync(Conversation.Id, key, services.Now, CancellationToken.None);
+        }
+
         var entries = _pending.Select(p => p.Entry with { ConversationId = Conversation.Id }).ToList();
         var sequences = await services.Stores.Transcripts.AppendAsync(entries, CancellationToken.None);
         for (var i = 0; i < entries.Count; i++)

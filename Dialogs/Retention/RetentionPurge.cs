@@ -35,7 +35,7 @@ public sealed class RetentionPurge(IRecordPurge purge, RetentionOptions options,
                 // Between batches others write: turns wait for one batch at most, never for the whole purge.
                 await Task.Yield();
             }
-            while (batch == options.BatchSize);
+            while (batch > 0);
 
             counts[kind] = removed;
         }

@@ -21,6 +21,9 @@ public sealed record DialogStores(
     /// <summary>Deletes what is older than its retention period (see <see cref="Retention.RetentionPurge"/>).</summary>
     public Retention.IRecordPurge? Purge { get; init; }
 
+    /// <summary>Which conversations are whose, for a person's data export and erasure.</summary>
+    public IPersonIndex? People { get; init; }
+
     /// <summary>All stores in the SQLite file at <paramref name="databasePath"/> (created with its schema when missing).</summary>
     public static DialogStores Sqlite(string databasePath)
     {
@@ -37,6 +40,7 @@ public sealed record DialogStores(
             new SqliteStatisticsStore(database))
         {
             Purge = new SqliteRecordPurge(database),
+            People = new SqlitePersonIndex(database),
         };
     }
 
@@ -55,5 +59,6 @@ public sealed record DialogStores(
         Unanswered = new PostgresUnansweredStore(database),
         Statistics = new PostgresStatisticsStore(database),
         Purge = new PostgresRecordPurge(database, Purge),
+        People = new PostgresPersonIndex(database, People),
     };
 }

@@ -33,4 +33,7 @@ public interface IConversationStore
 
     /// <summary>Conversations in <paramref name="state"/> whose last activity is before <paramref name="before"/>: the inactivity sweep reads only these.</summary>
     Task<IReadOnlyList<Conversation>> ListIdleAsync(ConversationState state, DateTimeOffset before, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the person's conversation state (a data subject's erasure); returns how many conversations went.</summary>
+    Task<int> ForgetAsync(ConversationKey person, CancellationToken cancellationToken);
 }

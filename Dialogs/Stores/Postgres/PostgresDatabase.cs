@@ -39,6 +39,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
             month date NOT NULL, channel text NOT NULL, segment text NOT NULL, metric text NOT NULL, key text NOT NULL, value bigint NOT NULL,
             PRIMARY KEY (month, channel, segment, metric, key));
         CREATE TABLE IF NOT EXISTS client_records (channel text NOT NULL, user_id text NOT NULL, data text NOT NULL, PRIMARY KEY (channel, user_id));
+        CREATE TABLE IF NOT EXISTS conversation_people (
+            conversation_id text PRIMARY KEY, channel text NOT NULL, user_id text NOT NULL, at timestamptz NOT NULL);
+        CREATE INDEX IF NOT EXISTS conversation_people_by_person ON conversation_people (channel, user_id);
         CREATE TABLE IF NOT EXISTS ratings (
             conversation_id text PRIMARY KEY, channel text NOT NULL, life_situation text, article_ids jsonb NOT NULL, operator_id text,
             score integer NOT NULL, comment text, rated_at timestamptz NOT NULL);

@@ -28,9 +28,18 @@ internal sealed class PostgresRecordPurge(PostgresDatabase database, IRecordPurg
             : $"WITH gone AS (DELETE FROM {table} WHERE ctid IN (SELECT ctid FROM {table} WHERE {column} < @before LIMIT @batch) RETURNING 1) SELECT COUNT(*) FROM gone";
         await using var command = PostgresDatabase.Command(connection, sql, ("before", before.ToUniversalTime()), ("batch", batch));
         var deleted = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        if (kind == RecordKind.Transcripts)
+        {
+            // Who a conversation belonged to goes with its transcript.
+            await using var people = PostgresDatabase.Command(connection,
+                "WITH gone AS (DELETE FROM conversation_people WHERE ctid IN (SELECT ctid FROM conversation_people WHERE at < @before LIMIT @batch) RETURNING 1) SELECT COUNT(*) FROM gone",
+                ("before", before.ToUniversalTime()), ("batch", batch));
+            deleted += Convert.ToInt32(await people.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (kind == RecordKind.Transcripts && conversations is not null)
         {
-            deleted = Math.Max(deleted, await conversations.DeleteOlderAsync(kind, before, batch, cancellationToken));
+            deleted += await conversations.DeleteOlderAsync(kind, before, batch, cancellationToken);
         }
 
         return deleted;
@@ -53,4 +62,34 @@ internal sealed class PostgresRecordPurge(PostgresDatabase database, IRecordPurg
         RecordKind.Unanswered => "at",
         _ => "received_at",
     };
+
+    public async Task<long> EraseAsync(IReadOnlyCollection<string> conversationIds, Activities.ConversationKey person, CancellationToken cancellationToken)
+    {
+        long deleted = 0;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var ids = conversationIds.ToArray();
+            foreach (var sql in new[]
+            {
+                "DELETE FROM transcript WHERE conversation_id = ANY(@ids)",
+                "DELETE FROM written_request_work WHERE number IN (SELECT number FROM written_requests WHERE conversation_id = ANY(@ids))",
+                "DELETE FROM written_requests WHERE conversation_id = ANY(@ids)",
+                "DELETE FROM ratings WHERE conversation_id = ANY(@ids)",
+                "DELETE FROM unanswered WHERE data::jsonb->>'conversationId' = ANY(@ids)",
+                "DELETE FROM client_records WHERE channel = @channel AND user_id = @user",
+                "DELETE FROM conversation_people WHERE channel = @channel AND user_id = @user",
+            })
+            {
+                await using var command = PostgresDatabase.Command(connection, sql, ("ids", ids), ("channel", person.Channel), ("user", person.UserId));
+                command.Transaction = transaction;
+                deleted += await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        // Whatever of the person's conversations dialogs.db still holds (its tables are otherwise unused here).
+        return deleted + (conversations is null ? 0 : await conversations.EraseAsync(conversationIds, person, cancellationToken));
+    }
 }

@@ -43,6 +43,18 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, string 
         return 1
         """;
 
+    // The person's current conversation leaves its state set and group queue with its hash and the person's pointer.
+    private const string ForgetScript = """
+        local id = redis.call('GET', KEYS[1])
+        if not id then return 0 end
+        local conversation = ARGV[1] .. id
+        local previous = redis.call('HMGET', conversation, 'state', 'queue')
+        if previous[1] then redis.call('ZREM', ARGV[2] .. previous[1], id) end
+        if previous[2] then redis.call('ZREM', previous[2], id) end
+        redis.call('DEL', conversation, KEYS[1])
+        return 1
+        """;
+
     private readonly RedisKeys _keys = new(keyPrefix);
     private volatile bool _queuesBackfilled;
 
@@ -118,5 +130,11 @@ public sealed class RedisConversationStore(IConnectionMultiplexer redis, string 
         var db = Db;
         var reads = await Task.WhenAll(ids.Select(id => db.HashGetAsync(_keys.Conversation(id.ToString()), "data")));
         return [.. reads.Where(json => !json.IsNullOrEmpty).Select(json => DialogDatabase.FromJson<Conversation>(json.ToString()))];
+    }
+
+    public async Task<int> ForgetAsync(ConversationKey person, CancellationToken cancellationToken)
+    {
+        var forgotten = await Db.ScriptEvaluateAsync(ForgetScript, [_keys.Current(person)], [_keys.Conversation(""), _keys.StatePrefix]);
+        return (int)forgotten;
     }
 }

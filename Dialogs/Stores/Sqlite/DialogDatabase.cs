@@ -50,6 +50,9 @@ public sealed class DialogDatabase
             month TEXT NOT NULL, channel TEXT NOT NULL, segment TEXT NOT NULL, metric TEXT NOT NULL, key TEXT NOT NULL, value INTEGER NOT NULL,
             PRIMARY KEY (month, channel, segment, metric, key));
         CREATE TABLE IF NOT EXISTS client_records (channel TEXT NOT NULL, user_id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (channel, user_id));
+        CREATE TABLE IF NOT EXISTS conversation_people (
+            conversation_id TEXT PRIMARY KEY, channel TEXT NOT NULL, user_id TEXT NOT NULL, at TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS conversation_people_by_person ON conversation_people (channel, user_id);
         CREATE TABLE IF NOT EXISTS ratings (
             conversation_id TEXT PRIMARY KEY, channel TEXT NOT NULL, life_situation TEXT, article_ids TEXT NOT NULL, operator_id TEXT,
             score INTEGER NOT NULL, comment TEXT, rated_at TEXT NOT NULL);

@@ -107,4 +107,12 @@ public sealed class SqliteConversationStore(DialogDatabase database) : IConversa
 
         return conversations;
     }
+
+    public async Task<int> ForgetAsync(ConversationKey person, CancellationToken cancellationToken)
+    {
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        await using var command = DialogDatabase.Command(write.Connection, "DELETE FROM conversations WHERE channel = $channel AND user_id = $user",
+            ("$channel", person.Channel), ("$user", person.UserId));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

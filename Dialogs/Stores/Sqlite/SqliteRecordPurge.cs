@@ -35,7 +35,7 @@ internal sealed class SqliteRecordPurge(DialogDatabase database) : IRecordPurge
 
             await using var command = DialogDatabase.Command(write.Connection,
                 $"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} WHERE {condition} LIMIT $batch)", [.. Parameters(kind, before), ("$batch", batch)]);
-            deleted = Math.Max(deleted, await command.ExecuteNonQueryAsync(cancellationToken));
+            deleted += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         return deleted;
@@ -44,7 +44,7 @@ internal sealed class SqliteRecordPurge(DialogDatabase database) : IRecordPurge
     /// <summary>The tables of a kind and the condition on age; finished conversations go with their transcripts.</summary>
     private static IEnumerable<(string Table, string Condition)> Targets(RecordKind kind) => kind switch
     {
-        RecordKind.Transcripts => [("transcript", "at < $before"), ("conversations", "state = 'Done' AND last_activity_at < $before")],
+        RecordKind.Transcripts => [("transcript", "at < $before"), ("conversations", "state = 'Done' AND last_activity_at < $before"), ("conversation_people", "at < $before")],
         RecordKind.WrittenRequests => [("written_requests", "created_at < $before")],
         RecordKind.Ratings => [("ratings", "rated_at < $before")],
         RecordKind.Unanswered => [("unanswered", "at < $before")],
@@ -53,4 +53,45 @@ internal sealed class SqliteRecordPurge(DialogDatabase database) : IRecordPurge
 
     private static (string Name, object? Value)[] Parameters(RecordKind kind, DateTimeOffset before) =>
         [("$before", DialogDatabase.Time(before.ToUniversalTime())), ("$beforeMs", before.ToUnixTimeMilliseconds())];
+
+    public async Task<long> EraseAsync(IReadOnlyCollection<string> conversationIds, Activities.ConversationKey person, CancellationToken cancellationToken)
+    {
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        await using var transaction = write.Connection.BeginTransaction();
+        long deleted = 0;
+        foreach (var id in conversationIds)
+        {
+            foreach (var sql in ByConversation)
+            {
+                await using var command = DialogDatabase.Command(write.Connection, sql, ("$id", id));
+                command.Transaction = transaction;
+                deleted += await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        foreach (var sql in ByPerson)
+        {
+            await using var command = DialogDatabase.Command(write.Connection, sql, ("$channel", person.Channel), ("$user", person.UserId));
+            command.Transaction = transaction;
+            deleted += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    private static readonly string[] ByConversation =
+    [
+        "DELETE FROM transcript WHERE conversation_id = $id",
+        "DELETE FROM written_request_work WHERE number IN (SELECT number FROM written_requests WHERE conversation_id = $id)",
+        "DELETE FROM written_requests WHERE conversation_id = $id",
+        "DELETE FROM ratings WHERE conversation_id = $id",
+        "DELETE FROM unanswered WHERE json_extract(data, '$.conversationId') = $id",
+    ];
+
+    private static readonly string[] ByPerson =
+    [
+        "DELETE FROM client_records WHERE channel = $channel AND user_id = $user",
+        "DELETE FROM conversation_people WHERE channel = $channel AND user_id = $user",
+    ];
 }

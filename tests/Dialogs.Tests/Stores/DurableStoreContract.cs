@@ -305,6 +305,41 @@ public abstract class DurableStoreContract
         Assert.Null(await Stores.Requests.GetAsync("МЗ-000001", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_persons_erasure_removes_their_conversations_records_and_nobody_elses()
+    {
+        var anna = new ConversationKey("telegram", "123");
+        var boris = new ConversationKey("telegram", "456");
+        await Stores.People!.RecordAsync("a1", anna, Now, CancellationToken.None);
+        await Stores.People.RecordAsync("a2", anna, Now, CancellationToken.None);
+        await Stores.People.RecordAsync("a2", anna, Now, CancellationToken.None);
+        await Stores.People.RecordAsync("b1", boris, Now, CancellationToken.None);
+        foreach (var id in new[] { "a1", "a2", "b1" })
+        {
+            await Stores.Transcripts.AppendAsync(Entry(id, "вопрос " + id), CancellationToken.None);
+            await Stores.Ratings.SaveAsync(new ConversationRating { ConversationId = id, Channel = "telegram", Score = 4, Comment = "спасибо", RatedAt = Now }, CancellationToken.None);
+            await Stores.Unanswered.AddAsync(new Assistant.Dialogs.Learning.UnansweredMessage { ConversationId = id, Channel = "telegram", Text = "погода " + id, At = Now }, CancellationToken.None);
+        }
+
+        await Stores.Requests.AddAsync(new WrittenRequest { Number = "МЗ-000007", ConversationId = "a2", Channel = "telegram", Text = "Прошу", Contact = "+79990000000", CreatedAt = Now, DueAt = Now }, CancellationToken.None);
+        await Stores.Clients.SaveAsync(new PersonalManagers.ClientRecord { Key = anna, Flags = ["инвалидность"] }, CancellationToken.None);
+        Assert.Equal(["a1", "a2"], (await Stores.People.ConversationsOfAsync(anna, CancellationToken.None)).Order());
+
+        var deleted = await Stores.Purge!.EraseAsync(["a1", "a2"], anna, CancellationToken.None);
+
+        Assert.True(deleted >= 9, $"deleted {deleted}");
+        Assert.Empty(await Stores.People.ConversationsOfAsync(anna, CancellationToken.None));
+        Assert.Empty(await Stores.Transcripts.ReadAsync("a2", 0, CancellationToken.None));
+        Assert.Null(await Stores.Ratings.GetAsync("a1", CancellationToken.None));
+        Assert.Null(await Stores.Requests.GetAsync("МЗ-000007", CancellationToken.None));
+        Assert.Null(await Stores.Clients.GetAsync(anna, CancellationToken.None));
+        var inbox = await Stores.Unanswered.ListAsync(Assistant.Dialogs.Learning.UnansweredStatus.Open, 10, CancellationToken.None);
+        Assert.Equal(["b1"], inbox.Select(u => u.ConversationId));
+        Assert.Single(await Stores.Transcripts.ReadAsync("b1", 0, CancellationToken.None));
+        Assert.NotNull(await Stores.Ratings.GetAsync("b1", CancellationToken.None));
+        Assert.Equal(["b1"], await Stores.People.ConversationsOfAsync(boris, CancellationToken.None));
+    }
+
     private static TranscriptEntry Entry(string conversationId, string text) =>
         new() { ConversationId = conversationId, From = Authors.Citizen, Text = text, Timestamp = Now };
 }

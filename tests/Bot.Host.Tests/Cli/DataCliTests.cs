@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Assistant.Bot.Host.Tests.Cli;
+
+/// <summary><c>data purge|export|erase</c> on the configured data directory, export and erasure written to the audit log.</summary>
+public sealed class DataCliTests : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("assistant-data-cli-").FullName;
+
+    [Fact]
+    public async Task Purge_dry_run_counts_every_kind_and_deletes_nothing()
+    {
+        var (exitCode, output, error) = await RunAsync("data", "purge", "--dry-run");
+
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("nothing deleted", output);
+        foreach (var kind in new[] { "Transcripts", "WrittenRequests", "Ratings", "Unanswered", "ReceivedMessages" })
+        {
+            Assert.Matches($@"{kind}\s+0", output);
+        }
+    }
+
+    [Fact]
+    public async Task Export_and_erase_by_channel_and_user_are_audited_and_a_missing_option_is_a_usage_error()
+    {
+        var (exitCode, output, error) = await RunAsync("data", "export", "--channel", "telegram", "--user", "123");
+        Assert.True(exitCode == 0, error);
+        using (var export = JsonDocument.Parse(output))
+        {
+            Assert.Equal("123", export.RootElement.GetProperty("person").GetProperty("userId").GetString());
+            Assert.Equal(0, export.RootElement.GetProperty("conversations").GetArrayLength());
+        }
+
+        (exitCode, output, error) = await RunAsync("data", "erase", "--channel", "telegram", "--user", "123");
+        Assert.True(exitCode == 0, error);
+        Assert.Contains("erased 0 conversation(s)", output);
+
+        await using var staff = new SqliteConnection($"Data Source={Path.Combine(_data, "staff.db")};Pooling=false");
+        await staff.OpenAsync();
+        await using var command = staff.CreateCommand();
+        command.CommandText = "SELECT Action || ' ' || Details FROM StaffAudit ORDER BY Id";
+        var lines = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains(lines, l => l.StartsWith("data.export telegram:123", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("data.erase telegram:123", StringComparison.Ordinal));
+
+        (exitCode, _, error) = await RunAsync("data", "erase", "--channel", "telegram");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--user is required", error);
+    }
+
+    public void Dispose() => Directory.Delete(_data, recursive: true);
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.Host.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Storage__DataDirectory"] = _data;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
