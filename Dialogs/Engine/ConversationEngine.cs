@@ -26,14 +26,14 @@ public sealed class ConversationEngine
         var router = new DialogRouter(services, new BotAnsweringFlow(services, handoff, requests, new SmallTalkFlow(services)), requests, handoff, new RatingFlow(services));
 
         // Order matters: the text is masked before anything can store or log it, and cut before it is stored;
-        // duplicates are dropped before the conversation is locked; the limiter counts only turns that reach a conversation.
+        // duplicates are found under the person's lock and marked after the commit; the limiter counts only turns that are not duplicates.
         _pipeline = new TurnPipeline(
         [
             new TelemetryMiddleware(services),
             new MaskingMiddleware(services.Masker),
             new MessageSizeMiddleware(services),
-            new DeduplicationMiddleware(services),
             new ConversationMiddleware(services),
+            new DeduplicationMiddleware(services),
             new RateLimitMiddleware(services),
             new TranscriptMiddleware(services),
         ], router.HandleAsync);

@@ -13,6 +13,7 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
     private readonly List<(TranscriptEntry Entry, bool Deliver)> _pending = [];
     private readonly List<OutgoingMessage> _delivered = [];
     private readonly List<Func<CancellationToken, Task>> _afterCommit = [];
+    private readonly List<Func<CancellationToken, Task>> _onStored = [];
     private Conversation? _stored = loaded;
     private (Conversation Current, Conversation Stored)? _retired;
 
@@ -89,6 +90,12 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
 
         var entries = _pending.Select(p => p.Entry with { ConversationId = Conversation.Id }).ToList();
         var sequences = await services.Stores.Transcripts.AppendAsync(entries, CancellationToken.None);
+        foreach (var work in _onStored)
+        {
+            await work(CancellationToken.None);
+        }
+
+        _onStored.Clear();
         for (var i = 0; i < entries.Count; i++)
         {
             var (entry, sequence, deliver) = (entries[i], sequences[i], _pending[i].Deliver);
@@ -121,6 +128,12 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
 
         _afterCommit.Clear();
     }
+
+    /// <summary>
+    /// Work that must follow the moment the turn's state and transcript are stored, before anything is delivered (marking the
+    /// channel message processed): the shorter the gap, the less a host dying in it can leave half done.
+    /// </summary>
+    public void OnStored(Func<CancellationToken, Task> work) => _onStored.Add(work);
 
     /// <summary>Work that must follow a successful commit (daily statistics), run after delivery; its failure is logged, not thrown.</summary>
     public void AfterCommit(Func<CancellationToken, Task> work) => _afterCommit.Add(work);

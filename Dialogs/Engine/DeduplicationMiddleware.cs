@@ -3,8 +3,10 @@ using Assistant.Dialogs.Activities;
 namespace Assistant.Dialogs.Engine;
 
 /// <summary>
-/// Processes each channel message id once. The id is marked before the turn and unmarked if the turn fails, so a channel's
-/// redelivery after a failure is processed and a redelivery after success is not.
+/// Processes each channel message id once. It runs under the person's lock: a redelivery that arrives while the first
+/// delivery is still being processed waits, then finds it done. The id is marked only after the turn is committed, so a
+/// host that dies in the middle of a turn leaves it unmarked and the retry (once the dead host's lock has expired) is
+/// processed instead of being dropped as a duplicate.
 /// </summary>
 internal sealed class DeduplicationMiddleware(DialogServices services) : ITurnMiddleware
 {
@@ -18,21 +20,15 @@ internal sealed class DeduplicationMiddleware(DialogServices services) : ITurnMi
         }
 
         var store = services.Stores.ProcessedMessages;
-        if (!await store.TryMarkAsync(activity.Channel, activity.MessageId, cancellationToken))
+        if (await store.IsProcessedAsync(activity.Channel, activity.MessageId, cancellationToken))
         {
             context.Outcome = TurnOutcome.Duplicate;
             services.Logger.DuplicateSkipped(activity.Channel, activity.MessageId);
             return;
         }
 
-        try
-        {
-            await next();
-        }
-        catch
-        {
-            await store.ForgetAsync(activity.Channel, activity.MessageId, CancellationToken.None);
-            throw;
-        }
+        // Marked as soon as the turn's state and transcript are stored; a turn that fails before is not marked and may be delivered again.
+        context.Session.OnStored(ct => store.TryMarkAsync(activity.Channel, activity.MessageId, ct));
+        await next();
     }
 }

@@ -3,6 +3,9 @@ namespace Assistant.Dialogs.Stores;
 /// <summary>The channel message ids already processed, so a redelivery is processed once.</summary>
 public interface IProcessedMessageStore
 {
+    /// <summary>Whether the id was marked processed.</summary>
+    Task<bool> IsProcessedAsync(string channel, string messageId, CancellationToken cancellationToken);
+
     /// <summary>Marks the id as processed; true when it was new.</summary>
     Task<bool> TryMarkAsync(string channel, string messageId, CancellationToken cancellationToken);
 

@@ -22,6 +22,14 @@ if (args.Length > 0 && args[0] == "turns")
     return;
 }
 
+if (args.Length > 0 && args[0] == "balancer")
+{
+    // Through haproxy to one and two hosts on Redis + PostgreSQL, and a host killed mid-run: -- balancer [turns] [concurrency]
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+    await BalancerBenchmark.RunAsync(Directory.GetCurrentDirectory(), Arg(1, 10_000), Arg(2, 32));
+    return;
+}
+
 if (args.Length > 0 && args[0] == "consoles")
 {
     // Operator consoles: dotnet run -c Release --project evals/Benchmarks -- consoles [operators] [waiting] [groups] [handovers]

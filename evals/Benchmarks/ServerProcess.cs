@@ -80,6 +80,19 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new InvalidOperationException("Bot.Host did not become healthy.");
     }
 
+    /// <summary>CPU time the host has used so far (user and system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.HasExited ? TimeSpan.Zero : _process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>Ends the host at once, as a crash or a lost machine would (no graceful stop).</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
     public double ResidentMegabytes()
     {
         var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));

@@ -3,6 +3,14 @@ namespace Assistant.Dialogs.Stores.Postgres;
 /// <summary>Processed channel message ids in PostgreSQL; the primary key makes the mark atomic across hosts.</summary>
 public sealed class PostgresProcessedMessageStore(PostgresDatabase database) : IProcessedMessageStore
 {
+    public async Task<bool> IsProcessedAsync(string channel, string messageId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresDatabase.Command(connection, "SELECT 1 FROM processed_messages WHERE channel = @channel AND message_id = @id",
+            ("channel", channel), ("id", messageId));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
     public async Task<bool> TryMarkAsync(string channel, string messageId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -7,6 +7,9 @@ public sealed class RedisProcessedMessageStore(IConnectionMultiplexer redis, Tim
 {
     private readonly RedisKeys _keys = new(keyPrefix);
 
+    public Task<bool> IsProcessedAsync(string channel, string messageId, CancellationToken cancellationToken) =>
+        redis.GetDatabase().KeyExistsAsync(_keys.Processed(channel, messageId));
+
     public Task<bool> TryMarkAsync(string channel, string messageId, CancellationToken cancellationToken) =>
         redis.GetDatabase().StringSetAsync(_keys.Processed(channel, messageId), 1, remember, When.NotExists);
 

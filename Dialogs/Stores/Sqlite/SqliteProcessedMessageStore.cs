@@ -3,6 +3,14 @@ namespace Assistant.Dialogs.Stores.Sqlite;
 /// <summary>Processed channel message ids in dialogs.db; the primary key makes the mark atomic.</summary>
 public sealed class SqliteProcessedMessageStore(DialogDatabase database) : IProcessedMessageStore
 {
+    public async Task<bool> IsProcessedAsync(string channel, string messageId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = DialogDatabase.Command(connection, "SELECT 1 FROM processed_messages WHERE channel = $channel AND message_id = $id",
+            ("$channel", channel), ("$id", messageId));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
     public async Task<bool> TryMarkAsync(string channel, string messageId, CancellationToken cancellationToken)
     {
         await using var write = await database.OpenForWriteAsync(cancellationToken);

@@ -85,6 +85,45 @@ public sealed class ConcurrencyAndRestartTests
     }
 
     [Fact]
+    public async Task A_message_is_marked_processed_only_once_its_turn_is_stored_so_a_host_dying_mid_turn_loses_nothing()
+    {
+        var gate = new TaskCompletionSource();
+        var knowledge = new GatedKnowledge(gate.Task);
+        await using var bot = await DialogHarness.StartAsync(knowledge: knowledge);
+        var activity = new Activity
+        {
+            Channel = "web", UserId = "u-1", Type = ActivityType.Message, MessageId = "m-1", Text = "полис", Timestamp = bot.Time.GetUtcNow(),
+        };
+
+        var first = bot.Engine.ProcessAsync(activity, CancellationToken.None);
+        await knowledge.Asked.Task;
+
+        // Mid-turn nothing says the message was processed: had this host died here, the widget's retry would be processed.
+        Assert.False(await bot.Stores.ProcessedMessages.IsProcessedAsync("web", "m-1", CancellationToken.None));
+
+        // A retry on the same host meanwhile waits for the person's lock and then finds the turn done.
+        var retry = bot.Engine.ProcessAsync(activity, CancellationToken.None);
+        gate.SetResult();
+        Assert.Equal(TurnOutcome.Processed, (await first).Outcome);
+        Assert.Equal(TurnOutcome.Duplicate, (await retry).Outcome);
+        Assert.True(await bot.Stores.ProcessedMessages.IsProcessedAsync("web", "m-1", CancellationToken.None));
+    }
+
+    private sealed class GatedKnowledge(Task gate) : Assistant.Knowledge.Retrieval.IKnowledgeSearch
+    {
+        public TaskCompletionSource Asked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<Assistant.Knowledge.Retrieval.AskResult> AskAsync(Assistant.Knowledge.Retrieval.AskRequest request, CancellationToken cancellationToken)
+        {
+            Asked.TrySetResult();
+            await gate;
+            return new Assistant.Knowledge.Retrieval.AskResult(Assistant.Knowledge.Retrieval.Decision.Fallback, [], "fallback", new(0, 0, 0, 0), request.Text ?? "", []);
+        }
+
+        public Assistant.Knowledge.Model.Article? FindArticle(string articleId) => null;
+    }
+
+    [Fact]
     public async Task After_a_restart_a_follow_up_still_uses_the_context_of_the_last_answer()
     {
         await using var bot = await DialogHarness.StartAsync();
