@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Assistant.Bot.Host.Metrics;
 using Assistant.Bot.Host.Tests.Support;
 using Assistant.Tests.Servers;
@@ -46,7 +45,7 @@ public sealed class HealthAndMetricsTests : IClassFixture<RunningApp>
     [Fact]
     public async Task With_a_metrics_port_the_public_address_does_not_show_the_metrics()
     {
-        var port = FreePort();
+        var port = FreeTcpPort.Next();
         await using var app = new ConfiguredApp(("urls", $"http://127.0.0.1:0;http://127.0.0.1:{port}"), ("Metrics:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await app.InitializeAsync();
         var publicAddress = app.Address.Port == port ? null : app.Address;
@@ -57,12 +56,6 @@ public sealed class HealthAndMetricsTests : IClassFixture<RunningApp>
         Assert.Contains("assistant_kb_reloads_total", await scrape.GetStringAsync("metrics"));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>Readiness follows Redis: a host whose Redis is down is taken out of the balancer, and comes back with it.</summary>
