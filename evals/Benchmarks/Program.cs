@@ -30,6 +30,13 @@ if (args.Length > 0 && args[0] == "balancer")
     return;
 }
 
+if (args.Length > 0 && args[0] == "retention")
+{
+    // The retention purge of a large dialogs.db while turns go on: -- retention [rows]
+    await RetentionBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "consoles")
 {
     // Operator consoles: dotnet run -c Release --project evals/Benchmarks -- consoles [operators] [waiting] [groups] [handovers]
