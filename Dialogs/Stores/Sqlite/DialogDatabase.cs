@@ -77,15 +77,20 @@ public sealed class DialogDatabase
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
     }
 
-    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>A connection for reading (writers use <see cref="OpenForWriteAsync"/>).</summary>
+    internal Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(forWriting: false, cancellationToken);
+
+    private async Task<SqliteConnection> OpenAsync(bool forWriting, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
 
         // In WAL mode NORMAL still never corrupts the file; it only lets the last commits before a power cut be lost, and a commit
-        // no longer waits for fsync (which made every turn wait for the disk). The setting is per connection, so it is made on each open.
-        await using (var pragma = Command(connection, "PRAGMA synchronous = NORMAL;"))
+        // no longer waits for fsync (which made every turn wait for the disk). The setting is per connection and matters only to
+        // commits, so it is made on each open for writing; a read skips the extra statement.
+        if (forWriting)
         {
+            await using var pragma = Command(connection, "PRAGMA synchronous = NORMAL;");
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -116,7 +121,7 @@ public sealed class DialogDatabase
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            return new WriteConnection(await OpenAsync(cancellationToken), _writer);
+            return new WriteConnection(await OpenAsync(forWriting: true, cancellationToken), _writer);
         }
         catch
         {
