@@ -73,6 +73,13 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
             _retired = null;
         }
 
+        if (Conversation.Version <= 1 && services.Stores.People is { } people)
+        {
+            // A conversation saved for the first time (or only just created): note whose it is before anything of it is stored,
+            // so a host that dies in between cannot leave a conversation the person's data requests would not find.
+            await people.RecordAsync(Conversation.Id, Conversation.Key, services.Now, CancellationToken.None);
+        }
+
         if (!ReferenceEquals(Conversation, _stored))
         {
             _stored = await SaveAsync(Conversation, _stored, cancellationToken);
@@ -82,11 +89,6 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
 
         // The state is saved; the transcript must follow it even if the caller gives up now.
         var key = Conversation.Key;
-        if (Conversation.Version <= 2 && services.Stores.People is { } people)
-        {
-            // A new conversation (created, then saved once): note whose it is, for the person's data requests.
-            await people.RecordAsync(Conversation.Id, key, services.Now, CancellationToken.None);
-        }
 
         var entries = _pending.Select(p => p.Entry with { ConversationId = Conversation.Id }).ToList();
         var sequences = await services.Stores.Transcripts.AppendAsync(entries, CancellationToken.None);

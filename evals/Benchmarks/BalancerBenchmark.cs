@@ -14,12 +14,17 @@ namespace Assistant.Benchmarks;
 /// through the web chat like the widget (a visitor retries a message with the same clientMessageId until it is accepted).
 /// Prints turns/s, p99 and each host's CPU for one host and for two (the scale factor); then the kill test: one of two hosts is
 /// killed a third of the way through, and every citizen message must be in its transcript once with the bot's reply after it,
-/// and the web chat streams of a sample of visitors must reconnect and receive every message of their conversation.
+/// and the web chat streams of a sample of visitors must reconnect and receive every message of their conversation. Telegram
+/// webhook updates run alongside (a fake Bot API receives the replies): none lost, none answered or delivered twice.
 /// </summary>
 public static class BalancerBenchmark
 {
     private const int TurnsPerVisitor = 3;
     private const int StreamedVisitors = 40;
+    private const string Secret = "load-test-secret";
+
+    /// <summary>How long a kept Telegram update of a dead host waits before another host takes it over (ReceivedMessages.Lease), and some.</summary>
+    private static readonly TimeSpan TakeOver = TimeSpan.FromSeconds(150);
 
     public static async Task RunAsync(string repositoryRoot, int turns, int concurrency)
     {
@@ -31,8 +36,16 @@ public static class BalancerBenchmark
         await redis.InitializeAsync();
         await postgres.InitializeAsync();
         var database = await postgres.CreateDatabaseAsync();
-        await using var first = await ServerProcess.StartAsync(host, redis.Configuration, database);
-        await using var second = await ServerProcess.StartAsync(host, redis.Configuration, database);
+        await using var botApi = new FakeBotApi();
+        var telegram = new Dictionary<string, string>
+        {
+            ["Telegram__BotToken"] = "123456:LOADTEST",
+            ["Telegram__Mode"] = "Webhook",
+            ["Telegram__WebhookSecret"] = Secret,
+            ["Telegram__ApiBaseUrl"] = botApi.Address,
+        };
+        await using var first = await ServerProcess.StartAsync(host, redis.Configuration, database, telegram);
+        await using var second = await ServerProcess.StartAsync(host, redis.Configuration, database, telegram);
 
         Console.WriteLine($"balancer: haproxy, Redis + PostgreSQL, {turns} turns per run, {concurrency} visitors at a time, {TurnsPerVisitor} turns each; {Environment.ProcessorCount} cores shared by everything");
         Console.WriteLine("hosts   turns/s   p50 ms   p99 ms   retries  failed | CPU per host (cores busy)");
@@ -65,6 +78,10 @@ public static class BalancerBenchmark
             var killAt = turns / 3;
             var killed = false;
             var clock = Stopwatch.StartNew();
+            // Telegram lets a bot send about 30 messages a second (each host paces itself to that), so its share of the load is
+            // what one bot may really answer: a few hundred updates over the run, not thousands.
+            var updates = Math.Min(600, turns / 10);
+            var telegramRun = TelegramAsync(balancer.Address, questions, updates, 4);
             var run = await DriveAsync(balancer.Address, questions, turns, concurrency, "kill", sent =>
             {
                 if (sent == killAt && !killed)
@@ -73,6 +90,7 @@ public static class BalancerBenchmark
                     second.Kill();
                 }
             });
+            var telegramRetries = await telegramRun;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"kill test: {turns} turns in {clock.Elapsed.TotalSeconds:0.0} s, host 2 killed after {killAt}; {run.Retries} retried sends, {run.Failed} never accepted"));
 
@@ -91,6 +109,28 @@ public static class BalancerBenchmark
             }
 
             Console.WriteLine($"kill test streams: {StreamedVisitors} visitors streamed, {reconnects} reconnections, {incomplete} missed a message");
+
+            // Telegram: updates kept by the killed host are taken over by the other once their lease runs out.
+            var waited = Stopwatch.StartNew();
+            (int Lost, int Duplicated, int Unanswered) telegramCheck;
+            do
+            {
+                await Task.Delay(5000);
+                telegramCheck = await VerifyTelegramAsync(database, updates, questions);
+            }
+            while ((telegramCheck.Lost > 0 || telegramCheck.Unanswered > 0) && waited.Elapsed < TakeOver);
+
+            // Replies still queued for Telegram's pace are sent before counting what arrived.
+            var lastTotal = -1;
+            while (botApi.Sent.Values.Sum() != lastTotal && waited.Elapsed < TakeOver + TimeSpan.FromSeconds(60))
+            {
+                lastTotal = botApi.Sent.Values.Sum();
+                await Task.Delay(5000);
+            }
+
+            var undelivered = await UndeliveredAsync(database, botApi, updates);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"kill test Telegram webhook: {updates} updates ({telegramRetries} redelivered after a failed POST); {telegramCheck.Lost} lost, {telegramCheck.Duplicated} answered twice, {telegramCheck.Unanswered} without a reply; {undelivered} chats whose replies did not reach Telegram exactly once (checked {waited.Elapsed.TotalSeconds:0} s after the run)"));
         }
     }
 
@@ -218,6 +258,124 @@ public static class BalancerBenchmark
         }
 
         return (lost, duplicated, unanswered);
+    }
+
+    private static long ChatOf(int update) => 500_000_000 + update / TurnsPerVisitor;
+
+    /// <summary>Telegram's webhook deliveries: each chat's messages one after another, an update resent until a host answers 200.</summary>
+    private static async Task<int> TelegramAsync(Uri balancer, string[] questions, int updates, int concurrency)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = balancer, Timeout = TimeSpan.FromSeconds(10) };
+        var redelivered = 0;
+        var nextChat = -1;
+        var chats = (updates + TurnsPerVisitor - 1) / TurnsPerVisitor;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int c;
+            while ((c = Interlocked.Increment(ref nextChat)) < chats)
+            {
+                for (var i = c * TurnsPerVisitor; i < Math.Min(updates, (c + 1) * TurnsPerVisitor); i++)
+                {
+                    var chat = ChatOf(i);
+                    var json = new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["update_id"] = 900_000 + i,
+                        ["message"] = new System.Text.Json.Nodes.JsonObject
+                        {
+                            ["message_id"] = i + 1,
+                            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                            ["chat"] = new System.Text.Json.Nodes.JsonObject { ["id"] = chat, ["type"] = "private" },
+                            ["from"] = new System.Text.Json.Nodes.JsonObject { ["id"] = chat, ["is_bot"] = false, ["first_name"] = "Гражданин" },
+                            ["text"] = TelegramText(questions, i),
+                        },
+                    }.ToJsonString();
+                    var deadline = DateTime.UtcNow.AddSeconds(60);
+                    while (DateTime.UtcNow < deadline)
+                    {
+                        try
+                        {
+                            using var request = new HttpRequestMessage(HttpMethod.Post, "channels/telegram/webhook")
+                            {
+                                Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+                            };
+                            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
+                            using var response = await client.SendAsync(request);
+                            if (response.IsSuccessStatusCode)
+                            {
+                                break;
+                            }
+                        }
+                        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                        {
+                        }
+
+                        Interlocked.Increment(ref redelivered);
+                        await Task.Delay(500);
+                    }
+                }
+            }
+        }));
+        return redelivered;
+    }
+
+    /// <summary>Telegram messages differ from the web chat's, so a transcript line tells which run it came from.</summary>
+    private static string TelegramText(string[] questions, int i) => questions[(i * 7 + 3) % questions.Length];
+
+    private static async Task<(int Lost, int Duplicated, int Unanswered)> VerifyTelegramAsync(string database, int updates, string[] questions)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        int lost = 0, duplicated = 0, unanswered = 0;
+        for (var c = 0; c * TurnsPerVisitor < updates; c++)
+        {
+            var entries = await EntriesAsync(connection, "telegram", ChatOf(c * TurnsPerVisitor).ToString(CultureInfo.InvariantCulture));
+            for (var i = c * TurnsPerVisitor; i < Math.Min(updates, (c + 1) * TurnsPerVisitor); i++)
+            {
+                var text = TelegramText(questions, i);
+                var count = entries.Count(e => e.Author == "citizen" && e.Text == text);
+                lost += count == 0 ? 1 : 0;
+                duplicated += count > 1 ? 1 : 0;
+                var position = entries.FindIndex(e => e.Author == "citizen" && e.Text == text);
+                var next = position >= 0 && position + 1 < entries.Count ? entries[position + 1] : default;
+                unanswered += count > 0 && next.Author is null or "citizen" ? 1 : 0;
+            }
+        }
+
+        return (lost, duplicated, unanswered);
+    }
+
+    /// <summary>Chats whose sendMessage calls differ from the bot's lines in their transcript (a reply lost or sent twice).</summary>
+    private static async Task<int> UndeliveredAsync(string database, FakeBotApi botApi, int updates)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        var wrong = 0;
+        for (var c = 0; c * TurnsPerVisitor < updates; c++)
+        {
+            var chat = ChatOf(c * TurnsPerVisitor);
+            var said = (await EntriesAsync(connection, "telegram", chat.ToString(CultureInfo.InvariantCulture))).Count(e => e.Author != "citizen");
+            wrong += botApi.Sent.GetValueOrDefault(chat) == said ? 0 : 1;
+        }
+
+        return wrong;
+    }
+
+    private static async Task<List<(string Author, string Text)>> EntriesAsync(NpgsqlConnection connection, string channel, string user)
+    {
+        var entries = new List<(string Author, string Text)>();
+        await using var command = new NpgsqlCommand("""
+            SELECT t.author, t.text FROM transcript t JOIN conversation_people p ON p.conversation_id = t.conversation_id
+            WHERE p.channel = @channel AND p.user_id = @user ORDER BY t.at, t.conversation_id, t.sequence
+            """, connection);
+        command.Parameters.AddWithValue("channel", channel);
+        command.Parameters.AddWithValue("user", user);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            entries.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return entries;
     }
 
     private static async Task<long> TranscriptLengthAsync(string database, string visitor)
