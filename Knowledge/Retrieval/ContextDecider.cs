@@ -28,17 +28,17 @@ internal static class ContextDecider
         DecisionCalibration? calibration,
         RetrievalOptions settings)
     {
-        var merged = WithContext(message, previous, settings.ContextWeight);
-        if (merged.Terms.Count == message.Terms.Count)
-        {
-            // The previous question adds no term the message lacks: there is nothing to read it with.
-            return (alone, aloneVerdict, false);
-        }
-
         var refersBack = RefersBack(rawText, message);
         if (aloneVerdict.Decision == Decision.Answer && !refersBack)
         {
             // A whole question, answered on its own: the context could only pull it back to the previous topic.
+            return (alone, aloneVerdict, false);
+        }
+
+        var merged = WithContext(message, previous, settings.ContextWeight);
+        if (merged.Terms.Count == message.Terms.Count)
+        {
+            // The previous question adds no term the message lacks: there is nothing to read it with.
             return (alone, aloneVerdict, false);
         }
 

@@ -19,16 +19,7 @@ internal static class LongMessageDecider
         DecisionCalibration calibration,
         RetrievalOptions settings)
     {
-        var readings = new List<(Ranking Ranking, Verdict Verdict)>();
-        foreach (var part in parts)
-        {
-            var analyzed = analyze(part);
-            if (analyzed.Terms.Count >= 2)
-            {
-                var ranking = await rank(analyzed);
-                readings.Add((ranking, AnswerDecider.Decide(ranking, calibration, settings)));
-            }
-        }
+        var readings = await ReadAsync(parts, minTerms: 2, analyze, rank, calibration, settings);
 
         var first = whole.Ranked.Count > 0 ? whole.Ranked[0].ArticleId : null;
         var confident = readings.Where(r => r.Verdict.Decision == Decision.Answer).ToList();
@@ -82,22 +73,8 @@ internal static class LongMessageDecider
         DecisionCalibration calibration,
         RetrievalOptions settings)
     {
-        var answered = new List<(Ranking Ranking, Verdict Verdict)>();
-        foreach (var question in questions)
-        {
-            var analyzed = analyze(question);
-            if (analyzed.Terms.Count == 0)
-            {
-                continue;
-            }
-
-            var ranking = await rank(analyzed);
-            var decided = AnswerDecider.Decide(ranking, calibration, settings);
-            if (decided.Decision == Decision.Answer && answered.All(a => a.Verdict.Chosen[0].ArticleId != decided.Chosen[0].ArticleId))
-            {
-                answered.Add((ranking, decided));
-            }
-        }
+        var answered = (await ReadAsync(questions, minTerms: 1, analyze, rank, calibration, settings))
+            .Where(r => r.Verdict.Decision == Decision.Answer).DistinctBy(r => r.Verdict.Chosen[0].ArticleId).ToList();
 
         return answered switch
         {
@@ -105,5 +82,28 @@ internal static class LongMessageDecider
             [var main] => (main.Ranking, main.Verdict, null),
             [var main, var other, ..] => (main.Ranking, main.Verdict with { Reason = main.Verdict.Reason + "; the message asks more than one question" }, other.Verdict.Chosen[0]),
         };
+    }
+
+    /// <summary>Each text with at least <paramref name="minTerms"/> search terms, ranked and decided on its own, in order.</summary>
+    private static async Task<List<(Ranking Ranking, Verdict Verdict)>> ReadAsync(
+        IReadOnlyList<string> texts,
+        int minTerms,
+        Func<string, AnalyzedText> analyze,
+        Func<AnalyzedText, Task<Ranking>> rank,
+        DecisionCalibration calibration,
+        RetrievalOptions settings)
+    {
+        var readings = new List<(Ranking Ranking, Verdict Verdict)>();
+        foreach (var text in texts)
+        {
+            var analyzed = analyze(text);
+            if (analyzed.Terms.Count >= minTerms)
+            {
+                var ranking = await rank(analyzed);
+                readings.Add((ranking, AnswerDecider.Decide(ranking, calibration, settings)));
+            }
+        }
+
+        return readings;
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Assistant.Bot.Host.Tests.Support;
 using System.Text.Json;
 
 namespace Assistant.Bot.Host.Tests.Cli;
@@ -20,7 +20,7 @@ public sealed class DialogsEvalCliTests : IDisposable
         ]);
         var misses = Path.Combine(_directory, "misses.jsonl");
 
-        var (exitCode, output, error) = await RunAsync("eval", "--dialogs", dialogs, dialogs, "--misses", misses);
+        var (exitCode, output, error) = await BotHostCli.RunAsync(["eval", "--dialogs", dialogs, dialogs, "--misses", misses]);
 
         Assert.True(exitCode == 0, error);
         var rows = output.Split('\n').Where(l => l.StartsWith(Path.GetFileName(_directory) + "/mine.jsonl", StringComparison.Ordinal)).ToList();
@@ -38,33 +38,16 @@ public sealed class DialogsEvalCliTests : IDisposable
     {
         var broken = Path.Combine(_directory, "broken.jsonl");
         await File.WriteAllLinesAsync(broken, ["""{"id": "a", "turns": [{"user": "полис", "expect": "any"}]}""", """{"id": "b", "turns": []}"""]);
-        var (exitCode, _, error) = await RunAsync("eval", "--dialogs", broken);
+        var (exitCode, _, error) = await BotHostCli.RunAsync(["eval", "--dialogs", broken]);
         Assert.Equal(1, exitCode);
         Assert.Contains("broken.jsonl, line 2", error);
 
         var unknown = Path.Combine(_directory, "unknown.jsonl");
         await File.WriteAllLinesAsync(unknown, ["""{"id": "a", "turns": [{"user": "полис", "expect": "no-such-article"}]}"""]);
-        (exitCode, _, error) = await RunAsync("eval", "--dialogs", unknown);
+        (exitCode, _, error) = await BotHostCli.RunAsync(["eval", "--dialogs", unknown]);
         Assert.Equal(1, exitCode);
         Assert.Contains("no-such-article", error);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Bot.Host.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
 }

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Xunit.Abstractions;
 
+using Assistant.Bot.Host.Tests.Support;
+
 namespace Assistant.Bot.Host.Tests.Operations;
 
 /// <summary>
@@ -12,8 +14,6 @@ namespace Assistant.Bot.Host.Tests.Operations;
 /// </summary>
 public sealed class ContainerImageTests(ITestOutputHelper output)
 {
-    private static readonly string Root = RepositoryRoot();
-
     [Fact]
     public async Task The_image_builds_runs_read_only_as_non_root_and_answers_through_the_web_chat_and_the_ask_api()
     {
@@ -23,25 +23,22 @@ public sealed class ContainerImageTests(ITestOutputHelper output)
         await File.WriteAllTextAsync(Path.Combine(work, "storage.conf"), $"[storage]\ndriver = \"vfs\"\nrunroot = \"{work}/run\"\ngraphroot = \"{work}/graph\"\n");
         var environment = new Dictionary<string, string> { ["CONTAINERS_CONF"] = Path.Combine(work, "containers.conf"), ["CONTAINERS_STORAGE_CONF"] = Path.Combine(work, "storage.conf") };
 
-        await RunAsync("bash", [Path.Combine(Root, "tests", "TestServers", "image", "make-bases.sh"), work], environment);
+        await RunAsync("bash", [Path.Combine(Repository.Root, "tests", "TestServers", "image", "make-bases.sh"), work], environment);
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var clock = Stopwatch.StartNew();
         await RunAsync("buildah", ["bud", "--format", "docker", "--network", "host", "--volume", $"{packages}:/root/.nuget/packages", "-f", "deploy/Containerfile",
             "--build-arg", "SDK_IMAGE=localhost/assistant-sdk-base", "--build-arg", "RUNTIME_IMAGE=localhost/assistant-runtime-base",
             "-t", "localhost/assistant:test", "."], environment);
         var size = (await RunAsync("podman", ["image", "inspect", "--format", "{{.Size}}", "localhost/assistant:test"], environment)).Trim();
-        output.WriteLine($"image built in {clock.Elapsed.TotalSeconds:0} s, {long.Parse(size, System.Globalization.CultureInfo.InvariantCulture) / 1_000_000} MB");
+        output.WriteLine($"image: {long.Parse(size, System.Globalization.CultureInfo.InvariantCulture) / 1_000_000} MB");
 
         var port = Support.FreeTcpPort.Next();
         var name = "assistant-test-" + Guid.NewGuid().ToString("N")[..8];
-        clock.Restart();
         await RunAsync("podman", ["run", "-d", "--name", name, "--runtime", "runc", "--network", "host", "--read-only", "--tmpfs", "/tmp",
             "-v", $"{name}:/data", "-e", $"ASPNETCORE_URLS=http://127.0.0.1:{port}", "-e", $"HEALTHCHECK_PORT={port}", "localhost/assistant:test"], environment);
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(10) };
             await ReadyAsync(client);
-            output.WriteLine($"cold start to ready: {clock.Elapsed.TotalSeconds:0.0} s");
             Assert.Equal("1654", (await RunAsync("podman", ["exec", name, "id", "-u"], environment)).Trim());
 
             // The image's own HEALTHCHECK (bash and /dev/tcp, nothing installed) passes against the running app.
@@ -101,7 +98,7 @@ public sealed class ContainerImageTests(ITestOutputHelper output)
 
     private static async Task<string> RunAsync(string file, string[] args, IReadOnlyDictionary<string, string> environment, bool check = true)
     {
-        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Root };
+        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Repository.Root };
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -122,16 +119,5 @@ public sealed class ContainerImageTests(ITestOutputHelper output)
         }
 
         return await stdout;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Assistant.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Assistant.sln not found above the test binaries.");
     }
 }

@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
+using Assistant.Bot.Host.Tests.Support;
+
 namespace Assistant.Bot.Host.Tests.Operations;
 
 /// <summary>deploy/compose.yaml is valid for docker-compose; deploy/k8s/ has what a production cluster needs, secrets only by reference.</summary>
 public sealed class DeploymentFilesTests
 {
-    private static readonly string Deploy = Path.Combine(RepositoryRoot(), "deploy");
+    private static readonly string Deploy = Path.Combine(Repository.Root, "deploy");
 
     [Fact]
     public async Task The_compose_file_validates_and_refuses_to_start_without_its_secrets()
@@ -107,16 +109,5 @@ public sealed class DeploymentFilesTests
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         return (process.ExitCode == 0, await output + await error);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Assistant.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Assistant.sln not found above the test binaries.");
     }
 }

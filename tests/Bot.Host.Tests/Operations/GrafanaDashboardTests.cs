@@ -13,7 +13,7 @@ public sealed partial class GrafanaDashboardTests(RunningApp app) : IClassFixtur
     [Fact]
     public async Task Every_metric_the_dashboard_charts_is_exported_under_that_name()
     {
-        var path = Path.Combine(RepositoryRoot(), "deploy", "grafana", "assistant-dashboard.json");
+        var path = Path.Combine(Repository.Root, "deploy", "grafana", "assistant-dashboard.json");
         using var dashboard = JsonDocument.Parse(await File.ReadAllTextAsync(path));
         var panels = dashboard.RootElement.GetProperty("panels").EnumerateArray().ToList();
         Assert.True(panels.Count >= 10);
@@ -49,17 +49,6 @@ public sealed partial class GrafanaDashboardTests(RunningApp app) : IClassFixtur
 
         Assert.Contains("assistant_turns_total", charted);
         Assert.Contains("assistant_queue_length", charted);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Assistant.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Assistant.sln not found above the test binaries.");
     }
 
     [GeneratedRegex(@"\b(?:assistant|http_server)_[a-z_]+")]
