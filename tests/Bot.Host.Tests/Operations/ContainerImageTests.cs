@@ -12,6 +12,7 @@ namespace Assistant.Bot.Host.Tests.Operations;
 /// deploy/Containerfile builds with buildah (on local base images: no registry is reachable here), and the image runs with
 /// podman as a non-root user on a read-only root filesystem and answers through /api/ask and the web chat.
 /// </summary>
+[Collection(ContainerImageCollection.Name)]
 public sealed class ContainerImageTests(ITestOutputHelper output)
 {
     [Fact]
@@ -120,4 +121,14 @@ public sealed class ContainerImageTests(ITestOutputHelper output)
 
         return await stdout;
     }
+}
+
+/// <summary>
+/// Building an image copies gigabytes and keeps both cores busy for a minute: it runs alone, after the other tests, so their
+/// browser and server timeouts never meet it.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ContainerImageCollection
+{
+    public const string Name = "Container image (runs alone)";
 }
