@@ -7,7 +7,7 @@ namespace Assistant.Bot.Host.Cli;
 /// <summary>`dotnet run --project Bot.Host -- VERB …`: the same services as the web app, on the same data directory, without the web server.</summary>
 public static class CliVerbs
 {
-    private static readonly string[] Verbs = ["ask", "kb", "eval", "lexicon", "staff", "data", "help", "--help"];
+    private static readonly string[] Verbs = ["ask", "kb", "eval", "lexicon", "staff", "data", "healthcheck", "help", "--help"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -37,6 +37,7 @@ public static class CliVerbs
                 "eval" => await EvalCommand.RunAsync(args[1..], BuildServices, ct),
                 "lexicon" => await LexiconCommand.RunAsync(args[1..], ct),
                 "data" => await DataCommand.RunAsync(args[1..], BuildDataServices, Console.Out, ct),
+                "healthcheck" => await HealthcheckCommand.RunAsync(args[1..], Console.Error, ct),
                 "staff" => await StaffCommand.RunAsync(args[1..], BuildStaffServices, Console.In, Console.Out, Console.Error, ct),
                 _ => Usage(),
             };
@@ -69,6 +70,7 @@ public static class CliVerbs
               data purge [--dry-run]     removes what is older than its retention period (Retention:*)
               data export --channel <web|telegram|vk> --user <id> [--out file.json]   everything kept about one person (audited)
               data erase --channel <web|telegram|vk> --user <id>                      deletes it (audited)
+              healthcheck [--url http://127.0.0.1:8080/healthz/live]   exit 0 when the running app is live (the image's HEALTHCHECK)
               staff add <login> --role operator|moderator|supervisor|admin [--groups oms,care]   (password on stdin)
               staff token <login>        prints a new personal API token as the last line
               staff revoke <login>       revokes every token of the account

@@ -1,4 +1,5 @@
 using System.Net;
+using Assistant.Bot.Host.Cli;
 using Assistant.Bot.Host.Metrics;
 using Assistant.Bot.Host.Tests.Support;
 using Assistant.Tests.Servers;
@@ -23,6 +24,17 @@ public sealed class HealthAndMetricsTests : IClassFixture<RunningApp>
         var ready = await _app.Client.GetAsync("healthz/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Contains("\"kb\":\"Healthy\"", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_healthcheck_verb_exits_0_against_the_running_app_and_1_when_nothing_answers()
+    {
+        var error = new StringWriter();
+        Assert.Equal(0, await HealthcheckCommand.RunAsync(["--url", new Uri(_app.Address, "healthz/live").ToString()], error, CancellationToken.None));
+
+        var nobody = $"http://127.0.0.1:{FreeTcpPort.Next()}/healthz/live";
+        Assert.Equal(1, await HealthcheckCommand.RunAsync(["--url", nobody], error, CancellationToken.None));
+        Assert.Contains(nobody, error.ToString());
     }
 
     [Fact]
