@@ -30,6 +30,7 @@ public static class TelegramChannelExtensions
         services.AddSingleton<TelegramUpdateQueue>();
         services.AddSingleton<TelegramWebhookReceiver>();
         services.AddSingleton<IReceivedMessageReplay, TelegramReceivedReplay>();
+        services.AddSingleton<IReceivedMessageReplay, TelegramOutgoingReplay>();
         services.AddSingleton<CallbackPayloads>();
         services.AddSingleton<TelegramReplies>();
         services.AddSingleton<TelegramUpdateHandler>();

@@ -30,24 +30,40 @@ public sealed class ReceivedMessages(DialogStores stores, TimeProvider time, ILo
     /// </summary>
     public async Task<KeepResult> KeepAsync(string channel, string id, string payload)
     {
+        var result = await AddAsync(channel, id, payload);
+        ChannelMetrics.Received(channel, result switch
+        {
+            KeepResult.Kept => "kept",
+            KeepResult.AlreadyKept => "duplicate",
+            _ => "not_kept",
+        });
+        return result;
+    }
+
+    /// <summary>
+    /// Keeps a reply on its way out (the same store and leases, under a channel name of its own such as "telegram-out") until
+    /// the messenger has it, so that a host dying with replies still waiting for the messenger's pace does not lose them.
+    /// When the store cannot be reached the reply is sent from memory only.
+    /// </summary>
+    public Task<KeepResult> KeepOutgoingAsync(string channel, string id, string payload) => AddAsync(channel, id, payload);
+
+    private async Task<KeepResult> AddAsync(string channel, string id, string payload)
+    {
         try
         {
             // Not cancellable: a keep the store committed must be known here, or its row would wait for its lease to run out.
             if (!await Store.AddAsync(new ReceivedMessage(channel, id, payload), Owner, time.GetUtcNow() + Lease, CancellationToken.None))
             {
-                ChannelMetrics.Received(channel, "duplicate");
                 return KeepResult.AlreadyKept;
             }
         }
         catch (Exception e)
         {
             _log.KeepFailed(e, channel, id);
-            ChannelMetrics.Received(channel, "not_kept");
             return KeepResult.NotKept;
         }
 
         _held[(channel, id)] = 0;
-        ChannelMetrics.Received(channel, "kept");
         return KeepResult.Kept;
     }
 

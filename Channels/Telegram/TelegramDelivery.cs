@@ -18,6 +18,9 @@ internal sealed record TelegramTextDelivery(long ChatId, string Reference, strin
 {
     public bool AsPlainText { get; init; }
 
+    /// <summary>Runs when the outbox is done with the message this part ends (sent or given up); set on the last part only.</summary>
+    public Func<Task>? Finished { get; init; }
+
     public override string Method => "sendMessage";
 
     public override bool IsMessage => true;

@@ -39,31 +39,39 @@ public sealed class TelegramOutbox : IHostedService
         _retry = new TelegramRetryPolicy(options.Value.MaxSendAttempts, time, logger);
     }
 
-    /// <summary>Queues a message: split into parts Telegram accepts, rendered as HTML, the keyboard under the last part.</summary>
-    public void EnqueueMessage(long chatId, string markdown, IReadOnlyList<QuickReply> buttons, string reference)
+    /// <summary>
+    /// Queues a message: split into parts Telegram accepts, rendered as HTML, the keyboard under the last part.
+    /// <paramref name="finished"/> runs once the outbox is done with it: sent, or given up (the chat blocked the bot, Telegram
+    /// refused it, retries spent); not when the host stops first. False when the outbox is closed (the host is stopping).
+    /// </summary>
+    public bool EnqueueMessage(long chatId, string markdown, IReadOnlyList<QuickReply> buttons, string reference, Func<Task>? finished = null)
     {
         if (_unreachable.Contains(chatId))
         {
             _logger.DroppedUnreachable(reference, chatId);
-            return;
+            _ = finished?.Invoke();
+            return true;
         }
 
         var parts = TelegramTextSplitter.Split(markdown);
+        var deliveries = new List<TelegramDelivery>(parts.Count);
         for (var i = 0; i < parts.Count; i++)
         {
             var last = i == parts.Count - 1;
-            Enqueue(new TelegramTextDelivery(
+            deliveries.Add(new TelegramTextDelivery(
                 chatId,
                 parts.Count == 1 ? reference : $"{reference} part {i + 1}/{parts.Count}",
                 TelegramHtml.Render(parts[i]),
                 parts[i],
-                last ? TelegramKeyboards.For(buttons) : null));
+                last ? TelegramKeyboards.For(buttons) : null) { Finished = last ? finished : null });
         }
+
+        return Enqueue(deliveries);
     }
 
     /// <summary>Queues taking the keyboard off a message, in order with the chat's messages.</summary>
     public void EnqueueKeyboardRemoval(long chatId, int messageId) =>
-        Enqueue(new TelegramKeyboardRemoval(chatId, $"keyboard of message {messageId}", messageId));
+        Enqueue([new TelegramKeyboardRemoval(chatId, $"keyboard of message {messageId}", messageId)]);
 
     /// <summary>
     /// Answers a button press at once (Telegram keeps the button spinning until then); not queued behind the chat's messages.
@@ -117,26 +125,37 @@ public sealed class TelegramOutbox : IHostedService
         }
     }
 
-    private void Enqueue(TelegramDelivery delivery)
+    /// <summary>Queues the deliveries together (the parts of one message stay in order, nothing between them).</summary>
+    private bool Enqueue(IReadOnlyList<TelegramDelivery> deliveries)
     {
+        var chatId = deliveries[0].ChatId;
         lock (_gate)
         {
             if (_closed)
             {
-                _logger.DroppedStopping(delivery.Reference, delivery.ChatId);
-                return;
+                foreach (var delivery in deliveries)
+                {
+                    _logger.DroppedStopping(delivery.Reference, delivery.ChatId);
+                }
+
+                return false;
             }
 
-            if (_lanes.TryGetValue(delivery.ChatId, out var lane))
+            if (_lanes.TryGetValue(chatId, out var lane))
             {
-                lane.Enqueue(delivery);
-                return;
+                foreach (var delivery in deliveries)
+                {
+                    lane.Enqueue(delivery);
+                }
+
+                return true;
             }
 
-            _lanes[delivery.ChatId] = new Queue<TelegramDelivery>([delivery]);
+            _lanes[chatId] = new Queue<TelegramDelivery>(deliveries);
         }
 
-        _ = Task.Run(() => RunLaneAsync(delivery.ChatId));
+        _ = Task.Run(() => RunLaneAsync(chatId));
+        return true;
     }
 
     /// <summary>Sends the chat's queue in order; the lane ends (and is removed) when the queue is empty.</summary>
@@ -171,6 +190,7 @@ public sealed class TelegramOutbox : IHostedService
         if (_unreachable.Contains(delivery.ChatId))
         {
             _logger.DroppedUnreachable(delivery.Reference, delivery.ChatId);
+            await FinishAsync(delivery);
             return;
         }
 
@@ -180,16 +200,29 @@ public sealed class TelegramOutbox : IHostedService
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // Not finished: a kept reply is released with the host's leases and sent by the next host to take it over.
             _logger.DroppedStopping(delivery.Reference, delivery.ChatId);
+            return;
         }
         catch (Exception e) when (TelegramFailures.IsMarkupRefused(e) && delivery is TelegramTextDelivery { AsPlainText: false } text)
         {
             _logger.SentAsPlainText(delivery.Reference, delivery.ChatId);
             await DeliverAsync(text with { AsPlainText = true }, cancellationToken);
+            return;
         }
         catch (Exception e)
         {
             Fail(delivery, e);
+        }
+
+        await FinishAsync(delivery);
+    }
+
+    private static async Task FinishAsync(TelegramDelivery delivery)
+    {
+        if (delivery is TelegramTextDelivery { Finished: { } finished })
+        {
+            await finished();
         }
     }
 

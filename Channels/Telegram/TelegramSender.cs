@@ -1,3 +1,4 @@
+using Assistant.Channels.Incoming;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Delivery;
 using Microsoft.Extensions.Logging;
@@ -6,24 +7,36 @@ namespace Assistant.Channels.Telegram;
 
 /// <summary>
 /// The engine's way out to Telegram: bot answers, operator replies and the rating prompt go to the chat whose id is the
-/// conversation's user id. Queued in the outbox, so the turn does not wait for Telegram's pace.
+/// conversation's user id. Queued in the outbox, so the turn does not wait for Telegram's pace; kept in the store until
+/// Telegram has it (<see cref="ReceivedMessages.KeepOutgoingAsync"/>), so a host that dies with replies still queued does not
+/// lose them: another host (or this one restarted) sends them (<see cref="TelegramOutgoingReplay"/>).
 /// </summary>
-public sealed class TelegramSender(TelegramOutbox outbox, ILogger<TelegramSender> logger) : IChannelSender
+public sealed class TelegramSender(TelegramOutbox outbox, ReceivedMessages kept, ILogger<TelegramSender> logger) : IChannelSender
 {
     public string Channel => TelegramChannel.Name;
 
-    public Task SendAsync(ConversationKey to, OutgoingMessage message, CancellationToken cancellationToken)
+    public async Task SendAsync(ConversationKey to, OutgoingMessage message, CancellationToken cancellationToken)
     {
         var reference = $"{message.ConversationId}#{message.Sequence}";
-        if (TelegramChannel.TryParseChatId(to.UserId, out var chatId))
-        {
-            outbox.EnqueueMessage(chatId, message.Text, message.Buttons, reference);
-        }
-        else
+        if (!TelegramChannel.TryParseChatId(to.UserId, out var chatId))
         {
             logger.NotAChat(reference, to.UserId);
+            return;
         }
 
-        return Task.CompletedTask;
+        var outgoing = new TelegramOutgoing(chatId, message.Text, message.Buttons, reference);
+        var id = $"{chatId}/{reference}";
+        switch (await kept.KeepOutgoingAsync(TelegramOutgoing.Channel, id, outgoing.Serialize()))
+        {
+            case KeepResult.AlreadyKept:
+                // The same transcript message is on its way already (a delivery repeated by the engine).
+                return;
+            case KeepResult.Kept:
+                outbox.EnqueueMessage(chatId, message.Text, message.Buttons, reference, () => kept.DoneAsync(TelegramOutgoing.Channel, id));
+                return;
+            default:
+                outbox.EnqueueMessage(chatId, message.Text, message.Buttons, reference);
+                return;
+        }
     }
 }

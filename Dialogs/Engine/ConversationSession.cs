@@ -19,6 +19,12 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
 
     public Conversation Conversation { get; set; } = loaded;
 
+    /// <summary>The conversation as it was stored before this turn changed anything.</summary>
+    public Conversation Loaded { get; } = loaded;
+
+    /// <summary>The channel message this turn processes; saved with the state (<see cref="Conversation.LastMessageId"/>).</summary>
+    public string? MessageId { get; set; }
+
     /// <summary>True when this turn retired a finished conversation and started the next one.</summary>
     public bool IsSuccessor { get; private set; }
 
@@ -160,7 +166,7 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
     private async Task<Conversation> SaveAsync(Conversation current, Conversation? stored, CancellationToken cancellationToken)
     {
         var expected = stored?.Version ?? 0;
-        var next = current with { Version = expected + 1, UpdatedAt = services.Now };
+        var next = current with { Version = expected + 1, UpdatedAt = services.Now, LastMessageId = MessageId ?? current.LastMessageId };
         return await services.Stores.Conversations.SaveAsync(next, expected, cancellationToken)
             ? next
             : throw new ConversationConflictException(current.Id);

@@ -27,8 +27,35 @@ internal sealed class DeduplicationMiddleware(DialogServices services) : ITurnMi
             return;
         }
 
+        if (await StoredButNotMarkedAsync(context.Session, activity.MessageId, cancellationToken))
+        {
+            await store.TryMarkAsync(activity.Channel, activity.MessageId, cancellationToken);
+            context.Outcome = TurnOutcome.Duplicate;
+            services.Logger.DuplicateSkipped(activity.Channel, activity.MessageId);
+            return;
+        }
+
         // Marked as soon as the turn's state and transcript are stored; a turn that fails before is not marked and may be delivered again.
+        context.Session.MessageId = activity.MessageId;
         context.Session.OnStored(ct => store.TryMarkAsync(activity.Channel, activity.MessageId, ct));
         await next();
+    }
+
+    /// <summary>
+    /// A host died between storing this message's turn and marking it processed: the saved state names the message, and the
+    /// transcript holds what the turn wrote (nothing older than the turn's start). If the host died before the transcript was
+    /// written, the message is processed again, so that it is not lost. Only read after such a death: the state's id is
+    /// otherwise never the id of a message not yet marked.
+    /// </summary>
+    private async Task<bool> StoredButNotMarkedAsync(ConversationSession session, string messageId, CancellationToken cancellationToken)
+    {
+        var stored = session.Loaded;
+        if (stored.LastMessageId != messageId || stored.Version == 0)
+        {
+            return false;
+        }
+
+        var transcript = await services.Stores.Transcripts.ReadAsync(stored.Id, 0, cancellationToken);
+        return transcript.Any(e => e.Timestamp >= stored.LastActivityAt - TimeSpan.FromMilliseconds(1));
     }
 }

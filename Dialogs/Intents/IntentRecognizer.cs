@@ -107,12 +107,19 @@ public sealed class IntentRecognizer
             return new RecognizedIntent(CitizenIntent.Resolved);
         }
 
+        var smallTalk = _smallTalk.Recognize(words);
+        if (smallTalk == SmallTalkKind.WhoAreYou)
+        {
+            // «ты живой человек или робот?» names a person but asks who is writing; the reply says a specialist can be called.
+            return new RecognizedIntent(CitizenIntent.SmallTalk, SmallTalk: smallTalk);
+        }
+
         if (_operator.Any(phrase => ContainsPhrase(words, phrase)))
         {
             return new RecognizedIntent(CitizenIntent.Operator);
         }
 
-        return _smallTalk.Recognize(words) is { } smallTalk ? new RecognizedIntent(CitizenIntent.SmallTalk, SmallTalk: smallTalk) : RecognizedIntent.None;
+        return smallTalk is { } kind ? new RecognizedIntent(CitizenIntent.SmallTalk, SmallTalk: kind) : RecognizedIntent.None;
     }
 
     private static bool ContainsPhrase(string[] words, string[] phrase)

@@ -49,6 +49,12 @@ public sealed record Conversation
 
     public int ConsecutiveFallbacks { get; init; }
 
+    /// <summary>
+    /// The channel message id of the last turn saved, stored with the state itself: a host that dies after saving a turn but
+    /// before marking its message processed leaves this behind, so the channel's retry is recognised (DeduplicationMiddleware).
+    /// </summary>
+    public string? LastMessageId { get; init; }
+
     /// <summary>Bot → operator is the first transfer, operator → another group the second.</summary>
     public int Transfers { get; init; }
 

@@ -84,10 +84,54 @@ public sealed class TelegramRestartTests
         }
     }
 
-    private static async Task WaitUntilNothingKeptAsync(TelegramApp app)
+    [Fact]
+    public async Task A_reply_still_waiting_for_Telegram_when_the_host_stops_is_sent_once_by_the_next_host()
+    {
+        var redis = new RedisServer();
+        await redis.InitializeAsync();
+        var first = new TelegramOnRedisApp(redis.Configuration) { KeepData = true };
+        await first.InitializeAsync();
+        TelegramOnRedisApp? second = null;
+        try
+        {
+            const long chat = 5904;
+            // Telegram tells the first host to wait a minute before writing to this chat: the turn is done and in the
+            // transcript, but its reply is still in the outbox when the host stops (2 s of patience).
+            first.Telegram.Fail("sendMessage", chat, 429, "Too Many Requests: retry after 60", retryAfter: 60, times: 100);
+            using (var response = await first.PostUpdateAsync(TelegramUpdates.Text(chat, "как получить полис омс")))
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            await first.Telegram.WaitForAsync(c => c.Method == "sendMessage" && c.ChatId == chat && !c.Succeeded, "the refused first attempt");
+            Assert.True(await first.Stores.ReceivedMessages.CountAsync(TelegramOutgoing.Channel, CancellationToken.None) > 0);
+            await first.DisposeAsync();
+            Assert.Empty(first.Telegram.SentTo(chat));
+
+            second = new TelegramOnRedisApp(redis.Configuration) { DataDirectory = first.DataDirectory };
+            await second.InitializeAsync();
+
+            var answer = await second.Telegram.WaitForMessageAsync(chat, m => m.Buttons.Count > 0, "the answer, sent by the next host", TimeSpan.FromSeconds(30));
+            Assert.Contains("полис", answer.Text, StringComparison.OrdinalIgnoreCase);
+            await WaitUntilNothingKeptAsync(second, TelegramOutgoing.Channel);
+            Assert.Single(second.Telegram.SentTo(chat), m => m.Buttons.Count > 0);
+            Assert.Single(await second.CitizenTextsAsync(chat));
+        }
+        finally
+        {
+            if (second is not null)
+            {
+                await second.DisposeAsync();
+            }
+
+            await redis.DisposeAsync();
+        }
+    }
+
+    private static async Task WaitUntilNothingKeptAsync(TelegramApp app, string channel = TelegramChannel.Name)
     {
         using var guard = new CancellationTokenSource(FakeTelegramServer.DefaultTimeout);
-        while (await app.Stores.ReceivedMessages.CountAsync(TelegramChannel.Name, guard.Token) > 0)
+        while (await app.Stores.ReceivedMessages.CountAsync(channel, guard.Token) > 0)
         {
             await Task.Delay(50, guard.Token);
         }

@@ -104,6 +104,7 @@ public sealed class ConversationUnderstandingScripts
 
     [Theory]
     [InlineData("ты робот?", "программа")]
+    [InlineData("ты живой человек или робот?", "программа")]
     [InlineData("кто вы", "виртуальный помощник")]
     [InlineData("а что ты умеешь?", "отвечаю на вопросы")]
     [InlineData("ок", "Хорошо")]

@@ -109,6 +109,67 @@ public sealed class ConcurrencyAndRestartTests
         Assert.True(await bot.Stores.ProcessedMessages.IsProcessedAsync("web", "m-1", CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_retry_of_a_turn_stored_by_a_host_that_died_before_marking_it_is_a_duplicate()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        var key = new ConversationKey("web", "u-died-before-mark");
+        var turn = Message(bot, key, "m-2", "как получить полис омс");
+        await bot.Engine.ProcessAsync(Message(bot, key, "m-1", "привет"), CancellationToken.None);
+        bot.Time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(TurnOutcome.Processed, (await bot.Engine.ProcessAsync(turn, CancellationToken.None)).Outcome);
+        var conversation = (await bot.ConversationOf(key))!;
+        var before = await bot.Stores.Transcripts.ReadAsync(conversation.Id, 0, CancellationToken.None);
+
+        // The host died right after storing the state and the transcript, before marking the message processed.
+        await ExecuteAsync(bot, "DELETE FROM processed_messages WHERE message_id = 'm-2'");
+        bot.Time.Advance(TimeSpan.FromSeconds(20));
+        bot.Restart();
+
+        Assert.Equal(TurnOutcome.Duplicate, (await bot.Engine.ProcessAsync(turn with { Timestamp = bot.Time.GetUtcNow() }, CancellationToken.None)).Outcome);
+        Assert.Equal(before.Count, (await bot.Stores.Transcripts.ReadAsync(conversation.Id, 0, CancellationToken.None)).Count);
+        Assert.True(await bot.Stores.ProcessedMessages.IsProcessedAsync("web", "m-2", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_retry_of_a_turn_whose_host_died_before_writing_its_transcript_is_processed_again()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        var key = new ConversationKey("web", "u-died-before-transcript");
+        var turn = Message(bot, key, "m-2", "как получить полис омс");
+        await bot.Engine.ProcessAsync(Message(bot, key, "m-1", "привет"), CancellationToken.None);
+        var conversation = (await bot.ConversationOf(key))!;
+        var greeted = (await bot.Stores.Transcripts.ReadAsync(conversation.Id, 0, CancellationToken.None)).Count;
+        bot.Time.Advance(TimeSpan.FromSeconds(20));
+        await bot.Engine.ProcessAsync(turn, CancellationToken.None);
+
+        // The host died after saving the state, before the transcript was written (and so before the mark).
+        await ExecuteAsync(bot, $"DELETE FROM transcript WHERE conversation_id = '{conversation.Id}' AND sequence > {greeted}");
+        await ExecuteAsync(bot, "DELETE FROM processed_messages WHERE message_id = 'm-2'");
+        bot.Time.Advance(TimeSpan.FromSeconds(20));
+        bot.Restart();
+
+        Assert.Equal(TurnOutcome.Processed, (await bot.Engine.ProcessAsync(turn with { Timestamp = bot.Time.GetUtcNow() }, CancellationToken.None)).Outcome);
+        var transcript = await bot.Stores.Transcripts.ReadAsync(conversation.Id, 0, CancellationToken.None);
+        Assert.Single(transcript, e => e.From == Authors.Citizen && e.Text == "как получить полис омс");
+        // The state had moved on with the lost turn, so the reply may differ from the first one; what matters is that there is one.
+        Assert.Equal(Authors.Bot, transcript[^1].From);
+    }
+
+    private static Activity Message(DialogHarness bot, ConversationKey key, string messageId, string text) => new()
+    {
+        Channel = key.Channel, UserId = key.UserId, Type = ActivityType.Message, MessageId = messageId, Text = text, Timestamp = bot.Time.GetUtcNow(),
+    };
+
+    private static async Task ExecuteAsync(DialogHarness bot, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={bot.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Assert.True(await command.ExecuteNonQueryAsync() > 0, sql);
+    }
+
     private sealed class GatedKnowledge(Task gate) : Assistant.Knowledge.Retrieval.IKnowledgeSearch
     {
         public TaskCompletionSource Asked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
