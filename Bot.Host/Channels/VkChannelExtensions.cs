@@ -42,6 +42,7 @@ public static class VkChannelExtensions
         services.AddSingleton(_ => new VkInbox());
         services.AddSingleton<VkIntake>();
         services.AddSingleton<IReceivedMessageReplay, VkReceivedReplay>();
+        services.AddSingleton<IReceivedMessageReplay, VkOutgoingReplay>();
         services.AddSingleton<VkIncomingHandler>();
 
         // Registered before the receiver, so it stops after it and finishes what the receiver queued.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assistant.Channels.Incoming;
 using Assistant.Channels.Vk.Api;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Delivery;
@@ -10,9 +11,11 @@ namespace Assistant.Channels.Vk.Sending;
 /// The engine's way out to VK: every bot, operator and system message goes to the person's dialog with the community
 /// (the user id is the peer id) as plain text, cut into messages of at most 9000 characters, with the quick replies as
 /// a keyboard under the last one. A refusal VK will repeat (blocked, no permission) is logged and the rest of the message
-/// dropped; transient failures are retried by the client and, when they persist, reported to the engine.
+/// dropped; transient failures are retried by the client and, when they persist, reported to the engine. Each message is kept
+/// in the store until VK has it (<see cref="ReceivedMessages.KeepOutgoingAsync"/>): one that a host dying or stopping, or a
+/// VK outage, left unsent is sent later by whichever host takes it over (<see cref="VkOutgoingReplay"/>).
 /// </summary>
-public sealed class VkChannelSender(VkApiClient api, VkClientCapabilities clients, ILogger<VkChannelSender> logger) : IChannelSender
+public sealed class VkChannelSender(VkApiClient api, VkClientCapabilities clients, ReceivedMessages kept, ILogger<VkChannelSender> logger) : IChannelSender
 {
     public string Channel => VkChannel.Name;
 
@@ -26,11 +29,39 @@ public sealed class VkChannelSender(VkApiClient api, VkClientCapabilities client
             return;
         }
 
+        var outgoing = new VkOutgoing(peerId, message.ConversationId, message.Sequence, message.Text, message.Buttons);
+        var keep = await kept.KeepOutgoingAsync(VkOutgoing.Channel, outgoing.Id, outgoing.Serialize());
+        if (keep == KeepResult.AlreadyKept)
+        {
+            // The same transcript message is on its way already.
+            return;
+        }
+
+        try
+        {
+            await DeliverAsync(outgoing, cancellationToken);
+        }
+        catch when (keep == KeepResult.Kept)
+        {
+            // Still kept: its lease runs out and it is sent again by whichever host takes it over.
+            kept.LetGo(VkOutgoing.Channel, outgoing.Id);
+            throw;
+        }
+
+        if (keep == KeepResult.Kept)
+        {
+            await kept.DoneAsync(VkOutgoing.Channel, outgoing.Id);
+        }
+    }
+
+    /// <summary>Sends the message's parts; returns when VK has them all or refused one for good, throws when retries are spent.</summary>
+    internal async Task DeliverAsync(VkOutgoing message, CancellationToken cancellationToken)
+    {
         var parts = VkMessageSplitter.Split(VkPlainText.FromMarkdown(message.Text), SendMessageRequest.MaxLength);
-        var keyboard = VkKeyboardBuilder.Build(message.Buttons, clients.Of(peerId));
+        var keyboard = VkKeyboardBuilder.Build(message.Buttons, clients.Of(message.PeerId));
         for (var part = 0; part < parts.Count; part++)
         {
-            var request = new SendMessageRequest(peerId, VkRandomId.For(message.ConversationId, message.Sequence, part), parts[part],
+            var request = new SendMessageRequest(message.PeerId, VkRandomId.For(message.ConversationId, message.Sequence, part), parts[part],
                 part == parts.Count - 1 ? keyboard : null);
             try
             {

@@ -43,7 +43,7 @@ public sealed class VkParts : IDisposable
 
     public VkClientCapabilities Clients { get; } = new();
 
-    public VkChannelSender Sender => new(Api, Clients, NullLogger<VkChannelSender>.Instance);
+    public VkChannelSender Sender => new(Api, Clients, Received, NullLogger<VkChannelSender>.Instance);
 
     public VkLongPollReceiver LongPollReceiver(VkInbox inbox) =>
         new(Api, new VkLongPollClient(Http, Options), new VkIntake(inbox, Received), Received, Options, TimeProvider.System, NullLogger<VkLongPollReceiver>.Instance);
