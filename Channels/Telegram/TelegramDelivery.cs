@@ -1,3 +1,4 @@
+using Assistant.Channels.Incoming;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Assistant.Channels.Telegram;
@@ -18,8 +19,8 @@ internal sealed record TelegramTextDelivery(long ChatId, string Reference, strin
 {
     public bool AsPlainText { get; init; }
 
-    /// <summary>Runs when the outbox is done with the message this part ends (sent or given up); set on the last part only.</summary>
-    public Func<Task>? Finished { get; init; }
+    /// <summary>The kept row of the message this part ends, told how sending ended; set on the last part only.</summary>
+    public KeptReply? Kept { get; init; }
 
     public override string Method => "sendMessage";
 

@@ -1,3 +1,4 @@
+using Assistant.Channels.Incoming;
 using Assistant.Dialogs.Activities;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -41,15 +42,16 @@ public sealed class TelegramOutbox : IHostedService
 
     /// <summary>
     /// Queues a message: split into parts Telegram accepts, rendered as HTML, the keyboard under the last part.
-    /// <paramref name="finished"/> runs once the outbox is done with it: sent, or given up (the chat blocked the bot, Telegram
-    /// refused it, retries spent); not when the host stops first. False when the outbox is closed (the host is stopping).
+    /// <paramref name="kept"/>, when the message is kept in the store, is forgotten once it is sent or refused for good (the chat
+    /// blocked the bot, Telegram refused it), left to be tried again later when Telegram stayed unreachable through every retry,
+    /// and left as it is when the host stops first. False when the outbox is closed (the host is stopping).
     /// </summary>
-    public bool EnqueueMessage(long chatId, string markdown, IReadOnlyList<QuickReply> buttons, string reference, Func<Task>? finished = null)
+    public bool EnqueueMessage(long chatId, string markdown, IReadOnlyList<QuickReply> buttons, string reference, KeptReply? kept = null)
     {
         if (_unreachable.Contains(chatId))
         {
             _logger.DroppedUnreachable(reference, chatId);
-            _ = finished?.Invoke();
+            _ = kept?.SentAsync();
             return true;
         }
 
@@ -63,7 +65,7 @@ public sealed class TelegramOutbox : IHostedService
                 parts.Count == 1 ? reference : $"{reference} part {i + 1}/{parts.Count}",
                 TelegramHtml.Render(parts[i]),
                 parts[i],
-                last ? TelegramKeyboards.For(buttons) : null) { Finished = last ? finished : null });
+                last ? TelegramKeyboards.For(buttons) : null) { Kept = last ? kept : null });
         }
 
         return Enqueue(deliveries);
@@ -187,10 +189,11 @@ public sealed class TelegramOutbox : IHostedService
 
     private async Task DeliverAsync(TelegramDelivery delivery, CancellationToken cancellationToken)
     {
+        var kept = (delivery as TelegramTextDelivery)?.Kept;
         if (_unreachable.Contains(delivery.ChatId))
         {
             _logger.DroppedUnreachable(delivery.Reference, delivery.ChatId);
-            await FinishAsync(delivery);
+            await (kept?.SentAsync() ?? Task.CompletedTask);
             return;
         }
 
@@ -200,7 +203,7 @@ public sealed class TelegramOutbox : IHostedService
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Not finished: a kept reply is released with the host's leases and sent by the next host to take it over.
+            // A kept reply is released with the host's leases and sent by the next host to take it over.
             _logger.DroppedStopping(delivery.Reference, delivery.ChatId);
             return;
         }
@@ -213,17 +216,15 @@ public sealed class TelegramOutbox : IHostedService
         catch (Exception e)
         {
             Fail(delivery, e);
+            if (TelegramFailures.Classify(e) == TelegramFailureKind.Transient)
+            {
+                // Telegram stayed unreachable through every retry: the kept reply is tried again once its lease runs out.
+                kept?.TryLater();
+                return;
+            }
         }
 
-        await FinishAsync(delivery);
-    }
-
-    private static async Task FinishAsync(TelegramDelivery delivery)
-    {
-        if (delivery is TelegramTextDelivery { Finished: { } finished })
-        {
-            await finished();
-        }
+        await (kept?.SentAsync() ?? Task.CompletedTask);
     }
 
     private async Task CallAsync(TelegramDelivery delivery, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed class TelegramOutgoingReplay(TelegramOutbox outbox, ReceivedMessag
         }
 
         var queued = outbox.EnqueueMessage(outgoing.ChatId, outgoing.Text, outgoing.Buttons, outgoing.Reference,
-            () => kept.DoneAsync(TelegramOutgoing.Channel, message.Id));
+            new KeptReply(kept, TelegramOutgoing.Channel, message.Id));
         return ValueTask.FromResult(queued ? ReplayOutcome.Queued : ReplayOutcome.Refused);
     }
 }

@@ -32,7 +32,7 @@ public sealed class TelegramSender(TelegramOutbox outbox, ReceivedMessages kept,
                 // The same transcript message is on its way already (a delivery repeated by the engine).
                 return;
             case KeepResult.Kept:
-                outbox.EnqueueMessage(chatId, message.Text, message.Buttons, reference, () => kept.DoneAsync(TelegramOutgoing.Channel, id));
+                outbox.EnqueueMessage(chatId, message.Text, message.Buttons, reference, new KeptReply(kept, TelegramOutgoing.Channel, id));
                 return;
             default:
                 outbox.EnqueueMessage(chatId, message.Text, message.Buttons, reference);

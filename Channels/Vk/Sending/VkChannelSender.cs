@@ -37,21 +37,19 @@ public sealed class VkChannelSender(VkApiClient api, VkClientCapabilities client
             return;
         }
 
+        var reply = keep == KeepResult.Kept ? new KeptReply(kept, VkOutgoing.Channel, outgoing.Id) : null;
         try
         {
             await DeliverAsync(outgoing, cancellationToken);
         }
-        catch when (keep == KeepResult.Kept)
+        catch
         {
             // Still kept: its lease runs out and it is sent again by whichever host takes it over.
-            kept.LetGo(VkOutgoing.Channel, outgoing.Id);
+            reply?.TryLater();
             throw;
         }
 
-        if (keep == KeepResult.Kept)
-        {
-            await kept.DoneAsync(VkOutgoing.Channel, outgoing.Id);
-        }
+        await (reply?.SentAsync() ?? Task.CompletedTask);
     }
 
     /// <summary>Sends the message's parts; returns when VK has them all or refused one for good, throws when retries are spent.</summary>
