@@ -55,7 +55,7 @@ internal static partial class TelegramLog
     [LoggerMessage(EventId = 4132, Level = LogLevel.Information, Message = "Message {Reference} to unreachable Telegram chat {ChatId} dropped")]
     public static partial void DroppedUnreachable(this ILogger logger, string reference, long chatId);
 
-    [LoggerMessage(EventId = 4133, Level = LogLevel.Error, Message = "Telegram {Method} {Reference} for chat {ChatId} given up")]
+    [LoggerMessage(EventId = 4133, Level = LogLevel.Error, Message = "Telegram {Method} {Reference} for chat {ChatId} failed through every retry (a kept reply is tried again once its lease runs out)")]
     public static partial void DeliveryFailed(this ILogger logger, Exception exception, string method, string reference, long chatId);
 
     [LoggerMessage(EventId = 4134, Level = LogLevel.Warning, Message = "Telegram {Method} for chat {ChatId} refused ({ErrorCode}: {Description}); not retried")]

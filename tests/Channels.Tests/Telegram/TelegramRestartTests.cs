@@ -128,6 +128,58 @@ public sealed class TelegramRestartTests
         }
     }
 
+    [Fact]
+    public async Task A_reply_Telegram_refused_through_every_retry_stays_kept_and_is_sent_by_the_next_host()
+    {
+        var redis = new RedisServer();
+        await redis.InitializeAsync();
+        var first = new TelegramFewAttemptsApp(redis.Configuration) { KeepData = true };
+        await first.InitializeAsync();
+        TelegramFewAttemptsApp? second = null;
+        try
+        {
+            const long chat = 5905;
+            // Telegram answers 502 to both attempts this host makes: its retries are spent, the reply stays kept.
+            first.Telegram.Fail("sendMessage", chat, 502, "Bad Gateway", times: 100);
+            using (var response = await first.PostUpdateAsync(TelegramUpdates.Text(chat, "как получить полис омс")))
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            await Eventually.ValueAsync(() => first.Logs.Lines.FirstOrDefault(l => l.EventId == 4133), "the reply given up for now");
+            Assert.True(await first.Stores.ReceivedMessages.CountAsync(TelegramOutgoing.Channel, CancellationToken.None) > 0);
+            await first.DisposeAsync();
+            Assert.Empty(first.Telegram.SentTo(chat));
+
+            second = new TelegramFewAttemptsApp(redis.Configuration) { DataDirectory = first.DataDirectory };
+            await second.InitializeAsync();
+            var answer = await second.Telegram.WaitForMessageAsync(chat, m => m.Buttons.Count > 0, "the answer, sent by the next host", TimeSpan.FromSeconds(30));
+            Assert.Contains("полис", answer.Text, StringComparison.OrdinalIgnoreCase);
+            await WaitUntilNothingKeptAsync(second, TelegramOutgoing.Channel);
+            Assert.Single(second.Telegram.SentTo(chat), m => m.Buttons.Count > 0);
+        }
+        finally
+        {
+            if (second is not null)
+            {
+                await second.DisposeAsync();
+            }
+
+            await redis.DisposeAsync();
+        }
+    }
+
+    /// <summary>The Redis webhook app, giving up a send after two attempts (one second apart).</summary>
+    private sealed class TelegramFewAttemptsApp(string redis) : TelegramApp
+    {
+        protected override TelegramMode Mode => TelegramMode.Webhook;
+
+        protected override IEnumerable<string> ExtraArgs =>
+        [
+            "--ConnectionStrings:Redis", redis, "--Telegram:MaxSendAttempts", "2", "--shutdownTimeoutSeconds", "2",
+        ];
+    }
+
     private static async Task WaitUntilNothingKeptAsync(TelegramApp app, string channel = TelegramChannel.Name)
     {
         using var guard = new CancellationTokenSource(FakeTelegramServer.DefaultTimeout);
