@@ -52,7 +52,12 @@ if ! have assistant-runtime-chiseled; then
 
   c=$(buildah from scratch)
   buildah copy "$c" "$slim" / >/dev/null
-  for part in dotnet host shared; do buildah copy "$c" "$dotnet_root/$part" "/usr/share/dotnet/$part" >/dev/null; done
+  # Only the newest .NET and ASP.NET Core runtimes, as Microsoft's image has one of each (this machine may hold older ones too).
+  for part in dotnet host; do buildah copy "$c" "$dotnet_root/$part" "/usr/share/dotnet/$part" >/dev/null; done
+  for framework in Microsoft.NETCore.App Microsoft.AspNetCore.App; do
+    version=$(ls "$dotnet_root/shared/$framework" | sort -V | tail -n1)
+    buildah copy "$c" "$dotnet_root/shared/$framework/$version" "/usr/share/dotnet/shared/$framework/$version" >/dev/null
+  done
   buildah config --env DOTNET_ROOT=/usr/share/dotnet --env PATH=/usr/share/dotnet:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     --env APP_UID=1654 --env DOTNET_RUNNING_IN_CONTAINER=true --user 1654 "$c"
   buildah commit -q "$c" localhost/assistant-runtime-chiseled >/dev/null
