@@ -10,7 +10,8 @@ public static class HealthcheckCommand
     public static async Task<int> RunAsync(string[] args, TextWriter error, CancellationToken ct)
     {
         var url = new CliArguments(args).Get("url") ?? DefaultUrl();
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+        // Loopback never goes through a proxy the container may be given for Telegram or VK.
+        using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(3) };
         try
         {
             using var response = await client.GetAsync(url, ct);
@@ -22,7 +23,7 @@ public static class HealthcheckCommand
             await error.WriteLineAsync($"{url}: {(int)response.StatusCode}");
             return 1;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException or InvalidOperationException)
         {
             await error.WriteLineAsync($"{url}: {ex.Message}");
             return 1;

@@ -19,8 +19,11 @@ internal sealed record TelegramTextDelivery(long ChatId, string Reference, strin
 {
     public bool AsPlainText { get; init; }
 
-    /// <summary>The kept row of the message this part ends, told how sending ended; set on the last part only.</summary>
+    /// <summary>The kept row of the message this part belongs to, told how each part went.</summary>
     public KeptReply? Kept { get; init; }
+
+    /// <summary>The message's last part: its end ends the message.</summary>
+    public bool IsLast { get; init; } = true;
 
     public override string Method => "sendMessage";
 

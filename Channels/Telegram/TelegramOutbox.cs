@@ -51,7 +51,7 @@ public sealed class TelegramOutbox : IHostedService
         if (_unreachable.Contains(chatId))
         {
             _logger.DroppedUnreachable(reference, chatId);
-            _ = kept?.SentAsync();
+            _ = kept?.EndedAsync();
             return true;
         }
 
@@ -65,7 +65,7 @@ public sealed class TelegramOutbox : IHostedService
                 parts.Count == 1 ? reference : $"{reference} part {i + 1}/{parts.Count}",
                 TelegramHtml.Render(parts[i]),
                 parts[i],
-                last ? TelegramKeyboards.For(buttons) : null) { Kept = last ? kept : null });
+                last ? TelegramKeyboards.For(buttons) : null) { Kept = kept, IsLast = last });
         }
 
         return Enqueue(deliveries);
@@ -189,11 +189,11 @@ public sealed class TelegramOutbox : IHostedService
 
     private async Task DeliverAsync(TelegramDelivery delivery, CancellationToken cancellationToken)
     {
-        var kept = (delivery as TelegramTextDelivery)?.Kept;
+        var text = delivery as TelegramTextDelivery;
         if (_unreachable.Contains(delivery.ChatId))
         {
             _logger.DroppedUnreachable(delivery.Reference, delivery.ChatId);
-            await (kept?.SentAsync() ?? Task.CompletedTask);
+            await EndAsync(text);
             return;
         }
 
@@ -207,7 +207,7 @@ public sealed class TelegramOutbox : IHostedService
             _logger.DroppedStopping(delivery.Reference, delivery.ChatId);
             return;
         }
-        catch (Exception e) when (TelegramFailures.IsMarkupRefused(e) && delivery is TelegramTextDelivery { AsPlainText: false } text)
+        catch (Exception e) when (TelegramFailures.IsMarkupRefused(e) && text is { AsPlainText: false })
         {
             _logger.SentAsPlainText(delivery.Reference, delivery.ChatId);
             await DeliverAsync(text with { AsPlainText = true }, cancellationToken);
@@ -219,13 +219,15 @@ public sealed class TelegramOutbox : IHostedService
             if (TelegramFailures.Classify(e) == TelegramFailureKind.Transient)
             {
                 // Telegram stayed unreachable through every retry: the kept reply is tried again once its lease runs out.
-                kept?.TryLater();
-                return;
+                text?.Kept?.PartPutOff();
             }
         }
 
-        await (kept?.SentAsync() ?? Task.CompletedTask);
+        await EndAsync(text);
     }
+
+    private static Task EndAsync(TelegramTextDelivery? part) =>
+        part is { IsLast: true, Kept: { } kept } ? kept.EndedAsync() : Task.CompletedTask;
 
     private async Task CallAsync(TelegramDelivery delivery, CancellationToken cancellationToken)
     {

@@ -62,4 +62,7 @@ internal static partial class VkLog
 
     [LoggerMessage(EventId = 5216, Level = LogLevel.Warning, Message = "VK long poll failed; next try in {PauseSeconds} s")]
     public static partial void LongPollError(this ILogger logger, Exception exception, double pauseSeconds);
+
+    [LoggerMessage(EventId = 5218, Level = LogLevel.Warning, Message = "VK reply {ConversationId}#{Sequence} left by another host not sent; tried again once its lease runs out")]
+    public static partial void ReplyPutOff(this ILogger logger, Exception exception, string conversationId, long sequence);
 }

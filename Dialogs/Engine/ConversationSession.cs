@@ -166,10 +166,26 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
     private async Task<Conversation> SaveAsync(Conversation current, Conversation? stored, CancellationToken cancellationToken)
     {
         var expected = stored?.Version ?? 0;
-        var next = current with { Version = expected + 1, UpdatedAt = services.Now, LastMessageId = MessageId ?? current.LastMessageId };
+        // Only a channel message's own save names it: any other save (an operator's action, a close) clears the name, so a later
+        // transcript line can never pass for that message's turn.
+        var next = current with { Version = expected + 1, UpdatedAt = services.Now, LastMessageId = MessageId };
         return await services.Stores.Conversations.SaveAsync(next, expected, cancellationToken)
             ? next
             : throw new ConversationConflictException(current.Id);
+    }
+
+    /// <summary>
+    /// Delivers again what a stored turn said, when the host that stored it died before delivering (its channel message was
+    /// never marked processed). A channel that keeps its replies knows one it has kept already and does not send it twice.
+    /// </summary>
+    public async Task RedeliverAsync(IEnumerable<TranscriptEntry> said, CancellationToken cancellationToken)
+    {
+        foreach (var entry in said)
+        {
+            var message = new OutgoingMessage(entry.ConversationId, entry.Sequence, entry.From, entry.Kind!.Value, entry.Text, entry.Buttons,
+                entry.SourceUrl, entry.Timestamp);
+            await DeliverAsync(Conversation.Key, message, cancellationToken);
+        }
     }
 
     /// <summary>A channel that fails does not undo the turn: the message is in the transcript, and the sender's own retry policy applies.</summary>

@@ -1,4 +1,5 @@
 using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Stores;
 
 namespace Assistant.Dialogs.Engine;
 
@@ -27,9 +28,11 @@ internal sealed class DeduplicationMiddleware(DialogServices services) : ITurnMi
             return;
         }
 
-        if (await StoredButNotMarkedAsync(context.Session, activity.MessageId, cancellationToken))
+        if (await StoredButNotMarkedAsync(context.Session, activity.MessageId, cancellationToken) is { } turn)
         {
+            // The turn is stored but was never delivered (delivery follows the mark): what it said goes out now.
             await store.TryMarkAsync(activity.Channel, activity.MessageId, cancellationToken);
+            await context.Session.RedeliverAsync(turn.Where(e => e.Kind is not null), cancellationToken);
             context.Outcome = TurnOutcome.Duplicate;
             services.Logger.DuplicateSkipped(activity.Channel, activity.MessageId);
             return;
@@ -42,20 +45,21 @@ internal sealed class DeduplicationMiddleware(DialogServices services) : ITurnMi
     }
 
     /// <summary>
-    /// A host died between storing this message's turn and marking it processed: the saved state names the message, and the
-    /// transcript holds what the turn wrote (nothing older than the turn's start). If the host died before the transcript was
-    /// written, the message is processed again, so that it is not lost. Only read after such a death: the state's id is
-    /// otherwise never the id of a message not yet marked.
+    /// A host died between storing this message's turn and marking it processed: the saved state names the message (only that
+    /// message's own save does), and the transcript holds what the turn wrote (nothing older than the turn's start), which is
+    /// returned. If the host died before the transcript was written, null: the message is processed again, so that it is not
+    /// lost. Only read after such a death: the state's id is otherwise never the id of a message not yet marked.
     /// </summary>
-    private async Task<bool> StoredButNotMarkedAsync(ConversationSession session, string messageId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TranscriptEntry>?> StoredButNotMarkedAsync(ConversationSession session, string messageId, CancellationToken cancellationToken)
     {
         var stored = session.Loaded;
         if (stored.LastMessageId != messageId || stored.Version == 0)
         {
-            return false;
+            return null;
         }
 
         var transcript = await services.Stores.Transcripts.ReadAsync(stored.Id, 0, cancellationToken);
-        return transcript.Any(e => e.Timestamp >= stored.LastActivityAt - TimeSpan.FromMilliseconds(1));
+        var turn = transcript.Where(e => e.Timestamp >= stored.LastActivityAt - TimeSpan.FromMilliseconds(1)).ToList();
+        return turn.Count > 0 ? turn : null;
     }
 }

@@ -110,7 +110,7 @@ public sealed class ConcurrencyAndRestartTests
     }
 
     [Fact]
-    public async Task A_retry_of_a_turn_stored_by_a_host_that_died_before_marking_it_is_a_duplicate()
+    public async Task A_retry_of_a_turn_stored_by_a_host_that_died_before_marking_it_is_a_duplicate_and_its_replies_go_out()
     {
         await using var bot = await DialogHarness.StartAsync();
         var key = new ConversationKey("web", "u-died-before-mark");
@@ -126,9 +126,28 @@ public sealed class ConcurrencyAndRestartTests
         bot.Time.Advance(TimeSpan.FromSeconds(20));
         bot.Restart();
 
+        var delivered = bot.Web.To(key).Count;
         Assert.Equal(TurnOutcome.Duplicate, (await bot.Engine.ProcessAsync(turn with { Timestamp = bot.Time.GetUtcNow() }, CancellationToken.None)).Outcome);
         Assert.Equal(before.Count, (await bot.Stores.Transcripts.ReadAsync(conversation.Id, 0, CancellationToken.None)).Count);
         Assert.True(await bot.Stores.ProcessedMessages.IsProcessedAsync("web", "m-2", CancellationToken.None));
+
+        // Delivery follows the mark, so the dead host delivered nothing: the stored answer goes out now, under its own sequence.
+        var again = bot.Web.To(key).Skip(delivered).ToList();
+        Assert.Equal(MessageKind.Answer, Assert.Single(again).Kind);
+        Assert.Equal(before.Single(e => e.Kind == MessageKind.Answer).Sequence, again[0].Sequence);
+    }
+
+    [Fact]
+    public async Task Only_a_channel_message_s_own_save_names_it_so_a_later_save_cannot_pass_for_its_turn()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        var key = new ConversationKey("web", "u-later-save");
+        await bot.Engine.ProcessAsync(Message(bot, key, "m-1", "как получить полис омс"), CancellationToken.None);
+        Assert.Equal("m-1", (await bot.ConversationOf(key))!.LastMessageId);
+
+        bot.Time.Advance(TimeSpan.FromSeconds(20));
+        await bot.Engine.ProcessAsync(new Activity { Channel = key.Channel, UserId = key.UserId, Type = ActivityType.Message, Text = "спасибо", Timestamp = bot.Time.GetUtcNow() }, CancellationToken.None);
+        Assert.Null((await bot.ConversationOf(key))!.LastMessageId);
     }
 
     [Fact]

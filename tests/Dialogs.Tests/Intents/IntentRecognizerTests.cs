@@ -16,6 +16,8 @@ public sealed class IntentRecognizerTests
     [InlineData("ты тупой бот, дай живого человека", CitizenIntent.Operator)]
     [InlineData("ты живой человек или робот?", CitizenIntent.SmallTalk)]
     [InlineData("вы человек или бот", CitizenIntent.SmallTalk)]
+    [InlineData("ты робот или живой человек?", CitizenIntent.SmallTalk)]
+    [InlineData("нужен живой человек", CitizenIntent.Operator)]
     [InlineData("Вопрос решён", CitizenIntent.Resolved)]
     [InlineData("вопрос решен, спасибо", CitizenIntent.Resolved)]
     [InlineData("Помогло", CitizenIntent.Helped)]

@@ -14,6 +14,12 @@ export CONTAINERS_CONF="$work/containers.conf" CONTAINERS_STORAGE_CONF="$work/st
 dotnet_root="$(dirname "$(readlink -f "$(command -v dotnet)")")"
 have() { buildah inspect --type image "localhost/$1" >/dev/null 2>&1; }
 
+# Bases made by another version of this script (or for another .NET) are made again.
+stamp="$(sha256sum "$0" | cut -c1-16)-$(dotnet --list-runtimes | sha256sum | cut -c1-16)"
+if [ "$(cat "$work/bases.stamp" 2>/dev/null)" != "$stamp" ]; then
+  buildah rmi -f localhost/assistant-runtime-chiseled localhost/assistant-sdk-base >/dev/null 2>&1 || true
+fi
+
 if have assistant-runtime-chiseled && have assistant-sdk-base; then
   exit 0
 fi
@@ -55,7 +61,7 @@ if ! have assistant-runtime-chiseled; then
   # Only the newest .NET and ASP.NET Core runtimes, as Microsoft's image has one of each (this machine may hold older ones too).
   for part in dotnet host; do buildah copy "$c" "$dotnet_root/$part" "/usr/share/dotnet/$part" >/dev/null; done
   for framework in Microsoft.NETCore.App Microsoft.AspNetCore.App; do
-    version=$(ls "$dotnet_root/shared/$framework" | sort -V | tail -n1)
+    version=$(ls "$dotnet_root/shared/$framework" | grep -E '^[0-9]+\.[0-9]+\.[0-9]+$' | sort -V | tail -n1)
     buildah copy "$c" "$dotnet_root/shared/$framework/$version" "/usr/share/dotnet/shared/$framework/$version" >/dev/null
   done
   buildah config --env DOTNET_ROOT=/usr/share/dotnet --env PATH=/usr/share/dotnet:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
@@ -77,3 +83,4 @@ if ! have assistant-sdk-base; then
   buildah rm "$c" >/dev/null
 fi
 rm -rf "$rootfs"
+echo "$stamp" >"$work/bases.stamp"
