@@ -7,11 +7,14 @@ namespace Assistant.Channels.Telegram;
 /// A transcript message on its way to a chat, as kept until Telegram has it (<see cref="TelegramSender"/>): what the outbox
 /// needs to send it again from another host.
 /// </summary>
-/// <param name="Reference">"conversation#sequence", the name in logs; the kept row's id is "chat/conversation#sequence".</param>
+/// <param name="Reference">"conversation#sequence", the name in logs.</param>
 public sealed record TelegramOutgoing(long ChatId, string Text, IReadOnlyList<QuickReply> Buttons, string Reference)
 {
     /// <summary>The kept rows' channel name: apart from the received updates ("telegram"), which are replayed through the engine.</summary>
     public const string Channel = "telegram-out";
+
+    /// <summary>The kept row's id: one transcript message to one chat.</summary>
+    public string Id => $"{ChatId}/{Reference}";
 
     public string Serialize() => JsonSerializer.Serialize(this);
 

@@ -25,18 +25,15 @@ public sealed class TelegramSender(TelegramOutbox outbox, ReceivedMessages kept,
         }
 
         var outgoing = new TelegramOutgoing(chatId, message.Text, message.Buttons, reference);
-        var id = $"{chatId}/{reference}";
-        switch (await kept.KeepOutgoingAsync(TelegramOutgoing.Channel, id, outgoing.Serialize()))
+        var keep = await kept.KeepOutgoingAsync(TelegramOutgoing.Channel, outgoing.Id, outgoing.Serialize());
+        if (keep == KeepResult.AlreadyKept)
         {
-            case KeepResult.AlreadyKept:
-                // The same transcript message is on its way already (a delivery repeated by the engine).
-                return;
-            case KeepResult.Kept:
-                outbox.EnqueueMessage(chatId, message.Text, message.Buttons, reference, new KeptReply(kept, TelegramOutgoing.Channel, id));
-                return;
-            default:
-                outbox.EnqueueMessage(chatId, message.Text, message.Buttons, reference);
-                return;
+            // The same transcript message is on its way already.
+            return;
         }
+
+        // Not kept (the store is away): sent from memory only.
+        outbox.EnqueueMessage(chatId, message.Text, message.Buttons, reference,
+            keep == KeepResult.Kept ? new KeptReply(kept, TelegramOutgoing.Channel, outgoing.Id) : null);
     }
 }

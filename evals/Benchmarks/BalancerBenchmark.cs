@@ -218,48 +218,8 @@ public static class BalancerBenchmark
     /// Every citizen message of the run in its visitor's transcript: lost (missing), answered twice (there twice), or without
     /// a reply (no bot message after it before the next citizen message).
     /// </summary>
-    private static async Task<(int Lost, int Duplicated, int Unanswered)> VerifyAsync(string database, string run, int turns, string[] questions)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        int lost = 0, duplicated = 0, unanswered = 0;
-        var visitors = (turns + TurnsPerVisitor - 1) / TurnsPerVisitor;
-        for (var v = 0; v < visitors; v++)
-        {
-            var visitor = Visitor(run, v);
-            var entries = new List<(string Author, string Text)>();
-            await using (var command = new NpgsqlCommand("""
-                SELECT t.author, t.text FROM transcript t JOIN conversation_people p ON p.conversation_id = t.conversation_id
-                WHERE p.channel = 'web' AND p.user_id = @user ORDER BY t.at, t.conversation_id, t.sequence
-                """, connection))
-            {
-                command.Parameters.AddWithValue("user", visitor);
-                await using var reader = await command.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    entries.Add((reader.GetString(0), reader.GetString(1)));
-                }
-            }
-
-            for (var i = v * TurnsPerVisitor; i < Math.Min(turns, (v + 1) * TurnsPerVisitor); i++)
-            {
-                var text = questions[i % questions.Length];
-                var at = entries.FindAll(e => e.Author == "citizen" && e.Text == text);
-                if (at.Count == 0)
-                {
-                    lost++;
-                    continue;
-                }
-
-                duplicated += at.Count > 1 ? 1 : 0;
-                var position = entries.FindIndex(e => e.Author == "citizen" && e.Text == text);
-                var next = position + 1 < entries.Count ? entries[position + 1] : default;
-                unanswered += next.Author is null or "citizen" ? 1 : 0;
-            }
-        }
-
-        return (lost, duplicated, unanswered);
-    }
+    private static Task<(int Lost, int Duplicated, int Unanswered)> VerifyAsync(string database, string run, int turns, string[] questions) =>
+        VerifyTranscriptsAsync(database, "web", turns, v => Visitor(run, v), i => questions[i % questions.Length]);
 
     private static long ChatOf(int update) => 500_000_000 + update / TurnsPerVisitor;
 
@@ -322,30 +282,38 @@ public static class BalancerBenchmark
     /// <summary>Telegram messages differ from the web chat's, so a transcript line tells which run it came from.</summary>
     private static string TelegramText(string[] questions, int i) => questions[(i * 7 + 3) % questions.Length];
 
-    private static async Task<(int Lost, int Duplicated, int Unanswered)> VerifyTelegramAsync(string database, int updates, string[] questions)
+    private static Task<(int Lost, int Duplicated, int Unanswered)> VerifyTelegramAsync(string database, int updates, string[] questions) =>
+        VerifyTranscriptsAsync(database, "telegram", updates, c => ChatOf(c * TurnsPerVisitor).ToString(CultureInfo.InvariantCulture), i => TelegramText(questions, i));
+
+    /// <summary>
+    /// Each person (<paramref name="person"/> of their number) sent <see cref="TurnsPerVisitor"/> of the <paramref name="messages"/>
+    /// (<paramref name="text"/> of each message's number); each is looked up in the person's transcript.
+    /// </summary>
+    private static async Task<(int Lost, int Duplicated, int Unanswered)> VerifyTranscriptsAsync(
+        string database, string channel, int messages, Func<int, string> person, Func<int, string> text)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         int lost = 0, duplicated = 0, unanswered = 0;
-        for (var c = 0; c * TurnsPerVisitor < updates; c++)
+        for (var p = 0; p * TurnsPerVisitor < messages; p++)
         {
-            var entries = await EntriesAsync(connection, "telegram", ChatOf(c * TurnsPerVisitor).ToString(CultureInfo.InvariantCulture));
-            for (var i = c * TurnsPerVisitor; i < Math.Min(updates, (c + 1) * TurnsPerVisitor); i++)
+            var entries = await EntriesAsync(connection, channel, person(p));
+            for (var i = p * TurnsPerVisitor; i < Math.Min(messages, (p + 1) * TurnsPerVisitor); i++)
             {
-                var text = TelegramText(questions, i);
-                var count = entries.Count(e => e.Author == "citizen" && e.Text == text);
+                var said = text(i);
+                var count = entries.Count(e => e.Author == "citizen" && e.Text == said);
                 lost += count == 0 ? 1 : 0;
                 duplicated += count > 1 ? 1 : 0;
-                var position = entries.FindIndex(e => e.Author == "citizen" && e.Text == text);
+                var position = entries.FindIndex(e => e.Author == "citizen" && e.Text == said);
                 var next = position >= 0 && position + 1 < entries.Count ? entries[position + 1] : default;
                 // After a handover the citizen's messages are for the operator, who is not part of this test: no bot reply is due.
                 var waiting = position > 0 && entries.Take(position).Any(e => e.Kind == "HandoffNotice");
-                if (count > 0 && next.Author is null or "citizen" && !waiting)
+                if (count > 0 && next.Author is null or "citizen")
                 {
-                    unanswered++;
+                    unanswered += waiting ? 0 : 1;
                     if (Environment.GetEnvironmentVariable("BALANCER_SHOW") == "1")
                     {
-                        Console.Error.WriteLine($"without a reply, chat {ChatOf(i)}: {string.Join(" | ", entries.Select(e => e.Author + ": " + e.Text[..Math.Min(40, e.Text.Length)]))}");
+                        Console.Error.WriteLine($"{(waiting ? "left for the operator" : "without a reply")}, {channel} {person(p)}: {string.Join(" | ", entries.Select(e => e.Author + ": " + e.Text[..Math.Min(40, e.Text.Length)]))}");
                     }
                 }
             }

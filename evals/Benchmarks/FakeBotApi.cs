@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Assistant.Tests.Servers;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -11,45 +12,15 @@ namespace Assistant.Benchmarks;
 /// </summary>
 public sealed class FakeBotApi : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _serving;
+    private readonly LoopbackHttpServer _server;
     private int _messageId;
 
-    public FakeBotApi()
-    {
-        var port = TurnsBenchmark.FreePort();
-        Address = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(Address + "/");
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
-    }
+    public FakeBotApi() => _server = new LoopbackHttpServer(AnswerAsync);
 
-    public string Address { get; }
+    public string Address => _server.Address;
 
     /// <summary>sendMessage calls per chat id.</summary>
     public ConcurrentDictionary<long, int> Sent { get; } = new();
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (!_listener.IsListening)
-            {
-                return;
-            }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
 
     private async Task AnswerAsync(HttpListenerContext context)
     {
@@ -81,10 +52,5 @@ public sealed class FakeBotApi : IAsyncDisposable
         context.Response.Close();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        await _serving;
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Assistant.Tests.Servers;
 
 namespace Assistant.Bot.Host.Tests.Support;
 
@@ -8,21 +9,13 @@ namespace Assistant.Bot.Host.Tests.Support;
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly Task _serving;
+    private readonly LoopbackHttpServer _server;
     private readonly List<byte[]> _traces = [];
 
-    public OtlpReceiver()
-    {
-        var port = FreeTcpPort.Next();
-        Endpoint = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(Endpoint + "/");
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
-    }
+    public OtlpReceiver() => _server = new LoopbackHttpServer(ReceiveAsync);
 
     /// <summary>What OTEL_EXPORTER_OTLP_ENDPOINT is set to; the exporter adds /v1/traces.</summary>
-    public string Endpoint { get; }
+    public string Endpoint => _server.Address;
 
     /// <summary>Every trace export received so far, as raw protobuf.</summary>
     public IReadOnlyList<byte[]> Traces
@@ -36,50 +29,28 @@ public sealed class OtlpReceiver : IAsyncDisposable
         }
     }
 
-    private async Task ServeAsync()
+    private async Task ReceiveAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
+        using var body = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(body);
+        if (context.Request.HttpMethod == "POST" && context.Request.Url?.AbsolutePath == "/v1/traces")
         {
-            HttpListenerContext context;
-            try
+            lock (_traces)
             {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (!_listener.IsListening)
-            {
-                return;
-            }
-            catch (HttpListenerException)
-            {
-                return;
+                _traces.Add(body.ToArray());
             }
 
-            using var body = new MemoryStream();
-            await context.Request.InputStream.CopyToAsync(body);
-            if (context.Request.HttpMethod == "POST" && context.Request.Url?.AbsolutePath == "/v1/traces")
-            {
-                lock (_traces)
-                {
-                    _traces.Add(body.ToArray());
-                }
-
-                context.Response.StatusCode = 200;
-                context.Response.ContentType = "application/x-protobuf";
-            }
-            else
-            {
-                context.Response.StatusCode = 404;
-            }
-
-            context.Response.ContentLength64 = 0;
-            context.Response.Close();
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/x-protobuf";
         }
+        else
+        {
+            context.Response.StatusCode = 404;
+        }
+
+        context.Response.ContentLength64 = 0;
+        context.Response.Close();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        await _serving;
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
