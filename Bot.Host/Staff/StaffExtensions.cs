@@ -74,9 +74,11 @@ public static class StaffExtensions
     /// <summary>Accounts plus sign-in (cookie for pages, bearer token for integrations), role policies and the console's services.</summary>
     public static WebApplicationBuilder AddStaffWorkspace(this WebApplicationBuilder builder)
     {
+        // Hosted services start in the order they are added: the staff tables must exist before data protection's own hosted
+        // service reads its key ring from them (on a first start it would log an error and start without keys).
+        builder.Services.AddHostedService<StaffSchemaInitializer>();
         builder.AddStaffAccounts();
         var services = builder.Services;
-        services.AddHostedService<StaffSchemaInitializer>();
         services.AddHostedService<AuditRetention>();
         services.AddAuthentication(o =>
             {
