@@ -66,6 +66,9 @@ public sealed class DialogDatabase
     private readonly SemaphoreSlim _schema = new(1, 1);
     private volatile bool _schemaReady;
 
+    // Native connections (kept alive by the pool) already switched to synchronous = NORMAL; a closed one drops out with its handle.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, SQLitePCL.sqlite3> _synchronousSet = new();
+
     public DialogDatabase(string databasePath)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
@@ -86,12 +89,13 @@ public sealed class DialogDatabase
         await connection.OpenAsync(cancellationToken);
 
         // In WAL mode NORMAL still never corrupts the file; it only lets the last commits before a power cut be lost, and a commit
-        // no longer waits for fsync (which made every turn wait for the disk). The setting is per connection and matters only to
-        // commits, so it is made on each open for writing; a read skips the extra statement.
-        if (forWriting)
+        // no longer waits for fsync (which made every turn wait for the disk). The setting belongs to the native connection, which
+        // the pool keeps open between uses, and matters only to commits: it is made once per native connection used for writing.
+        if (forWriting && !_synchronousSet.TryGetValue(connection.Handle!, out _))
         {
             await using var pragma = Command(connection, "PRAGMA synchronous = NORMAL;");
             await pragma.ExecuteNonQueryAsync(cancellationToken);
+            _synchronousSet.AddOrUpdate(connection.Handle!, connection.Handle!);
         }
 
         if (!_schemaReady)

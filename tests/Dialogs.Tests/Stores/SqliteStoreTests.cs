@@ -55,3 +55,27 @@ public sealed class SqliteStoreTests : DurableStoreContract, IDisposable
     }
 
 }
+
+/// <summary>How dialogs.db's connections are set up.</summary>
+public sealed class DialogDatabaseTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public async Task Every_connection_a_writer_gets_commits_without_waiting_for_the_disk_also_when_the_pool_hands_it_out_again()
+    {
+        var database = new Assistant.Dialogs.Stores.Sqlite.DialogDatabase(_directory.File("dialogs.db"));
+        for (var i = 0; i < 3; i++)
+        {
+            await using var writer = await database.OpenForWriteAsync(CancellationToken.None);
+            await using var command = Assistant.Dialogs.Stores.Sqlite.DialogDatabase.Command(writer.Connection, "PRAGMA synchronous;");
+            Assert.Equal(1L, await command.ExecuteScalarAsync()); // 1 = NORMAL (the default is 2, FULL)
+        }
+
+        await using var reader = await database.OpenAsync(CancellationToken.None);
+        await using var journal = Assistant.Dialogs.Stores.Sqlite.DialogDatabase.Command(reader, "PRAGMA journal_mode;");
+        Assert.Equal("wal", await journal.ExecuteScalarAsync());
+    }
+}
