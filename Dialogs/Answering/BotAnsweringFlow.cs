@@ -105,6 +105,12 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         {
             case Decision.Answer or Decision.Clarify when chosen.Count == 1:
                 var also = result.AlsoAsked is { } second && second.ArticleId != chosen[0].Id ? services.Knowledge.FindArticle(second.ArticleId) : null;
+                if (also is null && context is not null && lastReply == MessageKind.Answer && conversation.LastArticleId == chosen[0].Id && !IsSensitive(chosen[0]))
+                {
+                    AnswerAgain(session, chosen[0], text, result.Chosen[0].MatchedText, asked);
+                    break;
+                }
+
                 await AnswerAsync(session, chosen[0], cancellationToken, also, result.Chosen[0].MatchedText, asked);
                 break;
             case Decision.Clarify when chosen.Count > 1 && IsSensitive(chosen[0]):
@@ -161,6 +167,28 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         session.Conversation = conversation with { ConsecutiveFallbacks = 0, ClarifyArticleIds = [.. others.Select(a => a.Id)] };
         session.Say(MessageKind.Clarify, services.Phrases.RepeatedQuestion,
             [.. others.Select(a => new QuickReply(a.Title, ButtonPayloads.Article(a.Id))), new QuickReply(services.Phrases.Buttons.Other, ButtonPayloads.Operator)]);
+    }
+
+    /// <summary>
+    /// A follow-up about the article answered just before («а до скольки звонить?»): the sentences of that answer it asks about,
+    /// or, when none matches, a pointer to the answer above and the way to a person. The same long answer is never sent twice in
+    /// a row; the article still counts as the one that answered.
+    /// </summary>
+    private void AnswerAgain(ConversationSession session, Article article, string text, string? matched, string asked)
+    {
+        var passages = services.Knowledge.PassagesFor(article.Id, text);
+        var reply = passages.Count > 0
+            ? BotPhrases.Fill(services.Phrases.AnswerPassage, ("passage", string.Join(" ", passages)))
+            : services.Phrases.AnswerAbove;
+        session.Conversation = session.Conversation with
+        {
+            ConsecutiveFallbacks = 0,
+            ContextQuestion = LatestWords(asked, services.Options.Context.MaxWords),
+            ContextAt = services.Now,
+            ContextTurns = 0,
+        };
+        session.Say(MessageKind.Answer, reply, services.Phrases.Buttons.AfterAnswer(), article.Sources.FirstOrDefault()?.Url);
+        services.Statistics.Answered(session, article.Id, matched);
     }
 
     /// <param name="alsoAsked">The article of a second question in the same message, offered as a button under the answer.</param>

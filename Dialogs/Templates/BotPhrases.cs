@@ -28,6 +28,10 @@ public sealed record BotPhrases
     public required string AlsoAsked { get; init; }
     /// <summary>Leads the next likely articles when the citizen asks again what the last answer was for.</summary>
     public required string RepeatedQuestion { get; init; }
+    /// <summary>A follow-up about the article just answered, answered by its sentences; {passage} is them, quoted.</summary>
+    public required string AnswerPassage { get; init; }
+    /// <summary>A follow-up about the article just answered that none of its sentences answers.</summary>
+    public required string AnswerAbove { get; init; }
     public required string Fallback { get; init; }
     public required string AskInWords { get; init; }
     public required string TooLong { get; init; }

@@ -148,6 +148,46 @@ internal sealed class KnowledgeIndex
         }
     }
 
+    /// <summary>
+    /// The answer sentences of <paramref name="articleId"/> covering at least <paramref name="minimumCoverage"/> of the query's
+    /// weight (on the sentence index's statistics) and at least 60 % of the best one's coverage: at most <paramref name="max"/>,
+    /// in the answer's order.
+    /// </summary>
+    public IReadOnlyList<string> Passages(string articleId, AnalyzedText query, int max, float minimumCoverage)
+    {
+        if (FindArticle(articleId) is not { } article || query.Terms.Count == 0)
+        {
+            return [];
+        }
+
+        var scored = new List<(int Order, string Sentence, float Coverage)>();
+        var order = 0;
+        foreach (var sentence in AnswerSentences.Whole(article.Answer))
+        {
+            var terms = Analyzer.AnalyzeDocument(sentence).Terms;
+            float coverage;
+            _gate.EnterReadLock();
+            try
+            {
+                coverage = _sentences.QueryCoverageOf(query.Terms, terms);
+            }
+            finally
+            {
+                _gate.ExitReadLock();
+            }
+
+            scored.Add((order++, sentence, coverage));
+        }
+
+        var best = scored.Count == 0 ? 0f : scored.Max(s => s.Coverage);
+        if (best < minimumCoverage)
+        {
+            return [];
+        }
+
+        return [.. scored.Where(s => s.Coverage >= 0.6f * best).OrderByDescending(s => s.Coverage).Take(max).OrderBy(s => s.Order).Select(s => s.Sentence)];
+    }
+
     public AnalyzedText AnalyzeQuery(string text)
     {
         _gate.EnterReadLock();

@@ -175,6 +175,14 @@ public sealed class KnowledgeService(
 
     public Article? FindArticle(string articleId) => Index.FindArticle(articleId);
 
+    /// <inheritdoc />
+    public IReadOnlyList<string> PassagesFor(string articleId, string message)
+    {
+        var index = Index;
+        // A third of the message's weight: one of its two or three words that carry meaning, not a common word alone.
+        return index.Passages(articleId, index.AnalyzeQuery(message), max: 2, minimumCoverage: 0.25f);
+    }
+
     /// <summary>Every article of the current KB, for pickers (moderators attach phrasings to one).</summary>
     public IReadOnlyList<Article> Articles => Index.Articles;
 

@@ -38,6 +38,54 @@ public sealed class ConversationUnderstandingScripts
     }
 
     [Fact]
+    public async Task A_follow_up_about_the_article_just_answered_gets_the_sentence_it_asks_about_not_the_whole_answer_again()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("хочу записаться к терапевту через госуслуги")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer, "Госуслугах")
+            .Check((_, c) => Assert.Equal("appointment-online", c.LastArticleId))
+            .Send("а если я не смогу прийти, как отменить?")
+            .AssertReply(MessageKind.Answer, check: m =>
+            {
+                Assert.Equal("Из ответа выше: «Там же запись можно отменить или перенести — пожалуйста, освобождайте время, если не сможете прийти.»", m.Text);
+                Assert.Contains(m.Buttons, b => b.Title == "Не помогло");
+            })
+            .Check((_, c) => Assert.Equal("appointment-online", c.LastArticleId));
+    }
+
+    [Fact]
+    public async Task A_follow_up_about_the_article_just_answered_that_no_sentence_answers_is_pointed_to_the_answer_and_a_person()
+    {
+        var kb = new FakeKnowledge(FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС"))
+            .Answer("полис", "oms-get").Answer("а сроки", "oms-get");
+        await using var bot = await DialogHarness.StartAsync(knowledge: kb);
+        await bot.Flow()
+            .Send("полис")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("а сроки")
+            .AssertReply(MessageKind.Answer, "в сообщении выше", m => Assert.Contains(m.Buttons, b => b.Title == "Не помогло"))
+            .Check((_, c) => Assert.Equal("oms-get", c.LastArticleId));
+    }
+
+    [Fact]
+    public async Task The_same_article_asked_about_again_after_the_context_has_expired_is_answered_in_full()
+    {
+        var kb = new FakeKnowledge(FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС")).Answer("полис", "oms-get");
+        await using var bot = await DialogHarness.StartAsync(o => o.Context.Lifetime = TimeSpan.FromMinutes(10), kb);
+        string? first = null;
+        await bot.Flow()
+            .Send("полис")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer, check: m => first = m.Text)
+            .Wait(TimeSpan.FromMinutes(11))
+            .Send("полис")
+            .AssertReply(MessageKind.Answer, check: m => Assert.Equal(first, m.Text));
+    }
+
+    [Fact]
     public async Task A_message_that_changes_the_topic_is_searched_on_its_own()
     {
         await using var bot = await DialogHarness.StartAsync();

@@ -46,4 +46,24 @@ public sealed class AnswerSentenceTests
         // Two titles and four curated questions.
         Assert.Equal(6, host.Service.QuestionCount);
     }
+
+    [Fact]
+    public async Task The_passages_for_a_follow_up_are_the_whole_sentences_of_the_answer_its_own_words_name()
+    {
+        await using var host = await KnowledgeHost.StartAsync(Kb);
+
+        Assert.Equal(["Для заявления нужна справка для получения путёвки по форме 070/у от лечащего врача."],
+            host.Service.PassagesFor("voucher", "а справку где брать?"));
+        Assert.Empty(host.Service.PassagesFor("voucher", "а сколько ждать?"));
+        Assert.Empty(host.Service.PassagesFor("no-such-article", "справка"));
+        Assert.Empty(host.Service.PassagesFor("voucher", ""));
+    }
+
+    [Fact]
+    public void Whole_sentences_keep_abbreviations_and_clauses_inside()
+    {
+        Assert.Equal(
+            ["К узким специалистам (кардиологу, неврологу и др.) направляет терапевт: запишитесь к нему; т. д. не нужно.", "Запись — по номеру 122."],
+            Assistant.Knowledge.Retrieval.AnswerSentences.Whole("К узким специалистам (кардиологу, неврологу и др.) направляет терапевт: запишитесь к нему; т. д. не нужно. Запись — по номеру 122."));
+    }
 }
