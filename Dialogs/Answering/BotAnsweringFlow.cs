@@ -126,7 +126,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             default:
                 await services.Unanswered.RecordAsync(conversation, Learning.UnansweredKind.Fallback, text,
                     [.. result.Candidates.Take(3).Select(c => c.ArticleId)], null, cancellationToken);
-                await FallbackAsync(session, cancellationToken);
+                await FallbackAsync(session, services.Intents.AsksForMedicalAdvice(text), cancellationToken);
                 break;
         }
     }
@@ -234,16 +234,27 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
     private bool IsSensitive(Article article) =>
         services.Options.Handoff.SensitiveArticleIds.Contains(article.Id) || services.Options.Handoff.SensitiveLifeSituations.Contains(article.LifeSituation);
 
-    private async Task FallbackAsync(ConversationSession session, CancellationToken cancellationToken)
+    /// <param name="medicalAdvice">The message asks for a diagnosis, a medicine or a dose: the citizen is told who can help and
+    /// the emergency numbers, also when the repeated «нет ответа» hands the conversation over.</param>
+    private async Task FallbackAsync(ConversationSession session, bool medicalAdvice, CancellationToken cancellationToken)
     {
         var fallbacks = session.Conversation.ConsecutiveFallbacks + 1;
         session.Conversation = session.Conversation with { ConsecutiveFallbacks = fallbacks, FallbackCount = session.Conversation.FallbackCount + 1 };
-        if (fallbacks >= services.Options.Handoff.FallbacksBeforeHandoff)
+        var handOver = fallbacks >= services.Options.Handoff.FallbacksBeforeHandoff;
+        if (medicalAdvice)
+        {
+            session.Say(MessageKind.Fallback, services.Phrases.MedicalAdvice, handOver ? [] : services.Phrases.Buttons.AfterFallback());
+        }
+
+        if (handOver)
         {
             await handoff.StartAsync(session, HandoffReason.Fallbacks, null, cancellationToken);
             return;
         }
 
-        session.Say(MessageKind.Fallback, services.Phrases.Fallback, services.Phrases.Buttons.AfterFallback());
+        if (!medicalAdvice)
+        {
+            session.Say(MessageKind.Fallback, services.Phrases.Fallback, services.Phrases.Buttons.AfterFallback());
+        }
     }
 }

@@ -13,6 +13,7 @@ public sealed class IntentRecognizer
     private readonly HashSet<string> _notHelped;
     private readonly HashSet<string> _writeRequest;
     private readonly HashSet<string> _cancel;
+    private readonly IReadOnlyList<string[]> _medicalAdvice;
     private readonly SmallTalkRecognizer _smallTalk;
 
     public IntentRecognizer(BotPhrases phrases)
@@ -25,6 +26,7 @@ public sealed class IntentRecognizer
         _notHelped = Exact(recognise.NotHelped.Append(buttons.NotHelped));
         _writeRequest = Exact(recognise.WriteRequest.Append(buttons.WriteRequest));
         _cancel = Exact(recognise.Cancel.Append(buttons.Cancel));
+        _medicalAdvice = [.. recognise.MedicalAdvice.Select(Words).Where(w => w.Length > 0)];
         _smallTalk = new SmallTalkRecognizer(phrases.SmallTalk);
     }
 
@@ -66,6 +68,16 @@ public sealed class IntentRecognizer
             _ => null,
         };
         return kind is null ? null : new RecognizedIntent(kind.Value);
+    }
+
+    /// <summary>
+    /// Whether the message asks for what only a doctor can give (a diagnosis, a medicine, a dose) or describes symptoms: a phrase
+    /// of <see cref="RecognisedPhrases.MedicalAdvice"/> anywhere in it, each word as the start of a word.
+    /// </summary>
+    public bool AsksForMedicalAdvice(string? text)
+    {
+        var words = Words(text);
+        return words.Length > 0 && _medicalAdvice.Any(phrase => ContainsPhrase(words, phrase));
     }
 
     private RecognizedIntent FromText(string? text)

@@ -33,6 +33,8 @@ public sealed record BotPhrases
     /// <summary>A follow-up about the article just answered that none of its sentences answers.</summary>
     public required string AnswerAbove { get; init; }
     public required string Fallback { get; init; }
+    /// <summary>«No answer» to a message asking for a diagnosis, a medicine or a dose: who can help, and the emergency numbers.</summary>
+    public required string MedicalAdvice { get; init; }
     public required string AskInWords { get; init; }
     public required string TooLong { get; init; }
     public required string Throttled { get; init; }

@@ -12,4 +12,10 @@ public sealed record RecognisedPhrases
     public required IReadOnlyList<string> NotHelped { get; init; }
     public required IReadOnlyList<string> WriteRequest { get; init; }
     public required IReadOnlyList<string> Cancel { get; init; }
+
+    /// <summary>
+    /// Requests for a diagnosis, a medicine or a dose, and symptoms, found anywhere in a message like operator requests. Only read
+    /// when the KB has no answer: such a message then gets <see cref="BotPhrases.MedicalAdvice"/> instead of the plain «нет ответа».
+    /// </summary>
+    public required IReadOnlyList<string> MedicalAdvice { get; init; }
 }

@@ -106,6 +106,49 @@ public sealed class AnsweringScripts
             .Check((_, conversation) => Assert.Equal(1, conversation.ConsecutiveFallbacks));
     }
 
+    [Theory]
+    [InlineData("у меня болит голова и температура 39, что выпить?")]
+    [InlineData("какую дозу парацетамола давать ребенку 3 лет")]
+    [InlineData("поставьте диагноз по анализам пожалуйста")]
+    public async Task A_request_for_a_diagnosis_or_a_medicine_the_KB_does_not_answer_is_told_who_can_help_and_the_emergency_numbers(string message)
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send(message)
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Fallback, "только врач", m =>
+            {
+                Assert.Contains("122", m.Text);
+                Assert.Contains("103 или 112", m.Text);
+            })
+            .AssertButtons("Оператор", "Написать обращение")
+            .AssertNoReply()
+            .Check((_, conversation) => Assert.Equal(1, conversation.ConsecutiveFallbacks));
+    }
+
+    [Fact]
+    public async Task A_request_for_a_medicine_the_KB_answers_is_answered_from_the_KB()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("какие лекарства положены бесплатно по льготе")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer);
+    }
+
+    [Fact]
+    public async Task Medical_advice_asked_again_and_again_still_gets_the_emergency_numbers_when_the_bot_hands_over()
+    {
+        await using var bot = await DialogHarness.StartAsync(o => o.Handoff.FallbacksBeforeHandoff = 2);
+        await bot.Flow()
+            .Send("болит живот что принять")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Fallback, "103 или 112")
+            .Send("тошнит и болит живот что со мной")
+            .AssertReply(MessageKind.Fallback, "103 или 112")
+            .AssertReply(MessageKind.HandoffNotice);
+    }
+
     [Fact]
     public async Task A_short_follow_up_right_after_an_answer_stays_in_its_life_situation()
     {
