@@ -234,6 +234,18 @@ public sealed class InMemoryVectorIndex(int dimensions) : IVectorIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Dot(ref short query, ref sbyte row, int length)
     {
+        if (Avx512BW.IsSupported && (length & 31) == 0)
+        {
+            // The same with 32 codes a step: half the instructions of the AVX2 loop per row.
+            var wide = Vector512<int>.Zero;
+            for (nuint i = 0; i < (nuint)length; i += 32)
+            {
+                wide += Avx512BW.MultiplyAddAdjacent(Vector512.LoadUnsafe(ref query, i), Avx512BW.ConvertToVector512Int16(Vector256.LoadUnsafe(ref row, i)));
+            }
+
+            return Vector512.Sum(wide);
+        }
+
         if (Avx2.IsSupported)
         {
             // Sign-extend 16 row codes to 16-bit lanes, multiply by the query's and add adjacent pairs into 32-bit lanes (pmaddwd).
