@@ -56,6 +56,19 @@ public sealed class ConversationUnderstandingScripts
     }
 
     [Fact]
+    public async Task An_unsure_follow_up_whose_words_name_a_sentence_of_the_answer_just_given_among_the_likely_articles_gets_that_sentence()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("хочу записаться к терапевту через госуслуги")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer, "Госуслугах")
+            .Send("а по какому номеру звонить?")
+            .AssertReply(MessageKind.Answer, "Из ответа выше", m => Assert.Contains("122", m.Text))
+            .Check((_, c) => Assert.Equal("appointment-online", c.LastArticleId));
+    }
+
+    [Fact]
     public async Task A_follow_up_about_the_article_just_answered_that_no_sentence_answers_is_pointed_to_the_answer_and_a_person()
     {
         var kb = new FakeKnowledge(FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС"))
