@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Assistant.Bot.Host.Knowledge;
 using Assistant.Bot.Host.Staff.Accounts;
 using Assistant.Bot.Host.Staff.Audit;
@@ -64,7 +66,13 @@ public static class StaffExtensions
             identity.Lockout.DefaultLockoutTimeSpan = staff.Value.LockoutTime;
         });
         // Cookies must open on every host and survive a restart: the keys live with the accounts (PostgreSQL when scaled out).
-        services.AddDataProtection().SetApplicationName("Assistant").PersistKeysToDbContext<StaffDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("Assistant").PersistKeysToDbContext<StaffDbContext>();
+
+        // Whoever reads those keys could forge a staff sign-in: with a certificate they are stored encrypted with it.
+        if (builder.Configuration[$"{StaffOptions.Section}:KeyCertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            dataProtection.ProtectKeysWithCertificate(LoadKeyCertificate(certificatePath, builder.Configuration[$"{StaffOptions.Section}:KeyCertificatePassword"]));
+        }
         services.AddSingleton<StaffTokens>();
         services.AddSingleton<AuditLog>();
         services.AddScoped<StaffAccounts>();
@@ -173,5 +181,20 @@ public static class StaffExtensions
         }
 
         return Task.CompletedTask;
+    }
+
+    private static X509Certificate2 LoadKeyCertificate(string path, string? password)
+    {
+        try
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            return certificate.HasPrivateKey
+                ? certificate
+                : throw new InvalidOperationException($"Staff:KeyCertificatePath: {path} has no private key, so the keys could not be read back.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new InvalidOperationException($"Staff:KeyCertificatePath: cannot read a PKCS#12 certificate with its private key from {path} ({e.Message}).", e);
+        }
     }
 }

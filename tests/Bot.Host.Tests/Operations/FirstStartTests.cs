@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Assistant.Bot.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +16,7 @@ public sealed class FirstStartTests
         var app = AssistantApp.Build(["--urls", "http://127.0.0.1:0", "--Storage:DataDirectory", data], builder =>
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.Logging.AddProvider(new ErrorCollector(errors));
+            builder.Logging.AddProvider(new ErrorLog(errors));
         });
         try
         {
@@ -35,29 +36,5 @@ public sealed class FirstStartTests
         }
 
         Assert.Empty(errors);
-    }
-
-    private sealed class ErrorCollector(ConcurrentQueue<string> errors) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Collector(categoryName, errors);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Collector(string category, ConcurrentQueue<string> errors) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                {
-                    errors.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().Name}");
-                }
-            }
-        }
     }
 }
