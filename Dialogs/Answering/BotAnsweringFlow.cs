@@ -113,8 +113,8 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
 
                 await AnswerAsync(session, chosen[0], cancellationToken, also, result.Chosen[0].MatchedText, asked);
                 break;
-            case Decision.Clarify when context?.ArticleId is { } previous && lastReply == MessageKind.Answer
-                && chosen.FirstOrDefault(a => a.Id == previous) is { } answered && !IsSensitive(answered)
+            case Decision.Clarify when chosen.Count > 1 && context?.ArticleId is { } previous && lastReply == MessageKind.Answer
+                && !IsSensitive(chosen[0]) && chosen.FirstOrDefault(a => a.Id == previous) is { } answered && !IsSensitive(answered)
                 && services.Knowledge.PassagesFor(previous, text).Count > 0:
                 // Unsure between a few articles, one of them the answer just given, and the message's own words name a sentence
                 // of that answer: the citizen asks about what they have just read.

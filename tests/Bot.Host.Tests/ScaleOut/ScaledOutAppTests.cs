@@ -29,50 +29,60 @@ public sealed class ScaledOutAppTests(RedisServer redis, PostgresServer postgres
         await b.InitializeAsync();
         try
         {
-            var userId = WebChatCalls.NewUserId();
-            await using var stream = await SseStream.OpenAsync(b.Client, userId);
-
-            // The question goes to host A; the answer reaches the visitor's stream on host B through the backplane.
-            await WebChatCalls.SendAsync(a.Client, userId, "как получить полис омс");
-            await stream.WaitForKindAsync("answer");
-            await WebChatCalls.PressAsync(b.Client, userId, "Оператор", "operator");
-            await stream.WaitForKindAsync("handoffNotice");
-
-            var conversationId = (await WebChatCalls.ConversationOfAsync(a.Services, userId)).Id;
-            // One account in the shared PostgreSQL: its token works on both hosts.
-            var token = await a.AddStaffAsync("op-1", "operator", RunningApp.SeedGroups);
-            var onA = new OperatorClient(a.Client, token, "op-1");
-            var onB = new OperatorClient(b.Client, token, "op-1");
-            await onA.OkAsync(onA.AcceptAsync(conversationId));
-            await onB.OkAsync(onB.ReplyAsync(conversationId, "Полис оформляет страховая медицинская организация."));
-            await stream.WaitForKindAsync("operatorMessage");
-            await onA.OkAsync(onA.CloseAsync(conversationId));
-            await stream.WaitForKindAsync("ratingPrompt");
-            await WebChatCalls.AcceptedAsync(WebChatCalls.PostAsync(b.Client,
-                new { userId, clientMessageId = WebChatCalls.NewClientMessageId(), type = "rating", rating = 5 }));
-
-            await using var connection = new NpgsqlConnection(database);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT score, operator_id, channel FROM ratings WHERE conversation_id = @id", connection);
-            command.Parameters.AddWithValue("id", conversationId);
-            await using (var row = await command.ExecuteReaderAsync())
-            {
-                Assert.True(await row.ReadAsync(), "the rating is in PostgreSQL");
-                Assert.Equal(5, row.GetInt32(0));
-                Assert.Equal("op-1", row.GetString(1));
-                Assert.Equal("web", row.GetString(2));
-            }
-
-            var fromA = await onA.OkAsync(onA.TranscriptAsync(conversationId));
-            var fromB = await onB.OkAsync(onB.TranscriptAsync(conversationId));
-            Assert.Equal(fromA.ToString(), fromB.ToString());
-            Assert.Contains(fromA.EnumerateArray(), e => e.GetProperty("text").GetString() == "Полис оформляет страховая медицинская организация.");
+            await ServedByBothAsync(a, b, database);
+        }
+        catch (Exception e) when (!a.LoggedErrors.IsEmpty || !b.LoggedErrors.IsEmpty)
+        {
+            // A host's own errors say why a call failed (a 500 has no body in production).
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nhost A logged: {string.Join("\n", a.LoggedErrors)}\nhost B logged: {string.Join("\n", b.LoggedErrors)}");
         }
         finally
         {
             await b.DisposeAsync();
             await a.DisposeAsync();
         }
+    }
+
+    private static async Task ServedByBothAsync(ConfiguredApp a, ConfiguredApp b, string database)
+    {
+        var userId = WebChatCalls.NewUserId();
+        await using var stream = await SseStream.OpenAsync(b.Client, userId);
+
+        // The question goes to host A; the answer reaches the visitor's stream on host B through the backplane.
+        await WebChatCalls.SendAsync(a.Client, userId, "как получить полис омс");
+        await stream.WaitForKindAsync("answer");
+        await WebChatCalls.PressAsync(b.Client, userId, "Оператор", "operator");
+        await stream.WaitForKindAsync("handoffNotice");
+
+        var conversationId = (await WebChatCalls.ConversationOfAsync(a.Services, userId)).Id;
+        // One account in the shared PostgreSQL: its token works on both hosts.
+        var token = await a.AddStaffAsync("op-1", "operator", RunningApp.SeedGroups);
+        var onA = new OperatorClient(a.Client, token, "op-1");
+        var onB = new OperatorClient(b.Client, token, "op-1");
+        await onA.OkAsync(onA.AcceptAsync(conversationId));
+        await onB.OkAsync(onB.ReplyAsync(conversationId, "Полис оформляет страховая медицинская организация."));
+        await stream.WaitForKindAsync("operatorMessage");
+        await onA.OkAsync(onA.CloseAsync(conversationId));
+        await stream.WaitForKindAsync("ratingPrompt");
+        await WebChatCalls.AcceptedAsync(WebChatCalls.PostAsync(b.Client,
+            new { userId, clientMessageId = WebChatCalls.NewClientMessageId(), type = "rating", rating = 5 }));
+
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT score, operator_id, channel FROM ratings WHERE conversation_id = @id", connection);
+        command.Parameters.AddWithValue("id", conversationId);
+        await using (var row = await command.ExecuteReaderAsync())
+        {
+            Assert.True(await row.ReadAsync(), "the rating is in PostgreSQL");
+            Assert.Equal(5, row.GetInt32(0));
+            Assert.Equal("op-1", row.GetString(1));
+            Assert.Equal("web", row.GetString(2));
+        }
+
+        var fromA = await onA.OkAsync(onA.TranscriptAsync(conversationId));
+        var fromB = await onB.OkAsync(onB.TranscriptAsync(conversationId));
+        Assert.Equal(fromA.ToString(), fromB.ToString());
+        Assert.Contains(fromA.EnumerateArray(), e => e.GetProperty("text").GetString() == "Полис оформляет страховая медицинская организация.");
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public class RunningApp : IAsyncLifetime, IAsyncDisposable
 
     public IServiceProvider Services => _app!.Services;
 
+    /// <summary>Every error the app has logged, for a failing test to show what happened inside the host.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> LoggedErrors { get; } = new();
+
     /// <summary>Extra settings (key, value) for a test class's app, e.g. ("Staff:MaxConversationsPerOperator", "2").</summary>
     protected virtual IEnumerable<(string Key, string Value)> Settings => [];
 
@@ -30,7 +33,11 @@ public class RunningApp : IAsyncLifetime, IAsyncDisposable
             args.Add(value);
         }
 
-        _app = AssistantApp.Build([.. args], builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        _app = AssistantApp.Build([.. args], builder =>
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddProvider(new ErrorLog(LoggedErrors));
+        });
         try
         {
             await _app.StartAsync();
