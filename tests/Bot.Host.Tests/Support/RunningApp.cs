@@ -53,6 +53,19 @@ public class RunningApp : IAsyncLifetime, IAsyncDisposable
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address.EndsWith('/') ? address : address + "/");
         Client = new HttpClient { BaseAddress = Address };
+
+        // As a balancer does, send nothing to a scaled-out host until it is ready: its Redis connection is made in the background
+        // and may still be opening when the host has started, and a first call would then fail.
+        var scaledOut = Settings.Any(s => s.Key == "ConnectionStrings:Redis");
+        for (var attempt = 0; scaledOut && !(await Client.GetAsync("healthz/ready")).IsSuccessStatusCode; attempt++)
+        {
+            if (attempt == 300)
+            {
+                throw new InvalidOperationException("The app did not become ready in 30 s: " + await (await Client.GetAsync("healthz/ready")).Content.ReadAsStringAsync());
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>The password every test account gets (Identity's rules: 10+ characters, a digit, upper and lower case).</summary>
