@@ -107,7 +107,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 var also = result.AlsoAsked is { } second && second.ArticleId != chosen[0].Id ? services.Knowledge.FindArticle(second.ArticleId) : null;
                 if (also is null && context is not null && lastReply == MessageKind.Answer && conversation.LastArticleId == chosen[0].Id && !IsSensitive(chosen[0]))
                 {
-                    AnswerAgain(session, chosen[0], text, result.Chosen[0].MatchedText, asked);
+                    AnswerAgain(session, chosen[0], services.Knowledge.PassagesFor(chosen[0].Id, text), result.Chosen[0].MatchedText, asked);
                     break;
                 }
 
@@ -115,10 +115,10 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 break;
             case Decision.Clarify when chosen.Count > 1 && context?.ArticleId is { } previous && lastReply == MessageKind.Answer
                 && !IsSensitive(chosen[0]) && chosen.FirstOrDefault(a => a.Id == previous) is { } answered && !IsSensitive(answered)
-                && services.Knowledge.PassagesFor(previous, text).Count > 0:
+                && services.Knowledge.PassagesFor(previous, text) is { Count: > 0 } passages:
                 // Unsure between a few articles, one of them the answer just given, and the message's own words name a sentence
                 // of that answer: the citizen asks about what they have just read.
-                AnswerAgain(session, answered, text, null, asked);
+                AnswerAgain(session, answered, passages, null, asked);
                 break;
             case Decision.Clarify when chosen.Count > 1 && IsSensitive(chosen[0]):
                 // The likeliest article is one a person must handle: hand over at once instead of asking which one.
@@ -181,9 +181,8 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
     /// or, when none matches, a pointer to the answer above and the way to a person. The same long answer is never sent twice in
     /// a row; the article still counts as the one that answered.
     /// </summary>
-    private void AnswerAgain(ConversationSession session, Article article, string text, string? matched, string asked)
+    private void AnswerAgain(ConversationSession session, Article article, IReadOnlyList<string> passages, string? matched, string asked)
     {
-        var passages = services.Knowledge.PassagesFor(article.Id, text);
         var reply = passages.Count > 0
             ? BotPhrases.Fill(services.Phrases.AnswerPassage, ("passage", string.Join(" ", passages)))
             : services.Phrases.AnswerAbove;
@@ -252,16 +251,14 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         {
             session.Say(MessageKind.Fallback, services.Phrases.MedicalAdvice, handOver ? [] : services.Phrases.Buttons.AfterFallback());
         }
+        else if (!handOver)
+        {
+            session.Say(MessageKind.Fallback, services.Phrases.Fallback, services.Phrases.Buttons.AfterFallback());
+        }
 
         if (handOver)
         {
             await handoff.StartAsync(session, HandoffReason.Fallbacks, null, cancellationToken);
-            return;
-        }
-
-        if (!medicalAdvice)
-        {
-            session.Say(MessageKind.Fallback, services.Phrases.Fallback, services.Phrases.Buttons.AfterFallback());
         }
     }
 }

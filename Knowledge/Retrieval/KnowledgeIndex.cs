@@ -161,22 +161,17 @@ internal sealed class KnowledgeIndex
         }
 
         var scored = new List<(int Order, string Sentence, float Coverage)>();
-        var order = 0;
-        foreach (var sentence in AnswerSentences.Whole(article.Answer))
+        _gate.EnterReadLock();
+        try
         {
-            var terms = Analyzer.AnalyzeDocument(sentence).Terms;
-            float coverage;
-            _gate.EnterReadLock();
-            try
+            foreach (var sentence in AnswerSentences.Whole(article.Answer))
             {
-                coverage = _sentences.QueryCoverageOf(query.Terms, terms);
+                scored.Add((scored.Count, sentence, _sentences.QueryCoverageOf(query.Terms, Analyzer.AnalyzeDocument(sentence).Terms)));
             }
-            finally
-            {
-                _gate.ExitReadLock();
-            }
-
-            scored.Add((order++, sentence, coverage));
+        }
+        finally
+        {
+            _gate.ExitReadLock();
         }
 
         var best = scored.Count == 0 ? 0f : scored.Max(s => s.Coverage);

@@ -179,7 +179,7 @@ public sealed class KnowledgeService(
     public IReadOnlyList<string> PassagesFor(string articleId, string message)
     {
         var index = Index;
-        // A third of the message's weight: one of its two or three words that carry meaning, not a common word alone.
+        // A quarter of the message's search weight: one of its few words that carry meaning, not a common word alone.
         return index.Passages(articleId, index.AnalyzeQuery(message), max: 2, minimumCoverage: 0.25f);
     }
 

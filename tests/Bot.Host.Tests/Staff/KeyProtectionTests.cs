@@ -1,12 +1,7 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Assistant.Bot.Host.Tests.Support;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Bot.Host.Tests.Staff;
 
@@ -75,36 +70,10 @@ public sealed class KeyProtectionTests : IDisposable
         return path;
     }
 
-    /// <summary>Starts the app, renders the sign-in page (which needs a key for its anti-forgery token), stops; the errors it logged.</summary>
-    private static async Task<string[]> StartAndSignInPageAsync(string data, string? certificate, string? password)
-    {
-        var errors = new ConcurrentQueue<string>();
-        var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Storage:DataDirectory", data };
-        if (certificate is not null)
-        {
-            args.AddRange(["--Staff:KeyCertificatePath", certificate, "--Staff:KeyCertificatePassword", password!]);
-        }
-
-        var app = AssistantApp.Build([.. args], builder =>
-        {
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.Logging.AddProvider(new ErrorLog(errors));
-        });
-        try
-        {
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var client = new HttpClient { BaseAddress = new Uri(address.TrimEnd('/') + "/") };
-            Assert.Contains("__RequestVerificationToken", await client.GetStringAsync("staff/login"));
-            await app.StopAsync();
-        }
-        finally
-        {
-            await app.DisposeAsync();
-        }
-
-        return [.. errors];
-    }
+    private static Task<string[]> StartAndSignInPageAsync(string data, string? certificate, string? password) =>
+        certificate is null
+            ? SignInPageStart.RunAsync(data)
+            : SignInPageStart.RunAsync(data, ("Staff:KeyCertificatePath", certificate), ("Staff:KeyCertificatePassword", password!));
 
     private static string[] KeysIn(string data)
     {
