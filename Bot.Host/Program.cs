@@ -11,5 +11,16 @@ if (CliVerbs.IsUnknownVerb(args))
     return CliVerbs.Usage(args[0]);
 }
 
-await AssistantApp.Build(args).RunAsync();
+WebApplication app;
+try
+{
+    app = AssistantApp.Build(args);
+}
+catch (SettingException e)
+{
+    Console.Error.WriteLine("Assistant cannot start: " + e.Message);
+    return 1;
+}
+
+await app.RunAsync();
 return 0;

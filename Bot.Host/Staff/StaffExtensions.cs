@@ -190,11 +190,12 @@ public static class StaffExtensions
             var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
             return certificate.HasPrivateKey
                 ? certificate
-                : throw new InvalidOperationException($"Staff:KeyCertificatePath: {path} has no private key, so the keys could not be read back.");
+                : throw new SettingException($"Staff:KeyCertificatePath: {path} has no private key, so the keys could not be read back.");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        catch (CryptographicException e)
         {
-            throw new InvalidOperationException($"Staff:KeyCertificatePath: cannot read a PKCS#12 certificate with its private key from {path} ({e.Message}).", e);
+            // The loader reports a missing file or a wrong password as a cryptographic error; the inner one says which.
+            throw new SettingException($"Staff:KeyCertificatePath: cannot read a PKCS#12 certificate from {path}: {(e.InnerException ?? e).Message}", e);
         }
     }
 }

@@ -53,7 +53,7 @@ public sealed class KeyProtectionTests : IDisposable
     public void A_certificate_that_cannot_be_read_stops_the_start_with_the_setting_named_and_no_password_in_the_message()
     {
         var certificate = WriteCertificate("wrong.pfx");
-        var error = Assert.Throws<InvalidOperationException>(() => AssistantApp.Build(
+        var error = Assert.Throws<SettingException>(() => AssistantApp.Build(
             ["--urls", "http://127.0.0.1:0", "--Storage:DataDirectory", Path.Combine(_directory, "bad"),
              "--Staff:KeyCertificatePath", certificate, "--Staff:KeyCertificatePassword", "not-the-password"]));
         Assert.Contains("Staff:KeyCertificatePath", error.Message);
