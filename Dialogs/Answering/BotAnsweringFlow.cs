@@ -125,9 +125,11 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 await AnswerAsync(session, chosen[0], cancellationToken, context: asked);
                 break;
             case Decision.Clarify when chosen.Count > 1:
-                // "Did you mean" before giving up: the likely articles, and the way to a person when none of them is it.
+                // "Did you mean" before giving up: the likely articles, and the way to a person when none of them is it. A request
+                // for a diagnosis or a medicine the KB is unsure about hears first who can help and the emergency numbers.
                 session.Conversation = conversation with { ConsecutiveFallbacks = 0, ClarifyArticleIds = [.. chosen.Select(a => a.Id)] };
-                session.Say(MessageKind.Clarify, services.Phrases.Clarify,
+                session.Say(MessageKind.Clarify,
+                    services.Intents.AsksForMedicalAdvice(text) ? services.Phrases.MedicalAdvice + "\n\n" + services.Phrases.Clarify : services.Phrases.Clarify,
                     [.. chosen.Select(a => new QuickReply(a.Title, ButtonPayloads.Article(a.Id))), new QuickReply(services.Phrases.Buttons.Other, ButtonPayloads.Operator)]);
                 break;
             default:

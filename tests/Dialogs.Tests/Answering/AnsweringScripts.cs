@@ -127,6 +127,23 @@ public sealed class AnsweringScripts
     }
 
     [Fact]
+    public async Task A_request_for_a_medicine_the_KB_is_unsure_about_hears_the_emergency_numbers_before_the_likely_articles()
+    {
+        var kb = new FakeKnowledge(FakeKnowledge.Article("dental", "care", "Что бесплатно у стоматолога"), FakeKnowledge.Article("trauma", "care", "Травмпункт"))
+            .Clarify("горло", "dental", "trauma");
+        await using var bot = await DialogHarness.StartAsync(knowledge: kb);
+        await bot.Flow()
+            .Send("болит горло, чем лечить?")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Clarify, "только врач", m =>
+            {
+                Assert.Contains("103 или 112", m.Text);
+                Assert.EndsWith("Возможно, вы имели в виду:", m.Text);
+            })
+            .AssertButtons("Что бесплатно у стоматолога", "Травмпункт", "Другое — передать специалисту");
+    }
+
+    [Fact]
     public async Task A_request_for_a_medicine_the_KB_answers_is_answered_from_the_KB()
     {
         await using var bot = await DialogHarness.StartAsync();
