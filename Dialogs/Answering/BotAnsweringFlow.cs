@@ -60,7 +60,8 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                     await services.Unanswered.RecordAsync(before, Learning.UnansweredKind.CitizenChoice, before.LastQuestion, before.ClarifyArticleIds, chosen.Id, cancellationToken);
                 }
 
-                await AnswerAsync(session, chosen, cancellationToken);
+                // The question that led to the choice is what the next messages refer to.
+                await AnswerAsync(session, chosen, cancellationToken, context: before.LastReplyKind == MessageKind.Clarify ? before.LastQuestion : null);
                 break;
             case CitizenIntent.SmallTalk when intent.SmallTalk is { } smallTalk:
                 smallTalkFlow.Reply(session, smallTalk);
@@ -127,7 +128,15 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             case Decision.Clarify when chosen.Count > 1:
                 // "Did you mean" before giving up: the likely articles, and the way to a person when none of them is it. A request
                 // for a diagnosis or a medicine the KB is unsure about hears first who can help and the emergency numbers.
-                session.Conversation = conversation with { ConsecutiveFallbacks = 0, ClarifyArticleIds = [.. chosen.Select(a => a.Id)] };
+                // A citizen who types on instead of choosing still talks about what was asked: it is the next message's context.
+                session.Conversation = conversation with
+                {
+                    ConsecutiveFallbacks = 0,
+                    ClarifyArticleIds = [.. chosen.Select(a => a.Id)],
+                    ContextQuestion = LatestWords(asked, services.Options.Context.MaxWords),
+                    ContextAt = services.Now,
+                    ContextTurns = 0,
+                };
                 session.Say(MessageKind.Clarify,
                     services.Intents.AsksForMedicalAdvice(text) ? services.Phrases.MedicalAdvice + "\n\n" + services.Phrases.Clarify : services.Phrases.Clarify,
                     [.. chosen.Select(a => new QuickReply(a.Title, ButtonPayloads.Article(a.Id))), new QuickReply(services.Phrases.Buttons.Other, ButtonPayloads.Operator)]);

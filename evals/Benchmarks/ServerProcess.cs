@@ -38,6 +38,16 @@ public sealed class ServerProcess : IAsyncDisposable
         // The benchmark's visitors send faster than a person: the per-visitor limit is not what is measured here.
         start.Environment["Dialogs__RateLimit__BurstSize"] = "1000";
         start.Environment["Dialogs__RateLimit__MessagesPerMinute"] = "100000";
+        // SERVER_X=v in the benchmark's environment sets X=v for the server alone (runtime knobs such as DOTNET_TieredPGO),
+        // so the load generator in this process is not changed with it.
+        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            if (variable.Key is string name && name.StartsWith("SERVER_", StringComparison.Ordinal))
+            {
+                start.Environment[name["SERVER_".Length..]] = variable.Value as string;
+            }
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -33,6 +33,11 @@ public static class TurnsBenchmark
         // time per turn does not, and says how many turns one core given to the server alone would carry.
         Console.WriteLine("store      warm-up turns/s   turns/s   p50 ms   p99 ms   errors | server cores busy   CPU ms per turn   turns per server core-second");
         var embedded = await RunOnceAsync(host, "embedded", null, null, questions, turns, concurrency, turnsPerVisitor, warmTurns);
+        if (Environment.GetEnvironmentVariable("TURNS_EMBEDDED_ONLY") == "1")
+        {
+            return;
+        }
+
         var redis = new RedisServer();
         var postgres = new PostgresServer();
         await redis.InitializeAsync();
@@ -63,7 +68,18 @@ public static class TurnsBenchmark
     {
         await using var server = await ServerProcess.StartAsync(host, redis, postgres);
         using var client = new HttpClient { BaseAddress = server.Address };
-        var (_, warmErrors, warmElapsed) = await DriveAsync(client, questions, warmTurns, concurrency, name + "-warm", turnsPerVisitor);
+        // The warm-up runs in blocks of the measured run's size, each printed on stderr, so the curve to the steady state shows.
+        var (warmErrors, warmElapsed) = (0, TimeSpan.Zero);
+        for (var (done, block) = (0, 0); done < warmTurns; done += turns, block++)
+        {
+            var size = Math.Min(turns, warmTurns - done);
+            var blockCpu = server.CpuTime;
+            var (_, e, took) = await DriveAsync(client, questions, size, concurrency, $"{name}-warm{block}", turnsPerVisitor);
+            (warmErrors, warmElapsed) = (warmErrors + e, warmElapsed + took);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {name} warm-up turns {done + 1}–{done + size}: {size / took.TotalSeconds:0} turns/s, server CPU {(server.CpuTime - blockCpu).TotalMilliseconds / size:0.00} ms per turn"));
+        }
+
         var cpuBefore = server.CpuTime;
         var (latencies, errors, elapsed) = await DriveAsync(client, questions, turns, concurrency, name, turnsPerVisitor);
         var cpu = server.CpuTime - cpuBefore;

@@ -112,6 +112,57 @@ public sealed class ConversationUnderstandingScripts
     }
 
     [Fact]
+    public async Task A_message_typed_instead_of_choosing_from_a_clarify_is_read_with_the_question_asked_about()
+    {
+        var kb = new FakeKnowledge(
+                FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС"),
+                FakeKnowledge.Article("oms-replace", "oms-policy", "Как заменить полис ОМС"))
+            .Clarify("палиса", "oms-get", "oms-replace");
+        await using var bot = await DialogHarness.StartAsync(knowledge: kb);
+        await bot.Flow()
+            .Send("мне 19 лет а своего палиса у меня нет")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Clarify)
+            .Send("а за это платить придется?");
+        Assert.Equal("мне 19 лет а своего палиса у меня нет", kb.Requests[^1].Context?.Question);
+    }
+
+    [Fact]
+    public async Task After_an_article_chosen_from_a_clarify_a_follow_up_is_read_with_the_question_asked_about()
+    {
+        var kb = new FakeKnowledge(
+                FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС"),
+                FakeKnowledge.Article("oms-replace", "oms-policy", "Как заменить полис ОМС"))
+            .Answer("для ребёнка", "oms-get")
+            .Clarify("палиса", "oms-get", "oms-replace");
+        await using var bot = await DialogHarness.StartAsync(knowledge: kb);
+        await bot.Flow()
+            .Send("как получить полис омс для ребёнка")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("мне 19 лет а своего палиса у меня нет")
+            .AssertReply(MessageKind.Clarify)
+            .Press("Как получить полис ОМС")
+            .AssertReply(MessageKind.Answer)
+            .Check((_, c) => Assert.Equal("oms-get", c.LastArticleId))
+            .Send("а сколько это займёт?");
+        Assert.Equal("мне 19 лет а своего палиса у меня нет", kb.Requests[^1].Context?.Question);
+    }
+
+    [Fact]
+    public async Task A_follow_up_after_a_clarify_on_the_seed_kb_is_answered_with_the_topic_asked_about()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("врач в поликлиннике накричал на маму и выгнал из кабинета, куда на него пожаловаться")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Clarify)
+            .Send("а писать главврачу или сразу выше")
+            .AssertReply(MessageKind.Answer)
+            .Check((_, c) => Assert.Equal("complaints-where", c.LastArticleId));
+    }
+
+    [Fact]
     public async Task The_context_lasts_the_configured_time()
     {
         await using var bot = await DialogHarness.StartAsync(o => o.Context.Lifetime = TimeSpan.FromMinutes(10));
