@@ -16,4 +16,7 @@ internal static partial class AnswerLog
 
     [LoggerMessage(EventId = 2403, Level = LogLevel.Information, Message = "Conversation {ConversationId}: small talk ({Kind})")]
     public static partial void SmallTalk(this ILogger logger, string conversationId, string kind);
+
+    [LoggerMessage(EventId = 2404, Level = LogLevel.Information, Message = "Conversation {ConversationId}: the message describes danger now ({Urgency}); the emergency numbers were said first")]
+    public static partial void UrgentNoticeSaid(this ILogger logger, string conversationId, string urgency);
 }

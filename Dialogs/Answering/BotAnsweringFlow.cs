@@ -138,16 +138,19 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                     ContextTurns = 0,
                 };
                 session.Say(MessageKind.Clarify,
-                    services.Intents.AsksForMedicalAdvice(text) ? services.Phrases.MedicalAdvice + "\n\n" + services.Phrases.Clarify : services.Phrases.Clarify,
+                    NeedsMedicalAdvice(text) ? services.Phrases.MedicalAdvice + "\n\n" + services.Phrases.Clarify : services.Phrases.Clarify,
                     [.. chosen.Select(a => new QuickReply(a.Title, ButtonPayloads.Article(a.Id))), new QuickReply(services.Phrases.Buttons.Other, ButtonPayloads.Operator)]);
                 break;
             default:
                 await services.Unanswered.RecordAsync(conversation, Learning.UnansweredKind.Fallback, text,
                     [.. result.Candidates.Take(3).Select(c => c.ArticleId)], null, cancellationToken);
-                await FallbackAsync(session, services.Intents.AsksForMedicalAdvice(text), cancellationToken);
+                await FallbackAsync(session, NeedsMedicalAdvice(text), cancellationToken);
                 break;
         }
     }
+
+    /// <summary>A request for a diagnosis or a medicine, unless the emergency numbers were already said this turn.</summary>
+    private bool NeedsMedicalAdvice(string text) => services.Intents.UrgencyOf(text) is null && services.Intents.AsksForMedicalAdvice(text);
 
     /// <summary>The last answer's question, while it is fresh enough to be what the next message refers to.</summary>
     private AskContext? ContextOf(Conversation conversation)

@@ -57,6 +57,15 @@ internal sealed class DialogRouter(
             return;
         }
 
+        // Someone may be in danger now: the numbers that help come first, whatever the turn does next (a search, a handover, a
+        // written request). With an operator in the conversation, the operator answers.
+        if (activity.Type == ActivityType.Message && session.Conversation.State != ConversationState.WithOperator
+            && services.Intents.UrgencyOf(activity.Text) is { } urgency)
+        {
+            session.Say(MessageKind.Notice, urgency == Urgency.Crisis ? services.Phrases.Crisis : services.Phrases.Emergency);
+            services.Logger.UrgentNoticeSaid(session.Conversation.Id, urgency.ToString());
+        }
+
         switch (session.Conversation.State)
         {
             case ConversationState.BotAnswering:

@@ -14,6 +14,8 @@ public sealed class IntentRecognizer
     private readonly HashSet<string> _writeRequest;
     private readonly HashSet<string> _cancel;
     private readonly IReadOnlyList<string[]> _medicalAdvice;
+    private readonly IReadOnlyList<string[]> _emergency;
+    private readonly IReadOnlyList<string[]> _crisis;
     private readonly SmallTalkRecognizer _smallTalk;
 
     public IntentRecognizer(BotPhrases phrases)
@@ -27,6 +29,8 @@ public sealed class IntentRecognizer
         _writeRequest = Exact(recognise.WriteRequest.Append(buttons.WriteRequest));
         _cancel = Exact(recognise.Cancel.Append(buttons.Cancel));
         _medicalAdvice = [.. recognise.MedicalAdvice.Select(Words).Where(w => w.Length > 0)];
+        _emergency = [.. recognise.Emergency.Select(Words).Where(w => w.Length > 0)];
+        _crisis = [.. recognise.Crisis.Select(Words).Where(w => w.Length > 0)];
         _smallTalk = new SmallTalkRecognizer(phrases.SmallTalk);
     }
 
@@ -78,6 +82,26 @@ public sealed class IntentRecognizer
     {
         var words = Words(text);
         return words.Length > 0 && _medicalAdvice.Any(phrase => ContainsPhrase(words, phrase));
+    }
+
+    /// <summary>
+    /// Whether the message says someone may be in danger now: a phrase of <see cref="RecognisedPhrases.Crisis"/> or
+    /// <see cref="RecognisedPhrases.Emergency"/> anywhere in it (a crisis first: its reply names a helpline as well).
+    /// </summary>
+    public Urgency? UrgencyOf(string? text)
+    {
+        var words = Words(text);
+        if (words.Length == 0)
+        {
+            return null;
+        }
+
+        if (_crisis.Any(phrase => ContainsPhrase(words, phrase)))
+        {
+            return Urgency.Crisis;
+        }
+
+        return _emergency.Any(phrase => ContainsPhrase(words, phrase)) ? Urgency.Emergency : null;
     }
 
     private RecognizedIntent FromText(string? text)

@@ -35,6 +35,10 @@ public sealed record BotPhrases
     public required string Fallback { get; init; }
     /// <summary>«No answer» to a message asking for a diagnosis, a medicine or a dose: who can help, and the emergency numbers.</summary>
     public required string MedicalAdvice { get; init; }
+    /// <summary>Said first to a message describing an acute emergency: the emergency numbers.</summary>
+    public required string Emergency { get; init; }
+    /// <summary>Said first to a message describing thoughts of suicide or self-harm: 112 and a helpline.</summary>
+    public required string Crisis { get; init; }
     public required string AskInWords { get; init; }
     public required string TooLong { get; init; }
     public required string Throttled { get; init; }

@@ -18,4 +18,14 @@ public sealed record RecognisedPhrases
     /// when the KB has no answer: such a message then gets <see cref="BotPhrases.MedicalAdvice"/> instead of the plain «нет ответа».
     /// </summary>
     public required IReadOnlyList<string> MedicalAdvice { get; init; }
+
+    /// <summary>
+    /// An acute emergency described (found anywhere in a message like operator requests): <see cref="BotPhrases.Emergency"/> is
+    /// said first, whatever else the turn does. Phrases of danger now («не дышит», «потерял сознание»), not of an illness someone
+    /// has had («перенёс инфаркт»).
+    /// </summary>
+    public required IReadOnlyList<string> Emergency { get; init; }
+
+    /// <summary>Thoughts of suicide or self-harm described: <see cref="BotPhrases.Crisis"/> is said first.</summary>
+    public required IReadOnlyList<string> Crisis { get; init; }
 }
