@@ -60,8 +60,8 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                     await services.Unanswered.RecordAsync(before, Learning.UnansweredKind.CitizenChoice, before.LastQuestion, before.ClarifyArticleIds, chosen.Id, cancellationToken);
                 }
 
-                // The question that led to the choice is what the next messages refer to.
-                await AnswerAsync(session, chosen, cancellationToken, context: before.LastReplyKind == MessageKind.Clarify ? before.LastQuestion : null);
+                // The list set the question asked about as the context; the answer keeps it.
+                await AnswerAsync(session, chosen, cancellationToken);
                 break;
             case CitizenIntent.SmallTalk when intent.SmallTalk is { } smallTalk:
                 smallTalkFlow.Reply(session, smallTalk);
@@ -134,6 +134,8 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                     ConsecutiveFallbacks = 0,
                     ClarifyArticleIds = [.. chosen.Select(a => a.Id)],
                     ContextQuestion = LatestWords(asked, services.Options.Context.MaxWords),
+                    ContextArticleId = null,
+                    ContextLifeSituation = chosen[0].LifeSituation,
                     ContextAt = services.Now,
                     ContextTurns = 0,
                 };
@@ -162,7 +164,9 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             return null;
         }
 
-        return new AskContext(question, conversation.LastArticleId, conversation.LifeSituation);
+        return conversation.ContextArticleId is null && conversation.ContextLifeSituation is null
+            ? new AskContext(question, conversation.LastArticleId, conversation.LifeSituation)
+            : new AskContext(question, conversation.ContextArticleId, conversation.ContextLifeSituation);
     }
 
     /// <summary>
@@ -204,6 +208,8 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         {
             ConsecutiveFallbacks = 0,
             ContextQuestion = LatestWords(asked, services.Options.Context.MaxWords),
+            ContextArticleId = article.Id,
+            ContextLifeSituation = article.LifeSituation,
             ContextAt = services.Now,
             ContextTurns = 0,
         };
@@ -235,6 +241,8 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             ShownArticleIds = conversation.ShownArticleIds.Contains(article.Id) ? conversation.ShownArticleIds : [.. conversation.ShownArticleIds, article.Id],
             ConsecutiveFallbacks = 0,
             ContextQuestion = context is null ? conversation.ContextQuestion : LatestWords(context, services.Options.Context.MaxWords),
+            ContextArticleId = article.Id,
+            ContextLifeSituation = article.LifeSituation,
             ContextAt = services.Now,
             ContextTurns = 0,
         };

@@ -59,6 +59,17 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
         Conversation = Conversation with { LastReplyKind = kind };
     }
 
+    /// <summary>
+    /// A notice beside the turn's reply (the emergency numbers): stored and delivered like any message, but it is not what the
+    /// turn answered, so the conversation still knows what its last reply was (a follow-up right after an answer stays one).
+    /// </summary>
+    public void SayAside(MessageKind kind, string text)
+    {
+        var last = Conversation.LastReplyKind;
+        Say(kind, text);
+        Conversation = Conversation with { LastReplyKind = last };
+    }
+
     /// <summary>Where what the citizen wrote in this turn landed in the transcript (null when nothing was recorded).</summary>
     public long? RecordedSequence { get; private set; }
 

@@ -29,6 +29,15 @@ internal sealed class DialogRouter(
             return;
         }
 
+        // Someone may be in danger now: the numbers that help come first, before a greeting and whatever the turn does next (a
+        // search, a handover, a written request, «too long»). With an operator in the conversation, the operator answers.
+        if (activity.Type == ActivityType.Message && session.Conversation.State != ConversationState.WithOperator
+            && services.Intents.UrgencyOf(activity.Text) is { } urgency)
+        {
+            session.SayAside(MessageKind.Notice, urgency == Urgency.Crisis ? services.Phrases.Crisis : services.Phrases.Emergency);
+            services.Logger.UrgentNoticeSaid(session.Conversation.Id, urgency.ToString());
+        }
+
         if (session.Conversation.State == ConversationState.New)
         {
             if (activity.Type == ActivityType.Rating)
@@ -55,15 +64,6 @@ internal sealed class DialogRouter(
             session.Say(MessageKind.Notice, Templates.BotPhrases.Fill(services.Phrases.TooLong,
                 ("limit", services.Options.MaxMessageLength.ToString(System.Globalization.CultureInfo.InvariantCulture))));
             return;
-        }
-
-        // Someone may be in danger now: the numbers that help come first, whatever the turn does next (a search, a handover, a
-        // written request). With an operator in the conversation, the operator answers.
-        if (activity.Type == ActivityType.Message && session.Conversation.State != ConversationState.WithOperator
-            && services.Intents.UrgencyOf(activity.Text) is { } urgency)
-        {
-            session.Say(MessageKind.Notice, urgency == Urgency.Crisis ? services.Phrases.Crisis : services.Phrases.Emergency);
-            services.Logger.UrgentNoticeSaid(session.Conversation.Id, urgency.ToString());
         }
 
         switch (session.Conversation.State)

@@ -5,7 +5,7 @@ using Assistant.Dialogs.Templates;
 namespace Assistant.Dialogs.Intents;
 
 /// <summary>Reads button payloads, native ratings and the phrases of <see cref="RecognisedPhrases"/> typed instead of a button.</summary>
-public sealed class IntentRecognizer
+public sealed partial class IntentRecognizer
 {
     private readonly IReadOnlyList<string[]> _operator;
     private readonly IReadOnlyList<string[]> _resolved;
@@ -16,6 +16,7 @@ public sealed class IntentRecognizer
     private readonly IReadOnlyList<string[]> _medicalAdvice;
     private readonly IReadOnlyList<string[]> _emergency;
     private readonly IReadOnlyList<string[]> _crisis;
+    private readonly Dictionary<string, HashSet<string>> _notUrgentAfter;
     private readonly SmallTalkRecognizer _smallTalk;
 
     public IntentRecognizer(BotPhrases phrases)
@@ -31,6 +32,8 @@ public sealed class IntentRecognizer
         _medicalAdvice = [.. recognise.MedicalAdvice.Select(Words).Where(w => w.Length > 0)];
         _emergency = [.. recognise.Emergency.Select(Words).Where(w => w.Length > 0)];
         _crisis = [.. recognise.Crisis.Select(Words).Where(w => w.Length > 0)];
+        _notUrgentAfter = recognise.NotUrgentAfter.ToDictionary(
+            e => string.Join(' ', Words(e.Key)), e => e.Value.SelectMany(Words).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         _smallTalk = new SmallTalkRecognizer(phrases.SmallTalk);
     }
 
@@ -88,21 +91,52 @@ public sealed class IntentRecognizer
     /// Whether the message says someone may be in danger now: a phrase of <see cref="RecognisedPhrases.Crisis"/> or
     /// <see cref="RecognisedPhrases.Emergency"/> anywhere in it (a crisis first: its reply names a helpline as well).
     /// </summary>
+    /// <remarks>
+    /// Stricter than the other phrases, since a false alarm sends the self-harm text to a question about a care home: the
+    /// message is read clause by clause, every word of a phrase but the last must match whole («не дышит» is not «неделю
+    /// дышит»), and a phrase followed in its clause by a word of <see cref="RecognisedPhrases.NotUrgentAfter"/> does not count
+    /// («не хочет жить в доме престарелых», «не дышит носом»).
+    /// </remarks>
     public Urgency? UrgencyOf(string? text)
     {
-        var words = Words(text);
-        if (words.Length == 0)
+        if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        if (_crisis.Any(phrase => ContainsPhrase(words, phrase)))
+        var clauses = ClauseBreak().Split(text).Select(Words).Where(w => w.Length > 0).ToList();
+        if (clauses.Any(words => _crisis.Any(phrase => ContainsUrgentPhrase(words, phrase))))
         {
             return Urgency.Crisis;
         }
 
-        return _emergency.Any(phrase => ContainsPhrase(words, phrase)) ? Urgency.Emergency : null;
+        return clauses.Any(words => _emergency.Any(phrase => ContainsUrgentPhrase(words, phrase))) ? Urgency.Emergency : null;
     }
+
+    private bool ContainsUrgentPhrase(string[] words, string[] phrase)
+    {
+        for (var start = 0; start + phrase.Length <= words.Length; start++)
+        {
+            var all = true;
+            for (var i = 0; i < phrase.Length && all; i++)
+            {
+                all = i < phrase.Length - 1
+                    ? words[start + i] == phrase[i]
+                    : words[start + i].StartsWith(phrase[i], StringComparison.Ordinal);
+            }
+
+            var next = start + phrase.Length;
+            if (all && (next == words.Length || !_notUrgentAfter.TryGetValue(phrase[^1], out var cancel) || !cancel.Contains(words[next])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[.!?;,:\n—–()]+")]
+    private static partial System.Text.RegularExpressions.Regex ClauseBreak();
 
     private RecognizedIntent FromText(string? text)
     {

@@ -29,6 +29,15 @@ public sealed record Conversation
     /// </summary>
     public string? ContextQuestion { get; init; }
 
+    /// <summary>
+    /// The article the context question was answered with; null when the bot asked which article was meant instead (or in a
+    /// conversation saved before this field, which then falls back on <see cref="LastArticleId"/>).
+    /// </summary>
+    public string? ContextArticleId { get; init; }
+
+    /// <summary>The life situation of the context: the answered article's, or the likeliest one of a «Возможно, вы имели в виду» list.</summary>
+    public string? ContextLifeSituation { get; init; }
+
     /// <summary>When the context was set; it lasts Dialogs:Context:Lifetime.</summary>
     public DateTimeOffset? ContextAt { get; init; }
 

@@ -28,4 +28,10 @@ public sealed record RecognisedPhrases
 
     /// <summary>Thoughts of suicide or self-harm described: <see cref="BotPhrases.Crisis"/> is said first.</summary>
     public required IReadOnlyList<string> Crisis { get; init; }
+
+    /// <summary>
+    /// For an emergency or crisis phrase ending in the key word, the words that, right after it in the same clause, show it means
+    /// something else: «не хочет жить» + «в доме престарелых», «не дышит» + «носом».
+    /// </summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> NotUrgentAfter { get; init; }
 }

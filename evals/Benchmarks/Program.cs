@@ -18,7 +18,7 @@ if (args.Length > 0 && args[0] == "turns")
     // Dialog turns through the web chat HTTP path: dotnet run -c Release --project evals/Benchmarks -- turns [turns] [concurrency] [turns per visitor] [warm-up turns]
     var root = Directory.GetCurrentDirectory();
     int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
-    await TurnsBenchmark.RunAsync(root, Arg(1, 6000), Arg(2, 32), Arg(3, 3), Arg(4, 18000));
+    await TurnsBenchmark.RunAsync(root, Arg(1, 6000), Arg(2, 32), Arg(3, 3), Arg(4, 12000));
     return;
 }
 

@@ -32,14 +32,9 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Storage__DataDirectory"] = data;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        // The benchmark's visitors send faster than a person: the per-visitor limit is not what is measured here.
-        start.Environment["Dialogs__RateLimit__BurstSize"] = "1000";
-        start.Environment["Dialogs__RateLimit__MessagesPerMinute"] = "100000";
         // SERVER_X=v in the benchmark's environment sets X=v for the server alone (runtime knobs such as DOTNET_TieredPGO),
-        // so the load generator in this process is not changed with it.
+        // so the load generator in this process is not changed with it. Set first: the benchmark's own port, data directory and
+        // limits below win over them.
         foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
         {
             if (variable.Key is string name && name.StartsWith("SERVER_", StringComparison.Ordinal))
@@ -48,6 +43,12 @@ public sealed class ServerProcess : IAsyncDisposable
             }
         }
 
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Storage__DataDirectory"] = data;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The benchmark's visitors send faster than a person: the per-visitor limit is not what is measured here.
+        start.Environment["Dialogs__RateLimit__BurstSize"] = "1000";
+        start.Environment["Dialogs__RateLimit__MessagesPerMinute"] = "100000";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -23,6 +23,11 @@ public static class TurnsBenchmark
             throw new FileNotFoundException("Build Bot.Host in Release first: dotnet build -c Release Bot.Host", host);
         }
 
+        if (turns <= 0 || concurrency <= 0 || turnsPerVisitor <= 0 || warmTurns < 0)
+        {
+            throw new ArgumentException("turns, visitors and turns per visitor must be positive, warm-up turns zero or more");
+        }
+
         var questions = File.ReadLines(Path.Combine(repositoryRoot, "evals", "datasets", "dev", "questions.jsonl"))
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("q").GetString()!)
             .ToArray();
@@ -85,9 +90,10 @@ public static class TurnsBenchmark
         var cpu = server.CpuTime - cpuBefore;
         var sorted = latencies.Order().ToList();
         var figures = new Figures(turns / elapsed.TotalSeconds, Percentile(sorted, 0.5), Percentile(sorted, 0.99));
+        var warmRate = warmElapsed > TimeSpan.Zero ? warmTurns / warmElapsed.TotalSeconds : 0;
         var warmNote = warmErrors > 0 ? $" (warm-up: {warmErrors} errors)" : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-9} {warmTurns / warmElapsed.TotalSeconds,16:0} {figures.TurnsPerSecond,9:0} {figures.P50,8:0.00} {figures.P99,8:0.00} {errors,8} | {cpu.TotalSeconds / elapsed.TotalSeconds,17:0.00} {cpu.TotalMilliseconds / turns,17:0.00} {turns / cpu.TotalSeconds,29:0}{warmNote}"));
+            $"{name,-9} {warmRate,16:0} {figures.TurnsPerSecond,9:0} {figures.P50,8:0.00} {figures.P99,8:0.00} {errors,8} | {cpu.TotalSeconds / elapsed.TotalSeconds,17:0.00} {cpu.TotalMilliseconds / turns,17:0.00} {turns / cpu.TotalSeconds,29:0}{warmNote}"));
         return figures;
     }
 

@@ -1,3 +1,4 @@
+using Assistant.Knowledge.Retrieval;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Lifecycle;
 using Assistant.Dialogs.Tests.TestSupport;
@@ -115,16 +116,23 @@ public sealed class ConversationUnderstandingScripts
     public async Task A_message_typed_instead_of_choosing_from_a_clarify_is_read_with_the_question_asked_about()
     {
         var kb = new FakeKnowledge(
+                FakeKnowledge.Article("dentist", "care", "Что бесплатно у стоматолога"),
                 FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС"),
                 FakeKnowledge.Article("oms-replace", "oms-policy", "Как заменить полис ОМС"))
+            .Answer("стоматолог", "dentist")
             .Clarify("палиса", "oms-get", "oms-replace");
         await using var bot = await DialogHarness.StartAsync(knowledge: kb);
         await bot.Flow()
-            .Send("мне 19 лет а своего палиса у меня нет")
+            .Send("что бесплатно у стоматолога")
             .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("мне 19 лет а своего палиса у меня нет")
             .AssertReply(MessageKind.Clarify)
             .Send("а за это платить придется?");
-        Assert.Equal("мне 19 лет а своего палиса у меня нет", kb.Requests[^1].Context?.Question);
+
+        // The context is the question asked about, with no article answered and the life situation of the likeliest choice:
+        // the dentist's answer before it is no longer what the conversation is about.
+        Assert.Equal(new AskContext("мне 19 лет а своего палиса у меня нет", null, "oms-policy"), kb.Requests[^1].Context);
     }
 
     [Fact]

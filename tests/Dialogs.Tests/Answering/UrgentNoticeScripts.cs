@@ -13,8 +13,8 @@ public sealed class UrgentNoticeScripts
         await using var bot = await DialogHarness.StartAsync();
         await bot.Flow()
             .Send("у деда сердце прихватило, куда звонить срочно??")
-            .AssertReply(MessageKind.Greeting)
-            .AssertReply(MessageKind.Notice, "звоните 103 (скорая помощь) или 112");
+            .AssertReply(MessageKind.Notice, "звоните 103 (скорая помощь) или 112")
+            .AssertReply(MessageKind.Greeting);
     }
 
     [Fact]
@@ -23,8 +23,8 @@ public sealed class UrgentNoticeScripts
         await using var bot = await DialogHarness.StartAsync();
         await bot.Flow()
             .Send("сын подросток закрылся в комнате, пишет что жить не хочет, что делать")
-            .AssertReply(MessageKind.Greeting)
-            .AssertReply(MessageKind.Notice, "8-800-2000-122", m => Assert.Contains("112", m.Text));
+            .AssertReply(MessageKind.Notice, "8-800-2000-122", m => Assert.Contains("112", m.Text))
+            .AssertReply(MessageKind.Greeting);
     }
 
     [Fact]
@@ -43,10 +43,37 @@ public sealed class UrgentNoticeScripts
         await using var bot = await DialogHarness.StartAsync(knowledge: new FakeKnowledge(FakeKnowledge.Article("a", "care", "Статья")));
         await bot.Flow()
             .Send("ребёнок отравился таблетками, что выпить ему?")
-            .AssertReply(MessageKind.Greeting)
             .AssertReply(MessageKind.Notice, "103")
+            .AssertReply(MessageKind.Greeting)
             .AssertReply(MessageKind.Fallback, check: m => Assert.DoesNotContain("103", m.Text))
             .AssertNoReply();
+    }
+
+    [Fact]
+    public async Task The_notice_does_not_hide_the_answer_before_it_so_a_follow_up_is_still_one()
+    {
+        var kb = new FakeKnowledge(FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС"))
+            .Answer("полис", "oms-get");
+        await using var bot = await DialogHarness.StartAsync(knowledge: kb);
+        await bot.Flow()
+            .Send("как получить полис")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("а полис нужен, если он потерял сознание?")
+            .AssertReply(MessageKind.Notice, "103")
+            .AssertReply(MessageKind.Answer, check: m => Assert.DoesNotContain("Ответ: Как получить полис ОМС", m.Text))
+            .Check((_, c) => Assert.Equal(MessageKind.Answer, c.LastReplyKind));
+    }
+
+    [Fact]
+    public async Task An_oversized_message_about_danger_hears_the_numbers_before_it_is_asked_to_be_shorter()
+    {
+        await using var bot = await DialogHarness.StartAsync(o => o.MaxMessageLength = 100);
+        await bot.Flow()
+            .Send("ребёнок не дышит " + new string('а', 200))
+            .AssertReply(MessageKind.Notice, "103")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Notice, "слишком длинное");
     }
 
     [Fact]

@@ -54,5 +54,22 @@ public sealed class IntentRecognizerTests
         Assert.Null(_recognizer.Recognize(Message("35")).Score);
     }
 
+    [Theory]
+    [InlineData("у деда сердце прихватило, куда звонить срочно??", Urgency.Emergency)]
+    [InlineData("ребёнок не дышит что делать", Urgency.Emergency)]
+    [InlineData("маме плохо, потеряла сознание", Urgency.Emergency)]
+    [InlineData("сын пишет, что жить не хочет", Urgency.Crisis)]
+    [InlineData("не хочу жить. с кем поговорить", Urgency.Crisis)]
+    [InlineData("муж говорит что покончит с собой", Urgency.Crisis)]
+    [InlineData("кашляет уже неделю, дышит с хрипами", null)]
+    [InlineData("сын уже неделю просыпается ночью", null)]
+    [InlineData("ребёнок не дышит носом, к лору", null)]
+    [InlineData("бабушка не хочет жить в доме престарелых", null)]
+    [InlineData("мама не хочет жить одна, как оформить сиделку", null)]
+    [InlineData("папа перенёс инфаркт, куда на реабилитацию", null)]
+    [InlineData("", null)]
+    public void Danger_now_is_told_from_words_that_only_look_like_it(string text, Urgency? urgency) =>
+        Assert.Equal(urgency, _recognizer.UrgencyOf(text));
+
     private static Activity Message(string? text) => new() { Channel = "web", UserId = "u", Type = ActivityType.Message, Text = text };
 }
