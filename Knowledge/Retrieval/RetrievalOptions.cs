@@ -53,7 +53,7 @@ public sealed class RetrievalOptions
     /// A follow-up is also searched with the previous question's terms added at this fraction of their weight: enough to resolve
     /// «а для ребёнка?», too little to outweigh what the new message itself says.
     /// </summary>
-    [Range(0.0, 1.0)] public float ContextWeight { get; set; } = 0.5f;
+    [Range(0.0, 1.0)] public float ContextWeight { get; set; } = 0.6f;
 
     /// <summary>Only when the KB is too small to calibrate (under 30 phrasings or 4 articles): a top score at or above this, clear of the runner-up, is answered.</summary>
     [Range(0.0, 1.0)] public float AnswerThreshold { get; set; } = 0.44f;
