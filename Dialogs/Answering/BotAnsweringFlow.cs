@@ -67,7 +67,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 smallTalkFlow.Reply(session, smallTalk);
                 break;
             case CitizenIntent.None when context.Activity.Type == ActivityType.Message && InputText.HasWords(context.Activity.Text):
-                await AskAsync(session, context.Activity.Text!, cancellationToken);
+                await AskAsync(session, context.Activity.Text!, context.UrgentNoticeSaid, cancellationToken);
                 break;
             case CitizenIntent.None when context.Activity.Type == ActivityType.Message && !string.IsNullOrEmpty(context.Activity.Text):
                 session.Say(MessageKind.Notice, phrases.AskInWords);
@@ -78,7 +78,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         }
     }
 
-    private async Task AskAsync(ConversationSession session, string text, CancellationToken cancellationToken)
+    private async Task AskAsync(ConversationSession session, string text, bool numbersSaid, CancellationToken cancellationToken)
     {
         var conversation = session.Conversation;
         var context = ContextOf(conversation);
@@ -140,19 +140,19 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                     ContextTurns = 0,
                 };
                 session.Say(MessageKind.Clarify,
-                    NeedsMedicalAdvice(text) ? services.Phrases.MedicalAdvice + "\n\n" + services.Phrases.Clarify : services.Phrases.Clarify,
+                    NeedsMedicalAdvice(text, numbersSaid) ? services.Phrases.MedicalAdvice + "\n\n" + services.Phrases.Clarify : services.Phrases.Clarify,
                     [.. chosen.Select(a => new QuickReply(a.Title, ButtonPayloads.Article(a.Id))), new QuickReply(services.Phrases.Buttons.Other, ButtonPayloads.Operator)]);
                 break;
             default:
                 await services.Unanswered.RecordAsync(conversation, Learning.UnansweredKind.Fallback, text,
                     [.. result.Candidates.Take(3).Select(c => c.ArticleId)], null, cancellationToken);
-                await FallbackAsync(session, NeedsMedicalAdvice(text), cancellationToken);
+                await FallbackAsync(session, NeedsMedicalAdvice(text, numbersSaid), cancellationToken);
                 break;
         }
     }
 
     /// <summary>A request for a diagnosis or a medicine, unless the emergency numbers were already said this turn.</summary>
-    private bool NeedsMedicalAdvice(string text) => services.Intents.UrgencyOf(text) is null && services.Intents.AsksForMedicalAdvice(text);
+    private bool NeedsMedicalAdvice(string text, bool numbersSaid) => !numbersSaid && services.Intents.AsksForMedicalAdvice(text);
 
     /// <summary>The last answer's question, while it is fresh enough to be what the next message refers to.</summary>
     private AskContext? ContextOf(Conversation conversation)

@@ -35,6 +35,7 @@ internal sealed class DialogRouter(
             && services.Intents.UrgencyOf(activity.Text) is { } urgency)
         {
             session.SayAside(MessageKind.Notice, urgency == Urgency.Crisis ? services.Phrases.Crisis : services.Phrases.Emergency);
+            context.UrgentNoticeSaid = true;
             services.Logger.UrgentNoticeSaid(session.Conversation.Id, urgency.ToString());
         }
 

@@ -37,6 +37,9 @@ public sealed class TurnContext
     /// <summary>The message was longer than the limit and was cut.</summary>
     public bool IsOversized { get; internal set; }
 
+    /// <summary>The emergency or crisis numbers were said this turn (they are not said twice).</summary>
+    public bool UrgentNoticeSaid { get; internal set; }
+
     /// <summary>Kinds of personal data masked in the text.</summary>
     public IReadOnlyList<PersonalDataKind> MaskedKinds { get; internal set; } = [];
 

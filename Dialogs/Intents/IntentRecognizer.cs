@@ -117,16 +117,9 @@ public sealed partial class IntentRecognizer
     {
         for (var start = 0; start + phrase.Length <= words.Length; start++)
         {
-            var all = true;
-            for (var i = 0; i < phrase.Length && all; i++)
-            {
-                all = i < phrase.Length - 1
-                    ? words[start + i] == phrase[i]
-                    : words[start + i].StartsWith(phrase[i], StringComparison.Ordinal);
-            }
-
             var next = start + phrase.Length;
-            if (all && (next == words.Length || !_notUrgentAfter.TryGetValue(phrase[^1], out var cancel) || !cancel.Contains(words[next])))
+            if (PhraseAt(words, phrase, start, wholeButLast: true)
+                && (next == words.Length || !_notUrgentAfter.TryGetValue(phrase[^1], out var cancel) || !cancel.Contains(words[next])))
             {
                 return true;
             }
@@ -196,19 +189,32 @@ public sealed partial class IntentRecognizer
     {
         for (var start = 0; start + phrase.Length <= words.Length; start++)
         {
-            var all = true;
-            for (var i = 0; i < phrase.Length && all; i++)
-            {
-                all = words[start + i].StartsWith(phrase[i], StringComparison.Ordinal);
-            }
-
-            if (all)
+            if (PhraseAt(words, phrase, start, wholeButLast: false))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the phrase stands at <paramref name="start"/>: each word as the start of a word, or, with
+    /// <paramref name="wholeButLast"/>, every word but the last whole.
+    /// </summary>
+    private static bool PhraseAt(string[] words, string[] phrase, int start, bool wholeButLast)
+    {
+        for (var i = 0; i < phrase.Length; i++)
+        {
+            var word = words[start + i];
+            var matches = wholeButLast && i < phrase.Length - 1 ? word == phrase[i] : word.StartsWith(phrase[i], StringComparison.Ordinal);
+            if (!matches)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static HashSet<string> Exact(IEnumerable<string> phrases) =>
