@@ -1,3 +1,4 @@
+using Assistant.Knowledge.Model;
 using Assistant.Knowledge.Retrieval;
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Lifecycle;
@@ -115,12 +116,7 @@ public sealed class ConversationUnderstandingScripts
     [Fact]
     public async Task A_message_typed_instead_of_choosing_from_a_clarify_is_read_with_the_question_asked_about()
     {
-        var kb = new FakeKnowledge(
-                FakeKnowledge.Article("dentist", "care", "Что бесплатно у стоматолога"),
-                FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС"),
-                FakeKnowledge.Article("oms-replace", "oms-policy", "Как заменить полис ОМС"))
-            .Answer("стоматолог", "dentist")
-            .Clarify("палиса", "oms-get", "oms-replace");
+        var kb = PolicyChoice(FakeKnowledge.Article("dentist", "care", "Что бесплатно у стоматолога")).Answer("стоматолог", "dentist");
         await using var bot = await DialogHarness.StartAsync(knowledge: kb);
         await bot.Flow()
             .Send("что бесплатно у стоматолога")
@@ -138,11 +134,7 @@ public sealed class ConversationUnderstandingScripts
     [Fact]
     public async Task After_an_article_chosen_from_a_clarify_a_follow_up_is_read_with_the_question_asked_about()
     {
-        var kb = new FakeKnowledge(
-                FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС"),
-                FakeKnowledge.Article("oms-replace", "oms-policy", "Как заменить полис ОМС"))
-            .Answer("для ребёнка", "oms-get")
-            .Clarify("палиса", "oms-get", "oms-replace");
+        var kb = PolicyChoice().Answer("для ребёнка", "oms-get");
         await using var bot = await DialogHarness.StartAsync(knowledge: kb);
         await bot.Flow()
             .Send("как получить полис омс для ребёнка")
@@ -340,4 +332,10 @@ public sealed class ConversationUnderstandingScripts
             .AssertReply(MessageKind.Answer)
             .Check((_, c) => Assert.Equal("oms-get-policy", c.LastArticleId));
     }
+
+    /// <summary>Two policy articles that «палиса» asks about («Возможно, вы имели в виду»), and any others given.</summary>
+    private static FakeKnowledge PolicyChoice(params Article[] others) =>
+        new FakeKnowledge([FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС"),
+                FakeKnowledge.Article("oms-replace", "oms-policy", "Как заменить полис ОМС"), .. others])
+            .Clarify("палиса", "oms-get", "oms-replace");
 }
