@@ -81,7 +81,9 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
     private async Task AskAsync(ConversationSession session, string text, bool numbersSaid, CancellationToken cancellationToken)
     {
         var conversation = session.Conversation;
-        var context = ContextOf(conversation);
+        // A message about danger now is about that, not a follow-up of the last answer: «не хочу жить» after an answer about the
+        // policy must not be pointed back to it.
+        var context = numbersSaid ? null : ContextOf(conversation);
         var result = await services.Knowledge.AskAsync(new AskRequest(text, conversation.Segment, Context: context), cancellationToken);
         services.Logger.Decided(conversation.Id, result.Decision.ToString(), string.Join(",", result.Chosen.Select(c => c.ArticleId)), result.Reason);
         if (result.FollowsUp)

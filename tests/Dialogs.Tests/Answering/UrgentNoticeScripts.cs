@@ -1,4 +1,5 @@
 using Assistant.Dialogs.Activities;
+using Assistant.Dialogs.Learning;
 using Assistant.Dialogs.Lifecycle;
 using Assistant.Dialogs.Tests.TestSupport;
 
@@ -50,7 +51,7 @@ public sealed class UrgentNoticeScripts
     }
 
     [Fact]
-    public async Task The_notice_does_not_hide_the_answer_before_it_so_a_follow_up_is_still_one()
+    public async Task A_message_about_danger_is_searched_on_its_own_and_the_notice_does_not_count_as_the_reply()
     {
         var kb = new FakeKnowledge(FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС"))
             .Answer("полис", "oms-get");
@@ -59,10 +60,25 @@ public sealed class UrgentNoticeScripts
             .Send("как получить полис")
             .AssertReply(MessageKind.Greeting)
             .AssertReply(MessageKind.Answer)
-            .Send("а полис нужен, если он потерял сознание?")
-            .AssertReply(MessageKind.Notice, "103")
-            .AssertReply(MessageKind.Answer, check: m => Assert.DoesNotContain("Ответ: Как получить полис ОМС", m.Text))
-            .Check((_, c) => Assert.Equal(MessageKind.Answer, c.LastReplyKind));
+            .Send("не хочу жить")
+            .AssertReply(MessageKind.Notice, "8-800-2000-122")
+            .AssertReply(MessageKind.Fallback, check: m => Assert.DoesNotContain("выше", m.Text))
+            .Check((_, c) => Assert.Equal(MessageKind.Fallback, c.LastReplyKind));
+        Assert.Null(kb.Requests[^1].Context);
+    }
+
+    [Fact]
+    public async Task A_list_left_for_a_message_about_danger_still_counts_as_not_chosen_from()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("больничный")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Clarify)
+            .Send("ребёнок не дышит")
+            .AssertReply(MessageKind.Notice, "103");
+        var kept = await bot.Stores.Unanswered.ListAsync(UnansweredStatus.Open, 100, CancellationToken.None);
+        Assert.Contains(kept, m => m.Kind == UnansweredKind.ClarifyIgnored && m.Text == "больничный");
     }
 
     [Fact]
