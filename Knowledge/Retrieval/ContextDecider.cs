@@ -15,7 +15,17 @@ internal static class ContextDecider
     /// Words that open a continuation in Russian («а …», «и …», «а если …»). A message opening with one refers back to the last
     /// answer, so asking it again in the same words is a follow-up, not a repeated question.
     /// </summary>
-    private static readonly HashSet<string> ContinuationWords = new(StringComparer.Ordinal) { "а", "и", "но", "тогда", "еще", "ещё", "также", "также", "так" };
+    private static readonly HashSet<string> ContinuationWords = new(StringComparer.Ordinal) { "а", "и", "но", "тогда", "еще", "ещё", "также", "так" };
+
+    /// <summary>
+    /// Words that, right after an opening «а», «и» or «вот» (or first), announce one more question rather than continue the last
+    /// one: «а ещё у меня зубов не осталось, что положено?», «и ещё, где заявить отказ…», «ещё вопрос: …», «кстати, …». Such a
+    /// message refers back only by being too short to stand alone («а ещё что взять?»); its pronouns point inside it («ещё вопрос:
+    /// врач говорит, что аккредитация у него есть…»).
+    /// </summary>
+    private static readonly HashSet<string> AdditiveWords = new(StringComparer.Ordinal) { "еще", "ещё", "также", "кстати" };
+
+    private static readonly HashSet<string> OpeningParticles = new(StringComparer.Ordinal) { "а", "и", "вот", "но" };
 
     public static async Task<(Ranking Ranking, Verdict Verdict, bool FollowsUp)> DecideAsync(
         string rawText,
@@ -68,8 +78,29 @@ internal static class ContextDecider
     /// взять?»), or is too short to be a question of its own.
     /// </summary>
     public static bool RefersBack(string text, AnalyzedText message) =>
-        OpensAsContinuation(text) || message.Terms.Count <= 2
-        || text.Split(Separators, StringSplitOptions.RemoveEmptyEntries).Any(w => Anaphora.Contains(w.ToLowerInvariant()));
+        message.Terms.Count <= 2
+        || (!OpensWithAnotherQuestion(text)
+            && (OpensAsContinuation(text) || text.Split(Separators, StringSplitOptions.RemoveEmptyEntries).Any(w => Anaphora.Contains(w.ToLowerInvariant()))));
+
+    /// <summary>True when the message opens by announcing one more question («а ещё …», «и ещё, …», «ещё вопрос: …», «кстати …»).</summary>
+    public static bool OpensWithAnotherQuestion(string text)
+    {
+        foreach (var word in text.Split(Separators, 4, StringSplitOptions.RemoveEmptyEntries).Take(3))
+        {
+            var lower = word.ToLowerInvariant();
+            if (AdditiveWords.Contains(lower))
+            {
+                return true;
+            }
+
+            if (!OpeningParticles.Contains(lower))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     private static readonly char[] Separators = [' ', ',', '.', '!', '?', '…', ';', ':', '-', '—', '(', ')', '"', '«', '»', '\n', '\t'];
 

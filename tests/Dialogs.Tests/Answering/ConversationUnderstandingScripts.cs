@@ -114,6 +114,22 @@ public sealed class ConversationUnderstandingScripts
     }
 
     [Fact]
+    public async Task A_message_that_announces_one_more_question_is_searched_on_its_own()
+    {
+        // «а вот ещё вопрос, …» opens like a follow-up, but it brings a whole question of its own: read with the veteran's
+        // sanatorium it was only asked about.
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("положен ли бесплатный санаторий ветерану боевых действий")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Check((_, c) => Assert.Equal("sanatorium-who", c.LastArticleId))
+            .Send("а вот ещё вопрос, где взрослому бесплатно сделать укол от гриппа")
+            .AssertReply(MessageKind.Answer)
+            .Check((_, c) => Assert.Equal("vaccine-flu", c.LastArticleId));
+    }
+
+    [Fact]
     public async Task A_message_typed_instead_of_choosing_from_a_clarify_is_read_with_the_question_asked_about()
     {
         var kb = PolicyChoice(FakeKnowledge.Article("dentist", "care", "Что бесплатно у стоматолога")).Answer("стоматолог", "dentist");
