@@ -23,6 +23,9 @@ public sealed class KnowledgeService(
     ILogger<KnowledgeService>? logger = null) : IKnowledgeSearch
 {
     private readonly ILogger _log = logger ?? NullLogger<KnowledgeService>.Instance;
+    /// <summary>Above this managed heap after a build, the memory the build freed is given back at once.</summary>
+    private const long LargeHeapBytes = 128L * 1024 * 1024;
+
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private KnowledgeIndex? _index;
     private readonly Lazy<IReadOnlyList<string>> _outOfDomain = new(() => OutOfDomainMessages.Load(options.Value.OutOfDomainPath));
@@ -85,6 +88,15 @@ public sealed class KnowledgeService(
         {
             KnowledgeMetrics.Reloaded(ok, clock.Elapsed);
             _rebuild.Release();
+        }
+
+        // A build allocates far more than the index it leaves (every phrasing analysed and embedded, calibration's left-out
+        // searches), and the garbage collector keeps what it freed for later. On a KB of 110,000 phrasings the process held
+        // 466 MB after the build and 316 MB after this collection (0.3 s, blocking); builds are rare (start, import). A small KB
+        // leaves only the collector's usual headroom, which it would take back at once, so it is left alone.
+        if (GC.GetGCMemoryInfo().HeapSizeBytes > LargeHeapBytes)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
     }
 

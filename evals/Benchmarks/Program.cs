@@ -64,7 +64,7 @@ if (args.Length > 0 && args[0] == "received")
 var sizes = args.Length > 0 ? args.Select(int.Parse).ToArray() : [0, 100_000];
 var seed = SeedKnowledgeBase.Load();
 Console.WriteLine($"processors visible: {Environment.ProcessorCount}, server GC: {System.Runtime.GCSettings.IsServerGC}");
-Console.WriteLine("kb                questions  build s  managed MB  rss MB   p50 ms   p99 ms | bm25 p50  bm25 p99  p99 ratio");
+Console.WriteLine("kb                questions  build s  managed MB  rss MB  rss served MB   p50 ms   p99 ms | bm25 p50  bm25 p99  p99 ratio");
 foreach (var size in sizes)
 {
     var kb = size == 0 ? seed : SyntheticKb.Create(seed, size);
@@ -111,6 +111,7 @@ static async Task Run(string name, KnowledgeBase kb, List<string> queries)
     }
 
     var allocatedKb = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / queries.Count;
+    var servingRssMb = Process.GetCurrentProcess().WorkingSet64 / 1048576.0;
     Console.Error.WriteLine($"  {name}: mean analysis {analysis / queries.Count:0.000} ms, vector {vector / queries.Count:0.000} ms, lexical {lexical / queries.Count:0.000} ms; allocated {allocatedKb:0} KB per ask");
 
     using var baseline = new LuceneBaseline(kb);
@@ -142,7 +143,7 @@ static async Task Run(string name, KnowledgeBase kb, List<string> queries)
 
     var (p50, p99) = (Percentile(latencies, 0.5), Percentile(latencies, 0.99));
     var (b50, b99) = (Percentile(baseLatencies, 0.5), Percentile(baseLatencies, 0.99));
-    Console.WriteLine($"{name,-17} {kb.Articles.Sum(a => a.Questions.Count + 1),9} {buildSeconds,8:0.00} {managedMb,11:0.0} {rssMb,7:0} {p50,8:0.000} {p99,8:0.000} | {b50,8:0.000} {b99,9:0.000} {p99 / b99,10:0.00}");
+    Console.WriteLine($"{name,-17} {kb.Articles.Sum(a => a.Questions.Count + 1),9} {buildSeconds,8:0.00} {managedMb,11:0.0} {rssMb,7:0} {servingRssMb,14:0} {p50,8:0.000} {p99,8:0.000} | {b50,8:0.000} {b99,9:0.000} {p99 / b99,10:0.00}");
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Directory.Delete(directory, recursive: true);
 }
