@@ -115,8 +115,7 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
         // Dense per-thread accumulators with a list of touched texts: no per-text hashing, no garbage, and only the touched
         // entries are cleared afterwards (a large KB's arrays are megabytes; a message touches a few thousand entries).
         var scratch = Scratch.For(_texts.Count);
-        var (bm25, matchedMass) = (scratch.Bm25, scratch.MatchedMass);
-        var touched = new List<int>(256);
+        var (bm25, matchedMass, touched) = (scratch.Bm25, scratch.MatchedMass, scratch.Touched);
         try
         {
             var tfs = TermFrequencyFactors(averageLength);
@@ -189,6 +188,8 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
                 bm25[textId] = 0f;
                 matchedMass[textId] = 0f;
             }
+
+            touched.Clear();
         }
 
         return matches;
@@ -238,7 +239,7 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
 
     private sealed record IndexedText(string ArticleId, WeightedTerm[] Terms);
 
-    /// <summary>Zeroed accumulators of one thread, grown as the index grows; every search leaves them zeroed again.</summary>
+    /// <summary>Zeroed accumulators of one thread, grown as the index grows; every search leaves them zeroed (and the list empty) again.</summary>
     private sealed class Scratch
     {
         [ThreadStatic] private static Scratch? _current;
@@ -246,6 +247,9 @@ internal sealed class LexicalIndex(float k1 = 1.2f, float b = 0.75f)
         public float[] Bm25 { get; private init; } = [];
 
         public float[] MatchedMass { get; private init; } = [];
+
+        /// <summary>The texts a search touched: on a large KB a common word touches tens of thousands, a list too big to make anew each search.</summary>
+        public List<int> Touched { get; } = new(256);
 
         public static Scratch For(int texts)
         {

@@ -354,4 +354,49 @@ public sealed class InMemoryVectorIndexTests : VectorIndexContract
         Assert.Equal(200, index.Count);
         Assert.Equal("q#199", (await index.SearchAsync(Unit(0, 1, 0, 0), 1, null, Ct))[0].Id);
     }
+
+    [Fact]
+    public async Task Over_several_blocks_with_deleted_rows_sparse_and_dense_queries_find_what_the_float_cosine_finds()
+    {
+        const int dimensions = 256;
+        var random = new Random(7);
+        var index = new InMemoryVectorIndex(dimensions);
+        var vectors = new Dictionary<string, float[]>();
+        for (var i = 0; i < InMemoryVectorIndex.BlockRows * 2 + 500; i++)
+        {
+            vectors[$"q#{i}"] = i % 2 == 0 ? Dense(random, dimensions) : Sparse(random, dimensions);
+        }
+
+        await index.UpsertAsync([.. vectors.Select(v => Record(v.Key, v.Value))], Ct);
+        var deleted = vectors.Keys.Where((_, i) => i % 7 == 3 || i > vectors.Count - 40).ToList();
+        await index.DeleteAsync(deleted, Ct);
+        deleted.ForEach(id => vectors.Remove(id));
+        Assert.Equal(vectors.Count, index.Count);
+
+        for (var n = 0; n < 40; n++)
+        {
+            var query = n % 2 == 0 ? Dense(random, dimensions) : Sparse(random, dimensions);
+            var hits = await index.SearchAsync(query, 10, null, Ct);
+            var exact = vectors.ToDictionary(v => v.Key, v => TensorPrimitives.CosineSimilarity(v.Value, query));
+            Assert.Equal(10, hits.Count);
+            Assert.All(hits, h => Assert.Equal(exact[h.Id], h.Score, 0.01f));
+            var tenth = exact.Values.OrderDescending().ElementAt(9);
+            Assert.All(exact.Where(e => e.Value > tenth + 0.02f), e => Assert.Contains(hits, h => h.Id == e.Key));
+        }
+    }
+
+    private static float[] Dense(Random random, int dimensions) =>
+        Unit([.. Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1))]);
+
+    /// <summary>Like the hashed embedder's: a few dozen non-zero dimensions.</summary>
+    private static float[] Sparse(Random random, int dimensions)
+    {
+        var vector = new float[dimensions];
+        for (var i = 0; i < 30; i++)
+        {
+            vector[random.Next(dimensions)] += random.Next(2) == 0 ? 1f : -0.45f;
+        }
+
+        return Unit(vector);
+    }
 }
