@@ -148,6 +148,20 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             default:
                 await services.Unanswered.RecordAsync(conversation, Learning.UnansweredKind.Fallback, text,
                     [.. result.Candidates.Take(3).Select(c => c.ArticleId)], null, cancellationToken);
+
+                // A citizen who hears «нет ответа» often says more about the same thing («она на сколько лет выдаётся?» after a
+                // question about a clinic's licence): the unanswered question joins the next message's context. A live
+                // context (an answer or a list before) stays what it was about, and lasts no longer than it would have.
+                session.Conversation = context is null
+                    ? conversation with
+                    {
+                        ContextQuestion = LatestWords(text, services.Options.Context.MaxWords),
+                        ContextArticleId = null,
+                        ContextLifeSituation = result.Candidates.FirstOrDefault()?.LifeSituation,
+                        ContextAt = services.Now,
+                        ContextTurns = 0,
+                    }
+                    : conversation with { ContextQuestion = LatestWords(context.Question + " " + text, services.Options.Context.MaxWords) };
                 await FallbackAsync(session, NeedsMedicalAdvice(text, numbersSaid), cancellationToken);
                 break;
         }

@@ -166,6 +166,34 @@ public sealed class ConversationUnderstandingScripts
     }
 
     [Fact]
+    public async Task A_message_typed_after_no_answer_is_read_with_the_question_that_had_none()
+    {
+        var kb = new FakeKnowledge(FakeKnowledge.Article("license", "licensing", "Как получить лицензию")).Answer("лицензию на сколько лет", "license");
+        await using var bot = await DialogHarness.StartAsync(knowledge: kb);
+        await bot.Flow()
+            .Send("открываем медцентр с узи, у кого получать")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Fallback)
+            .Send("а на сколько лет её дают?");
+        Assert.Equal(new AskContext("открываем медцентр с узи, у кого получать", null, null), kb.Requests[^1].Context);
+    }
+
+    [Fact]
+    public async Task No_answer_after_an_answer_keeps_that_answer_as_the_context_and_adds_the_unanswered_words()
+    {
+        var kb = new FakeKnowledge(FakeKnowledge.Article("pharma", "licensing", "Лицензия аптеки")).Answer("лицензию на аптеку", "pharma");
+        await using var bot = await DialogHarness.StartAsync(knowledge: kb);
+        await bot.Flow()
+            .Send("как получить лицензию на аптеку")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("провизор обязательно нужен")
+            .AssertReply(MessageKind.Fallback)
+            .Send("а оптом торговать это туда же?");
+        Assert.Equal(new AskContext("как получить лицензию на аптеку провизор обязательно нужен", "pharma", "licensing"), kb.Requests[^1].Context);
+    }
+
+    [Fact]
     public async Task A_follow_up_after_a_clarify_on_the_seed_kb_is_answered_with_the_topic_asked_about()
     {
         await using var bot = await DialogHarness.StartAsync();
