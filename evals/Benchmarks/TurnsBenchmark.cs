@@ -17,7 +17,10 @@ public static class TurnsBenchmark
 {
     public static async Task RunAsync(string repositoryRoot, int turns, int concurrency, int turnsPerVisitor, int warmTurns)
     {
-        var host = Path.Combine(repositoryRoot, "Bot.Host", "bin", "Release", "net10.0", "Bot.Host.dll");
+        // TURNS_HOST: another build of the host, e.g. a published one (`dotnet publish … -p:PublishReadyToRun=true`, as the image is).
+        var host = Environment.GetEnvironmentVariable("TURNS_HOST") is { Length: > 0 } published
+            ? Path.GetFullPath(published)
+            : Path.Combine(repositoryRoot, "Bot.Host", "bin", "Release", "net10.0", "Bot.Host.dll");
         if (!File.Exists(host))
         {
             throw new FileNotFoundException("Build Bot.Host in Release first: dotnet build -c Release Bot.Host", host);
