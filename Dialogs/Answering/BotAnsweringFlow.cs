@@ -149,22 +149,41 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 await services.Unanswered.RecordAsync(conversation, Learning.UnansweredKind.Fallback, text,
                     [.. result.Candidates.Take(3).Select(c => c.ArticleId)], null, cancellationToken);
 
-                // A citizen who hears «нет ответа» often says more about the same thing («она на сколько лет выдаётся?» after a
-                // question about a clinic's licence): the unanswered question joins the next message's context. A live
-                // context (an answer or a list before) stays what it was about, and lasts no longer than it would have.
-                session.Conversation = context is null
-                    ? conversation with
-                    {
-                        ContextQuestion = LatestWords(text, services.Options.Context.MaxWords),
-                        ContextArticleId = null,
-                        ContextLifeSituation = result.Candidates.FirstOrDefault()?.LifeSituation,
-                        ContextAt = services.Now,
-                        ContextTurns = 0,
-                    }
-                    : conversation with { ContextQuestion = LatestWords(context.Question + " " + text, services.Options.Context.MaxWords) };
+                session.Conversation = AfterNoAnswer(conversation, context, text, result, numbersSaid);
                 await FallbackAsync(session, NeedsMedicalAdvice(text, numbersSaid), cancellationToken);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A citizen who hears «нет ответа» often says more about the same thing («она на сколько лет выдаётся?» after a question
+    /// about a clinic's licence): the unanswered question joins the next message's context. A live context (an answer or a list
+    /// before) stays what it was about and lasts no longer than it would have; with none, the question starts one in the life
+    /// situation of its likeliest article. A message nothing in the KB is near at all, or one about danger now (the emergency
+    /// numbers were said), leaves the context as it was.
+    /// </summary>
+    private Conversation AfterNoAnswer(Conversation conversation, AskContext? context, string text, AskResult result, bool numbersSaid)
+    {
+        if (numbersSaid)
+        {
+            return conversation;
+        }
+
+        if (context is not null)
+        {
+            return conversation with { ContextQuestion = LatestWords(context.Question + " " + text, services.Options.Context.MaxWords) };
+        }
+
+        return result.Candidates.FirstOrDefault() is { } likeliest
+            ? conversation with
+            {
+                ContextQuestion = LatestWords(text, services.Options.Context.MaxWords),
+                ContextArticleId = null,
+                ContextLifeSituation = likeliest.LifeSituation,
+                ContextAt = services.Now,
+                ContextTurns = 0,
+            }
+            : conversation;
     }
 
     /// <summary>A request for a diagnosis or a medicine, unless the emergency numbers were already said this turn.</summary>

@@ -201,16 +201,19 @@ public sealed class InMemoryVectorIndex(int dimensions) : IVectorIndex
             for (var first = 0; first < rows; first += BlockRows)
             {
                 var count = Math.Min(BlockRows, rows - first);
-                Array.Clear(sums);
+
+                // A partly filled last block (a small KB's only one) is worked through as far as its rows go, in whole SIMD steps.
+                var length = (count + 31) & ~31;
+                Array.Clear(sums, 0, length);
                 var block = _codes.AsSpan((first / BlockRows) * _blockSize, _blockSize);
                 // Two dimensions at a time (an odd last one with a zero partner): one multiply-add instruction takes both.
                 for (var k = 0; k < usedCount; k += 2)
                 {
                     var (d0, d1) = (used[k], k + 1 < usedCount ? used[k + 1] : used[k]);
-                    AddColumns(sums, block.Slice(d0 * BlockRows, BlockRows), q[d0], block.Slice(d1 * BlockRows, BlockRows), k + 1 < usedCount ? q[d1] : (short)0);
+                    AddColumns(sums, block.Slice(d0 * BlockRows, length), q[d0], block.Slice(d1 * BlockRows, length), k + 1 < usedCount ? q[d1] : (short)0);
                 }
 
-                RowOrder(sums);
+                RowOrder(sums, length);
 
                 var blockScores = scores.AsSpan(0, count);
                 TensorPrimitives.ConvertTruncating<int, float>(sums.AsSpan(0, count), blockScores);
@@ -278,7 +281,7 @@ public sealed class InMemoryVectorIndex(int dimensions) : IVectorIndex
     }
 
     /// <summary>
-    /// sums += first * a + second * b over one block's codes of two dimensions. The SIMD paths interleave the two columns' codes
+    /// sums += first * a + second * b over one block's codes of two dimensions (a multiple of 32 of them). The SIMD paths interleave the two columns' codes
     /// as 16-bit pairs and multiply-add them with the pair (a, b) in one instruction (pmaddwd); the interleave works inside each
     /// 128-bit lane, so within every 16 (AVX2) or 32 (AVX-512) rows the sums are kept in the order rows 0-3, 8-11, … then 4-7,
     /// 12-15, …, which <see cref="RowOrder"/> undoes once per block.
@@ -290,10 +293,11 @@ public sealed class InMemoryVectorIndex(int dimensions) : IVectorIndex
         ref var x = ref MemoryMarshal.GetReference(first);
         ref var y = ref MemoryMarshal.GetReference(second);
         var pair = (int)(ushort)a | (b << 16);
+        var length = (nuint)first.Length;
         if (Avx512BW.IsSupported)
         {
             var factors = Vector512.Create(pair).AsInt16();
-            for (nuint i = 0; i < BlockRows; i += 32)
+            for (nuint i = 0; i < length; i += 32)
             {
                 var xs = Avx512BW.ConvertToVector512Int16(Vector256.LoadUnsafe(ref x, i));
                 var ys = Avx512BW.ConvertToVector512Int16(Vector256.LoadUnsafe(ref y, i));
@@ -307,7 +311,7 @@ public sealed class InMemoryVectorIndex(int dimensions) : IVectorIndex
         if (Avx2.IsSupported)
         {
             var factors = Vector256.Create(pair).AsInt16();
-            for (nuint i = 0; i < BlockRows; i += 16)
+            for (nuint i = 0; i < length; i += 16)
             {
                 var xs = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref x, i));
                 var ys = Avx2.ConvertToVector256Int16(Vector128.LoadUnsafe(ref y, i));
@@ -320,7 +324,7 @@ public sealed class InMemoryVectorIndex(int dimensions) : IVectorIndex
 
         // Portable path (Arm, older x64): widen 16 codes of each column to 32 bits and multiply, in row order.
         var (va, vb) = (Vector128.Create((int)a), Vector128.Create((int)b));
-        for (nuint i = 0; i < BlockRows; i += 16)
+        for (nuint i = 0; i < length; i += 16)
         {
             var (xLow, xHigh) = Vector128.Widen(Vector128.LoadUnsafe(ref x, i));
             var (yLow, yHigh) = Vector128.Widen(Vector128.LoadUnsafe(ref y, i));
@@ -336,15 +340,16 @@ public sealed class InMemoryVectorIndex(int dimensions) : IVectorIndex
     }
 
     /// <summary>Puts the sums <see cref="AddColumns"/> left in lane order back in row order.</summary>
-    private static void RowOrder(int[] sums)
+    private static void RowOrder(int[] sums, int rows)
     {
         ref var sum = ref MemoryMarshal.GetArrayDataReference(sums);
+        var length = (nuint)rows;
         if (Avx512BW.IsSupported)
         {
             // low = rows 0-3, 8-11, 16-19, 24-27; high = rows 4-7, 12-15, 20-23, 28-31.
             var firstHalf = Vector512.Create(0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23);
             var secondHalf = Vector512.Create(8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31);
-            for (nuint i = 0; i < BlockRows; i += 32)
+            for (nuint i = 0; i < length; i += 32)
             {
                 var (low, high) = (Vector512.LoadUnsafe(ref sum, i), Vector512.LoadUnsafe(ref sum, i + 16));
                 Avx512F.PermuteVar16x32x2(low, firstHalf, high).StoreUnsafe(ref sum, i);
@@ -354,7 +359,7 @@ public sealed class InMemoryVectorIndex(int dimensions) : IVectorIndex
         else if (Avx2.IsSupported)
         {
             // low = rows 0-3, 8-11; high = rows 4-7, 12-15.
-            for (nuint i = 0; i < BlockRows; i += 16)
+            for (nuint i = 0; i < length; i += 16)
             {
                 var (low, high) = (Vector256.LoadUnsafe(ref sum, i), Vector256.LoadUnsafe(ref sum, i + 8));
                 Avx2.Permute2x128(low, high, 0x20).StoreUnsafe(ref sum, i);

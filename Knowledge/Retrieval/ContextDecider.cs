@@ -18,12 +18,12 @@ internal static class ContextDecider
     private static readonly HashSet<string> ContinuationWords = new(StringComparer.Ordinal) { "а", "и", "но", "тогда", "еще", "ещё", "также", "так" };
 
     /// <summary>
-    /// Words that, right after an opening «а», «и» or «вот» (or first), announce one more question rather than continue the last
-    /// one: «а ещё у меня зубов не осталось, что положено?», «и ещё, где заявить отказ…», «ещё вопрос: …», «кстати, …». Such a
-    /// message refers back only by being too short to stand alone («а ещё что взять?»); its pronouns point inside it («ещё вопрос:
-    /// врач говорит, что аккредитация у него есть…»).
+    /// Words that, right after opening particles («а», «и», «вот», «но») or first, announce one more question rather than continue
+    /// the last one: «а ещё у меня зубов не осталось, что положено?», «и ещё, где заявить отказ…», «ещё вопрос: …», «кстати, …».
+    /// Such an opener does not make the message refer back; a pronoun («а ещё где его взять?») or too few words still do.
+    /// («а также …» usually goes on with the same topic, so it stays a continuation.)
     /// </summary>
-    private static readonly HashSet<string> AdditiveWords = new(StringComparer.Ordinal) { "еще", "ещё", "также", "кстати" };
+    private static readonly HashSet<string> AdditiveWords = new(StringComparer.Ordinal) { "еще", "ещё", "кстати" };
 
     private static readonly HashSet<string> OpeningParticles = new(StringComparer.Ordinal) { "а", "и", "вот", "но" };
 
@@ -79,13 +79,13 @@ internal static class ContextDecider
     /// </summary>
     public static bool RefersBack(string text, AnalyzedText message) =>
         message.Terms.Count <= 2
-        || (!OpensWithAnotherQuestion(text)
-            && (OpensAsContinuation(text) || text.Split(Separators, StringSplitOptions.RemoveEmptyEntries).Any(w => Anaphora.Contains(w.ToLowerInvariant()))));
+        || (OpensAsContinuation(text) && !OpensWithAnotherQuestion(text))
+        || text.Split(Separators, StringSplitOptions.RemoveEmptyEntries).Any(w => Anaphora.Contains(w.ToLowerInvariant()));
 
     /// <summary>True when the message opens by announcing one more question («а ещё …», «и ещё, …», «ещё вопрос: …», «кстати …»).</summary>
     public static bool OpensWithAnotherQuestion(string text)
     {
-        foreach (var word in text.Split(Separators, 4, StringSplitOptions.RemoveEmptyEntries).Take(3))
+        foreach (var word in text.Split(Separators, 5, StringSplitOptions.RemoveEmptyEntries).Take(4))
         {
             var lower = word.ToLowerInvariant();
             if (AdditiveWords.Contains(lower))

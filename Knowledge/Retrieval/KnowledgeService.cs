@@ -26,6 +26,10 @@ public sealed class KnowledgeService(
     /// <summary>Above this managed heap after a build, the memory the build freed is given back at once.</summary>
     private const long LargeHeapBytes = 128L * 1024 * 1024;
 
+    private const long GiveBackIntervalMs = 60_000;
+
+    private long _memoryGivenBackAt = long.MinValue / 2;
+
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private KnowledgeIndex? _index;
     private readonly Lazy<IReadOnlyList<string>> _outOfDomain = new(() => OutOfDomainMessages.Load(options.Value.OutOfDomainPath));
@@ -90,11 +94,22 @@ public sealed class KnowledgeService(
             _rebuild.Release();
         }
 
-        // A build allocates far more than the index it leaves (every phrasing analysed and embedded, calibration's left-out
-        // searches), and the garbage collector keeps what it freed for later. On a KB of 110,000 phrasings the process held
-        // 466 MB after the build and 316 MB after this collection (0.3 s, blocking); builds are rare (start, import). A small KB
-        // leaves only the collector's usual headroom, which it would take back at once, so it is left alone.
-        if (GC.GetGCMemoryInfo().HeapSizeBytes > LargeHeapBytes)
+        GiveBackMemory();
+    }
+
+    /// <summary>
+    /// A build allocates far more than the index it leaves (every phrasing analysed and embedded, calibration's left-out
+    /// searches), and the garbage collector keeps what it freed for later. On a KB of 110,000 phrasings the process held 466 MB
+    /// after the build and 316 MB after one aggressive collection. That collection blocks every thread (0.3 s there), so it runs
+    /// at most once a minute, however many saves a moderator makes; a small KB leaves only the collector's usual headroom,
+    /// which it would take back at once, so it is left alone.
+    /// </summary>
+    private void GiveBackMemory()
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _memoryGivenBackAt);
+        if (GC.GetGCMemoryInfo().HeapSizeBytes > LargeHeapBytes && now - last >= GiveBackIntervalMs
+            && Interlocked.CompareExchange(ref _memoryGivenBackAt, now, last) == last)
         {
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }

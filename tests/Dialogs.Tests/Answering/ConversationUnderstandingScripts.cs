@@ -168,14 +168,47 @@ public sealed class ConversationUnderstandingScripts
     [Fact]
     public async Task A_message_typed_after_no_answer_is_read_with_the_question_that_had_none()
     {
-        var kb = new FakeKnowledge(FakeKnowledge.Article("license", "licensing", "Как получить лицензию")).Answer("лицензию на сколько лет", "license");
+        var kb = new FakeKnowledge(FakeKnowledge.Article("license", "licensing", "Как получить лицензию"))
+            .NoAnswer("медцентр", "license").Answer("лицензию на сколько лет", "license");
         await using var bot = await DialogHarness.StartAsync(knowledge: kb);
         await bot.Flow()
             .Send("открываем медцентр с узи, у кого получать")
             .AssertReply(MessageKind.Greeting)
             .AssertReply(MessageKind.Fallback)
             .Send("а на сколько лет её дают?");
-        Assert.Equal(new AskContext("открываем медцентр с узи, у кого получать", null, null), kb.Requests[^1].Context);
+        Assert.Equal(new AskContext("открываем медцентр с узи, у кого получать", null, "licensing"), kb.Requests[^1].Context);
+    }
+
+    [Fact]
+    public async Task No_answer_with_nothing_in_the_kb_near_does_not_bring_back_an_expired_answer()
+    {
+        var kb = new FakeKnowledge(FakeKnowledge.Article("pharma", "licensing", "Лицензия аптеки")).Answer("лицензию на аптеку", "pharma");
+        await using var bot = await DialogHarness.StartAsync(knowledge: kb);
+        await bot.Flow()
+            .Send("как получить лицензию на аптеку")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Wait(TimeSpan.FromMinutes(20))
+            .Send("сколько стоит проезд в метро")
+            .AssertReply(MessageKind.Fallback)
+            .Send("а через мфц можно?");
+        Assert.Null(kb.Requests[^1].Context);
+    }
+
+    [Fact]
+    public async Task No_answer_to_a_message_about_danger_now_keeps_the_context_of_the_answer_before()
+    {
+        var kb = new FakeKnowledge(FakeKnowledge.Article("pharma", "licensing", "Лицензия аптеки")).Answer("лицензию на аптеку", "pharma");
+        await using var bot = await DialogHarness.StartAsync(knowledge: kb);
+        await bot.Flow()
+            .Send("как получить лицензию на аптеку")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("у деда сердце прихватило, куда звонить")
+            .AssertReply(MessageKind.Notice, "103")
+            .AssertReply(MessageKind.Fallback)
+            .Send("а оптом торговать это туда же?");
+        Assert.Equal(new AskContext("как получить лицензию на аптеку", "pharma", "licensing"), kb.Requests[^1].Context);
     }
 
     [Fact]

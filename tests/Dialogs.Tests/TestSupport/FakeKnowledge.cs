@@ -4,8 +4,8 @@ using Assistant.Knowledge.Retrieval;
 namespace Assistant.Dialogs.Tests.TestSupport;
 
 /// <summary>
-/// A KB whose decisions are scripted: "a message containing X is answered with article A" or "…clarified between A and B";
-/// anything else falls back. A life-situation filter in the request hides the rules of other life situations, as the real
+/// A KB whose decisions are scripted: "a message containing X is answered with article A", "…clarified between A and B" or
+/// "…not answered, A being the nearest"; anything else falls back with no candidates. A life-situation filter in the request hides the rules of other life situations, as the real
 /// search does. It also counts how many asks ran at once.
 /// </summary>
 public sealed class FakeKnowledge : IKnowledgeSearch
@@ -55,6 +55,13 @@ public sealed class FakeKnowledge : IKnowledgeSearch
         return this;
     }
 
+    /// <summary>A message containing <paramref name="text"/> gets «нет ответа», with <paramref name="nearest"/> as the candidates the search had.</summary>
+    public FakeKnowledge NoAnswer(string text, params string[] nearest)
+    {
+        _rules.Add((text, Decision.Fallback, nearest, null));
+        return this;
+    }
+
     public Article? FindArticle(string articleId) => _articles.GetValueOrDefault(articleId);
 
     public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken)
@@ -90,7 +97,7 @@ public sealed class FakeKnowledge : IKnowledgeSearch
     private static AskResult Result(Decision decision, IReadOnlyList<Article> chosen)
     {
         var candidates = chosen.Select(a => new Candidate(a.Id, a.Title, a.LifeSituation, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f, a.Title)).ToList();
-        return new AskResult(decision, candidates, "scripted", new AskTimings(0, 0, 0, 0), "", []) { Chosen = candidates };
+        return new AskResult(decision, candidates, "scripted", new AskTimings(0, 0, 0, 0), "", []) { Chosen = decision == Decision.Fallback ? [] : candidates };
     }
 
     private static void InterlockedMax(ref int target, int value)
