@@ -21,7 +21,8 @@ namespace Assistant.Knowledge.Index;
 /// query's value into the block's scores. The default embedder's vectors are sparse (a question's stems and trigrams fill 30-40
 /// of 256 dimensions), so a search reads an eighth of the matrix instead of all of it: at 110,000 rows the row-by-row scan read
 /// 28 MB per query and took 2.7-3.7 ms on one core. A dense query (a sentence-embedding model) reads every column, as much as
-/// the row scan did. Blocks are appended as rows arrive, so growing never moves the layout.
+/// the row scan did. Blocks are separate arrays appended as rows arrive: growing never copies codes, and a large index wastes
+/// at most one partly filled block.
 /// </para>
 /// </remarks>
 public sealed class InMemoryVectorIndex(int dimensions) : IVectorIndex
@@ -39,7 +40,7 @@ public sealed class InMemoryVectorIndex(int dimensions) : IVectorIndex
     private readonly Dictionary<string, int> _rowById = new(StringComparer.Ordinal);
     private readonly List<string> _ids = [];
     private readonly List<VectorPayload> _payloads = [];
-    private sbyte[] _codes = [];
+    private readonly List<sbyte[]> _blocks = [];
     private float[] _maxima = [];
 
     [ThreadStatic]
@@ -130,6 +131,10 @@ public sealed class InMemoryVectorIndex(int dimensions) : IVectorIndex
                 ClearRow(last);
                 _ids.RemoveAt(last);
                 _payloads.RemoveAt(last);
+                if (_ids.Count <= (_blocks.Count - 1) * BlockRows)
+                {
+                    _blocks.RemoveAt(_blocks.Count - 1);
+                }
             }
         }
         finally
@@ -205,7 +210,7 @@ public sealed class InMemoryVectorIndex(int dimensions) : IVectorIndex
                 // A partly filled last block (a small KB's only one) is worked through as far as its rows go, in whole SIMD steps.
                 var length = (count + 31) & ~31;
                 Array.Clear(sums, 0, length);
-                var block = _codes.AsSpan((first / BlockRows) * _blockSize, _blockSize);
+                var block = _blocks[first / BlockRows].AsSpan();
                 // Two dimensions at a time (an odd last one with a zero partner): one multiply-add instruction takes both.
                 for (var k = 0; k < usedCount; k += 2)
                 {
@@ -368,48 +373,47 @@ public sealed class InMemoryVectorIndex(int dimensions) : IVectorIndex
         }
     }
 
-    /// <summary>The position of a row's code for dimension 0; the next dimension's is <see cref="BlockRows"/> further.</summary>
-    private int Position(int row) => (row / BlockRows) * _blockSize + row % BlockRows;
-
     private void WriteRow(int row, ReadOnlySpan<sbyte> codes)
     {
-        var at = Position(row);
+        var (block, at) = (_blocks[row / BlockRows], row % BlockRows);
         for (var d = 0; d < codes.Length; d++, at += BlockRows)
         {
-            _codes[at] = codes[d];
+            block[at] = codes[d];
         }
     }
 
     private void MoveRow(int from, int to)
     {
-        var (source, target) = (Position(from), Position(to));
-        for (var d = 0; d < Dimensions; d++, source += BlockRows, target += BlockRows)
+        var (source, sourceAt) = (_blocks[from / BlockRows], from % BlockRows);
+        var (target, targetAt) = (_blocks[to / BlockRows], to % BlockRows);
+        for (var d = 0; d < Dimensions; d++, sourceAt += BlockRows, targetAt += BlockRows)
         {
-            _codes[target] = _codes[source];
+            target[targetAt] = source[sourceAt];
         }
     }
 
     private void ClearRow(int row)
     {
-        var at = Position(row);
+        var (block, at) = (_blocks[row / BlockRows], row % BlockRows);
         for (var d = 0; d < Dimensions; d++, at += BlockRows)
         {
-            _codes[at] = 0;
+            block[at] = 0;
         }
 
         _maxima[row] = 0f;
     }
 
+    /// <summary>Adds blocks until <paramref name="rows"/> fit: existing codes never move, and at most one block is partly empty.</summary>
     private void EnsureCapacity(int rows)
     {
-        if (rows <= _maxima.Length)
+        while (_blocks.Count * BlockRows < rows)
         {
-            return;
+            _blocks.Add(new sbyte[_blockSize]);
         }
 
-        // Whole blocks, a quarter more each time: doubling would leave up to half of a large matrix unused.
-        var blocks = Math.Max((rows + BlockRows - 1) / BlockRows, _maxima.Length / BlockRows * 5 / 4);
-        Array.Resize(ref _codes, blocks * _blockSize);
-        Array.Resize(ref _maxima, blocks * BlockRows);
+        if (_maxima.Length < rows)
+        {
+            Array.Resize(ref _maxima, Math.Max(_blocks.Count * BlockRows, _maxima.Length * 2));
+        }
     }
 }

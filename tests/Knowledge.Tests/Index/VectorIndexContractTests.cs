@@ -385,6 +385,26 @@ public sealed class InMemoryVectorIndexTests : VectorIndexContract
         }
     }
 
+    [Fact]
+    public async Task Rows_deleted_back_into_an_earlier_block_and_added_again_are_found_as_before()
+    {
+        const int dimensions = 64;
+        var random = new Random(11);
+        var index = new InMemoryVectorIndex(dimensions);
+        var vectors = Enumerable.Range(0, InMemoryVectorIndex.BlockRows + 10).ToDictionary(i => $"q#{i}", _ => Sparse(random, dimensions));
+        await index.UpsertAsync([.. vectors.Select(v => Record(v.Key, v.Value))], Ct);
+
+        var gone = vectors.Keys.Skip(InMemoryVectorIndex.BlockRows - 5).ToList();
+        await index.DeleteAsync(gone, Ct);
+        Assert.Equal(InMemoryVectorIndex.BlockRows - 5, index.Count);
+        Assert.DoesNotContain(await index.SearchAsync(vectors[gone[^1]], 10, null, Ct), h => gone.Contains(h.Id));
+
+        await index.UpsertAsync([Record("again#0", vectors[gone[^1]])], Ct);
+        Assert.Equal(InMemoryVectorIndex.BlockRows - 4, index.Count);
+        Assert.Equal("again#0", (await index.SearchAsync(vectors[gone[^1]], 1, null, Ct))[0].Id);
+        Assert.Equal("q#7", (await index.SearchAsync(vectors["q#7"], 1, null, Ct))[0].Id);
+    }
+
     private static float[] Dense(Random random, int dimensions) =>
         Unit([.. Enumerable.Range(0, dimensions).Select(_ => (float)(random.NextDouble() * 2 - 1))]);
 
