@@ -8,8 +8,8 @@ using Assistant.Knowledge.Seed;
 namespace Assistant.Bot.Host.Cli;
 
 /// <summary>
-/// <c>eval --dialogs [FILE.jsonl …] [--kb kb.json] [--misses misses.jsonl]</c>: plays each file's dialogs through the engine with
-/// the host's dialog settings and phrases, and prints one row per file. A file is played on <c>--kb</c>, else on the
+/// <c>eval --dialogs [FILE.jsonl …] [--kb kb.json] [--misses misses.jsonl] [--turns turns.jsonl]</c>: plays each file's dialogs
+/// through the engine with the host's dialog settings and phrases, and prints one row per file. A file is played on <c>--kb</c>, else on the
 /// <c>kb.json</c> beside it, else on the seed KB. With no file: the committed sets (<see cref="CommittedSets"/>).
 /// </summary>
 public static class DialogsCommand
@@ -28,6 +28,7 @@ public static class DialogsCommand
         var phrases = BotPhrases.Load(options.PhrasesPath);
         var runner = EvalCommand.Runner(services);
         var misses = new List<DialogMiss>();
+        var turns = new List<DialogTurn>();
 
         Console.WriteLine(DialogEval.Header);
         foreach (var file in files)
@@ -59,9 +60,10 @@ public static class DialogsCommand
             var name = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file))) + "/" + Path.GetFileName(file);
             try
             {
-                var (report, missed) = await runner.WithKnowledgeAsync(kb, knowledge => DialogEval.RunAsync(name, dialogs, knowledge, phrases, options, ct), ct);
+                var (report, missed, played) = await runner.WithKnowledgeAsync(kb, knowledge => DialogEval.RunAsync(name, dialogs, knowledge, phrases, options, ct), ct);
                 Console.WriteLine(DialogEval.Row(report));
                 misses.AddRange(missed);
+                turns.AddRange(played);
             }
             catch (FormatException e)
             {
@@ -74,6 +76,12 @@ public static class DialogsCommand
         {
             await File.WriteAllLinesAsync(missesPath, misses.Select(m => JsonSerializer.Serialize(m, AskCommand.Json).ReplaceLineEndings(" ")), ct);
             Console.WriteLine($"misses: {missesPath}");
+        }
+
+        if (arguments.Get("turns") is { } turnsPath)
+        {
+            await File.WriteAllLinesAsync(turnsPath, turns.Select(t => JsonSerializer.Serialize(t, AskCommand.Json).ReplaceLineEndings(" ")), ct);
+            Console.WriteLine($"turns: {turnsPath}");
         }
 
         return 0;

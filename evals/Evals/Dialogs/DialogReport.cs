@@ -30,3 +30,20 @@ public sealed record DialogReport(
 
 /// <summary>A judged turn the bot did not get right, for reading misses (<c>--misses</c>).</summary>
 public sealed record DialogMiss(string DialogId, int Turn, string User, string Expected, BotMove Move, string? ArticleId, IReadOnlyList<string> Offered, string Reply);
+
+/// <summary>
+/// Every judged turn (<c>--turns</c>), right or not, with what the same message alone got: the decision and the first articles
+/// of a context-free search. For reading what context does, turn by turn.
+/// </summary>
+public sealed record DialogTurn(
+    string DialogId,
+    int Turn,
+    string User,
+    string Expected,
+    bool Right,
+    BotMove Move,
+    string? ArticleId,
+    IReadOnlyList<string> Offered,
+    string Reply,
+    string AloneDecision,
+    IReadOnlyList<string> AloneTop);

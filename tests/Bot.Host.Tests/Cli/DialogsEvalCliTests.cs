@@ -9,7 +9,7 @@ public sealed class DialogsEvalCliTests : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("assistant-dialogs-cli-").FullName;
 
     [Fact]
-    public async Task Each_file_gets_a_row_with_turns_right_clarifies_that_held_it_and_wrong_answers_and_misses_are_written()
+    public async Task Each_file_gets_a_row_with_turns_right_clarifies_that_held_it_and_wrong_answers_and_misses_and_turns_are_written()
     {
         var dialogs = Path.Combine(_directory, "mine.jsonl");
         await File.WriteAllLinesAsync(dialogs,
@@ -20,7 +20,9 @@ public sealed class DialogsEvalCliTests : IDisposable
         ]);
         var misses = Path.Combine(_directory, "misses.jsonl");
 
-        var (exitCode, output, error) = await BotHostCli.RunAsync(["eval", "--dialogs", dialogs, dialogs, "--misses", misses]);
+        var turns = Path.Combine(_directory, "turns.jsonl");
+
+        var (exitCode, output, error) = await BotHostCli.RunAsync(["eval", "--dialogs", dialogs, dialogs, "--misses", misses, "--turns", turns]);
 
         Assert.True(exitCode == 0, error);
         var rows = output.Split('\n').Where(l => l.StartsWith(Path.GetFileName(_directory) + "/mine.jsonl", StringComparison.Ordinal)).ToList();
@@ -31,6 +33,16 @@ public sealed class DialogsEvalCliTests : IDisposable
         Assert.Equal(2, missed.Count);
         Assert.All(missed, m => Assert.Equal("c", m.GetProperty("dialogId").GetString()));
         Assert.Equal("oms-get-policy", missed[0].GetProperty("articleId").GetString());
+
+        // Every judged turn of both runs, with what the message alone got.
+        var played = File.ReadAllLines(turns).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(14, played.Count);
+        var child = played.First(t => t.GetProperty("user").GetString() == "а для ребёнка?");
+        Assert.True(child.GetProperty("right").GetBoolean());
+        Assert.Equal("oms-newborn-policy", child.GetProperty("articleId").GetString());
+        Assert.Contains(child.GetProperty("aloneDecision").GetString(), new[] { "answer", "clarify", "fallback" });
+        Assert.NotEmpty(child.GetProperty("aloneTop").EnumerateArray());
+        Assert.Equal(missed.Count, played.Count(t => !t.GetProperty("right").GetBoolean()));
     }
 
     [Fact]
