@@ -116,8 +116,8 @@ public sealed class ConversationUnderstandingScripts
     [Fact]
     public async Task A_message_that_announces_one_more_question_is_searched_on_its_own()
     {
-        // «а вот ещё вопрос, …» opens like a follow-up, but it brings a whole question of its own: read with the veteran's
-        // sanatorium it was only asked about.
+        // «а вот ещё вопрос, …» opens like a follow-up, but it brings a whole question of its own: read together with the
+        // veteran's sanatorium asked about before, it was pulled back to that answer.
         await using var bot = await DialogHarness.StartAsync();
         await bot.Flow()
             .Send("положен ли бесплатный санаторий ветерану боевых действий")
@@ -182,7 +182,7 @@ public sealed class ConversationUnderstandingScripts
     [Fact]
     public async Task No_answer_with_nothing_in_the_kb_near_does_not_bring_back_an_expired_answer()
     {
-        var kb = new FakeKnowledge(FakeKnowledge.Article("pharma", "licensing", "Лицензия аптеки")).Answer("лицензию на аптеку", "pharma");
+        var kb = PharmacyLicence();
         await using var bot = await DialogHarness.StartAsync(knowledge: kb);
         await bot.Flow()
             .Send("как получить лицензию на аптеку")
@@ -198,7 +198,7 @@ public sealed class ConversationUnderstandingScripts
     [Fact]
     public async Task No_answer_to_a_message_about_danger_now_keeps_the_context_of_the_answer_before()
     {
-        var kb = new FakeKnowledge(FakeKnowledge.Article("pharma", "licensing", "Лицензия аптеки")).Answer("лицензию на аптеку", "pharma");
+        var kb = PharmacyLicence();
         await using var bot = await DialogHarness.StartAsync(knowledge: kb);
         await bot.Flow()
             .Send("как получить лицензию на аптеку")
@@ -214,7 +214,7 @@ public sealed class ConversationUnderstandingScripts
     [Fact]
     public async Task No_answer_after_an_answer_keeps_that_answer_as_the_context_and_adds_the_unanswered_words()
     {
-        var kb = new FakeKnowledge(FakeKnowledge.Article("pharma", "licensing", "Лицензия аптеки")).Answer("лицензию на аптеку", "pharma");
+        var kb = PharmacyLicence();
         await using var bot = await DialogHarness.StartAsync(knowledge: kb);
         await bot.Flow()
             .Send("как получить лицензию на аптеку")
@@ -411,6 +411,10 @@ public sealed class ConversationUnderstandingScripts
     }
 
     /// <summary>Two policy articles that «палиса» asks about («Возможно, вы имели в виду»), and any others given.</summary>
+    /// <summary>One article, answered for «лицензию на аптеку»; anything else is «нет ответа» with nothing near.</summary>
+    private static FakeKnowledge PharmacyLicence() =>
+        new FakeKnowledge(FakeKnowledge.Article("pharma", "licensing", "Лицензия аптеки")).Answer("лицензию на аптеку", "pharma");
+
     private static FakeKnowledge PolicyChoice(params Article[] others) =>
         new FakeKnowledge([FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС"),
                 FakeKnowledge.Article("oms-replace", "oms-policy", "Как заменить полис ОМС"), .. others])
