@@ -158,8 +158,9 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
     /// <summary>
     /// A citizen who hears «нет ответа» often says more about the same thing («она на сколько лет выдаётся?» after a question
     /// about a clinic's licence): the unanswered question joins the next message's context. A live context (an answer or a list
-    /// before) stays what it was about and lasts no longer than it would have; with none, the question starts one in the life
-    /// situation of its likeliest article. A message nothing in the KB is near at all, or one about danger now (the emergency
+    /// before) stays what it was about and lasts no longer than it would have, unless none of the question's three likeliest
+    /// articles is of its life situation (a licence after an answer about flu shots): then, as with no context, the question
+    /// starts one in the life situation of its likeliest article. A message nothing in the KB is near at all, or one about danger now (the emergency
     /// numbers were said), leaves the context as it was.
     /// </summary>
     private Conversation AfterNoAnswer(Conversation conversation, AskContext? context, string text, AskResult result, bool numbersSaid)
@@ -169,12 +170,15 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             return conversation;
         }
 
-        if (context is not null)
+        // The search was unsure of every article, so its first one alone says little about the topic; three say enough.
+        var likeliest = result.Candidates.FirstOrDefault();
+        if (context is not null && (likeliest is null || context.LifeSituation is null
+            || result.Candidates.Take(3).Any(c => c.LifeSituation == context.LifeSituation)))
         {
             return conversation with { ContextQuestion = LatestWords(context.Question + " " + text, services.Options.Context.MaxWords) };
         }
 
-        return result.Candidates.FirstOrDefault() is { } likeliest
+        return likeliest is not null
             ? conversation with
             {
                 ContextQuestion = LatestWords(text, services.Options.Context.MaxWords),

@@ -180,6 +180,24 @@ public sealed class ConversationUnderstandingScripts
     }
 
     [Fact]
+    public async Task No_answer_about_another_topic_than_the_answer_before_starts_a_context_of_its_own()
+    {
+        var kb = new FakeKnowledge(FakeKnowledge.Article("flu", "vaccination", "Прививка от гриппа"), FakeKnowledge.Article("license", "licensing", "Лицензия"))
+            .Answer("укол от гриппа", "flu").NoAnswer("медцентр", "license");
+        await using var bot = await DialogHarness.StartAsync(knowledge: kb);
+        await bot.Flow()
+            .Send("где сделать укол от гриппа")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("открываем медцентр, у кого получать лицензию")
+            .AssertReply(MessageKind.Fallback)
+            .Send("она на сколько лет выдаётся?");
+
+        // Not the flu shot's question with the licence's words added: a list about flu shots would answer nobody.
+        Assert.Equal(new AskContext("открываем медцентр, у кого получать лицензию", null, "licensing"), kb.Requests[^1].Context);
+    }
+
+    [Fact]
     public async Task No_answer_with_nothing_in_the_kb_near_does_not_bring_back_an_expired_answer()
     {
         var kb = PharmacyLicence();
