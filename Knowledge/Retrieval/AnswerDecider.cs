@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assistant.Knowledge.Analysis;
 using Assistant.Knowledge.Retrieval.Calibration;
 
 namespace Assistant.Knowledge.Retrieval;
@@ -30,7 +31,7 @@ public static class AnswerDecider
 
         // The message is one of the article's curated phrasings, word for word, and no other article's: calibration never sees
         // this case (each phrasing is left out of its own search), and it is the surest answer there is.
-        if (IsCuratedPhrasing(ranked[0]) && (ranked.Count < 2 || !IsCuratedPhrasing(ranked[1])))
+        if (IsCuratedPhrasing(ranked[0], ranking.Text) && (ranked.Count < 2 || !IsCuratedPhrasing(ranked[1], ranking.Text)))
         {
             return new Verdict(Decision.Answer, [ranked[0]], $"answer: the message is a curated phrasing of this article (confidence {F(answer)})", Math.Max(answer, calibration.AnswerThreshold), offer);
         }
@@ -60,7 +61,14 @@ public static class AnswerDecider
         return chosen.Count < 2 ? ranked.Take(2).ToList() : chosen;
     }
 
-    private static bool IsCuratedPhrasing(Candidate candidate) => candidate.Lexical >= ExactMatch && candidate.Vector >= ExactMatch;
+    /// <summary>
+    /// The message is the candidate's best-matching phrasing word for word. The scores alone are not enough: stop words are not
+    /// searched, so «записаться к врачу через интернет» scores as high against «записаться к врачу без интернета» as against
+    /// itself, and answering it from the shortcut would answer the opposite question.
+    /// </summary>
+    private static bool IsCuratedPhrasing(Candidate candidate, string? message) =>
+        message is not null && candidate.Lexical >= ExactMatch && candidate.Vector >= ExactMatch
+        && Tokenizer.Split(message).SequenceEqual(Tokenizer.Split(TextNormalizer.Normalize(candidate.MatchedText)), StringComparer.Ordinal);
 
     private const float ExactMatch = 0.98f;
 

@@ -69,7 +69,7 @@ internal static class Ranker
         }
 
         ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
-        return new Ranking(ranked, analyzed.Terms.Count, vectorMs, lexicalMs, filter.LifeSituation is not null);
+        return new Ranking(ranked, analyzed.Terms.Count, vectorMs, lexicalMs, filter.LifeSituation is not null) { Text = analyzed.CleanText };
     }
 
     private static async Task<IReadOnlyList<VectorHit>> SearchVectorsAsync(
@@ -102,4 +102,8 @@ internal static class Ranker
 /// Ranked candidates of one reading of a message, with how many terms it had, what the search cost, and whether it was scoped to
 /// one life situation (a follow-up inside the topic of the last answer).
 /// </summary>
-internal sealed record Ranking(List<Candidate> Ranked, int Terms, double VectorMs, double LexicalMs, bool Scoped = false);
+internal sealed record Ranking(List<Candidate> Ranked, int Terms, double VectorMs, double LexicalMs, bool Scoped = false)
+{
+    /// <summary>The normalised text that was searched (null for calibration's stored rankings).</summary>
+    public string? Text { get; init; }
+}

@@ -82,6 +82,28 @@ public sealed class CalibratedDecisionTests(DenseAndSparseKbFixture kbs) : IClas
         Assert.NotEqual("license-pharma", result.AlsoAsked!.ArticleId);
     }
 
+    [Fact]
+    public async Task A_curated_phrasing_typed_word_for_word_is_answered_with_its_article()
+    {
+        var result = await kbs.Dense.AskAsync("Можно ли записаться к врачу без интернета?");
+
+        Assert.Equal(Decision.Answer, result.Decision);
+        Assert.Equal("appointment-phone", result.Chosen[0].ArticleId);
+        Assert.Contains("curated phrasing", result.Reason);
+    }
+
+    [Fact]
+    public async Task A_message_that_differs_from_a_curated_phrasing_only_in_words_not_searched_is_not_taken_for_it()
+    {
+        // «через» and «без» are both stop words, so this message scores as high against «Можно ли записаться к врачу без
+        // интернета?» (the phone article) as that phrasing itself does; it asks the opposite.
+        var result = await kbs.Dense.AskAsync("как записаться к врачу через интернет");
+
+        Assert.DoesNotContain("curated phrasing", result.Reason);
+        Assert.False(result.Decision == Decision.Answer && result.Chosen[0].ArticleId == "appointment-phone", result.Reason);
+        Assert.Contains(result.Chosen, c => c.ArticleId == "appointment-online");
+    }
+
     [Theory]
     [InlineData("больничный")]
     [InlineData("полис")]
