@@ -10,7 +10,8 @@ public sealed partial class IntentRecognizer
     private readonly IReadOnlyList<string[]> _operator;
     private readonly IReadOnlyList<string[]> _resolved;
     private readonly HashSet<string> _helped;
-    private readonly HashSet<string> _notHelped;
+    private readonly IReadOnlyList<string[]> _notHelped;
+    private readonly HashSet<string> _notHelpedFillers;
     private readonly HashSet<string> _writeRequest;
     private readonly HashSet<string> _cancel;
     private readonly IReadOnlyList<string[]> _medicalAdvice;
@@ -26,7 +27,8 @@ public sealed partial class IntentRecognizer
         _operator = [.. recognise.Operator.Append(buttons.Operator).Append(buttons.Other).Select(Words)];
         _resolved = [.. recognise.Resolved.Append(buttons.Resolved).Select(Words)];
         _helped = Exact(recognise.Helped.Append(buttons.Helped));
-        _notHelped = Exact(recognise.NotHelped.Append(buttons.NotHelped));
+        _notHelped = [.. recognise.NotHelped.Append(buttons.NotHelped).Select(Words).Where(w => w.Length > 0)];
+        _notHelpedFillers = [.. recognise.NotHelpedFillers.Concat(phrases.SmallTalk.Fillers).SelectMany(Words)];
         _writeRequest = Exact(recognise.WriteRequest.Append(buttons.WriteRequest));
         _cancel = Exact(recognise.Cancel.Append(buttons.Cancel));
         _medicalAdvice = [.. recognise.MedicalAdvice.Select(Words).Where(w => w.Length > 0)];
@@ -145,7 +147,7 @@ public sealed partial class IntentRecognizer
             return new RecognizedIntent(CitizenIntent.None, Score: single[0] - '0');
         }
 
-        if (_notHelped.Contains(whole))
+        if (SaysItDidNotHelp(words))
         {
             return new RecognizedIntent(CitizenIntent.NotHelped);
         }
@@ -183,6 +185,32 @@ public sealed partial class IntentRecognizer
         }
 
         return smallTalk is { } kind ? new RecognizedIntent(CitizenIntent.SmallTalk, SmallTalk: kind) : RecognizedIntent.None;
+    }
+
+    /// <summary>See <see cref="RecognisedPhrases.NotHelped"/>.</summary>
+    private bool SaysItDidNotHelp(string[] words)
+    {
+        const int maxWords = 8;
+        if (words.Length > maxWords)
+        {
+            return false;
+        }
+
+        var covered = new bool[words.Length];
+        var found = false;
+        foreach (var phrase in _notHelped)
+        {
+            for (var start = 0; start + phrase.Length <= words.Length; start++)
+            {
+                if (PhraseAt(words, phrase, start, wholeButLast: true))
+                {
+                    Array.Fill(covered, true, start, phrase.Length);
+                    found = true;
+                }
+            }
+        }
+
+        return found && words.Select((w, i) => covered[i] || _notHelpedFillers.Contains(w)).All(ok => ok);
     }
 
     private static bool ContainsPhrase(string[] words, string[] phrase)

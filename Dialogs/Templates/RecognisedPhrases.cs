@@ -2,14 +2,24 @@ namespace Assistant.Dialogs.Templates;
 
 /// <summary>
 /// What a person may type instead of pressing a button. Operator requests and "вопрос решён" are found anywhere in a message
-/// (each word of the phrase as the start of a word, so "оператор" matches "оператором"); the others must be the whole message.
+/// (each word of the phrase as the start of a word, so "оператор" matches "оператором"); «не помогло» is said in many words
+/// (see <see cref="NotHelped"/>); the others must be the whole message.
 /// </summary>
 public sealed record RecognisedPhrases
 {
     public required IReadOnlyList<string> Operator { get; init; }
     public required IReadOnlyList<string> Resolved { get; init; }
     public required IReadOnlyList<string> Helped { get; init; }
+    /// <summary>
+    /// «Не помогло» said in words («ничего не понятно», «вы не ответили на мой вопрос», «это не то, что я спрашивала»): a message
+    /// of at most eight words made of these phrases (every word whole but the last, which may begin a longer word: «не помог»
+    /// is also «не помогли») and filler words (small talk's and <see cref="NotHelpedFillers"/>). Any other word and it is a
+    /// question for the KB («мне не помогло лекарство от давления»).
+    /// </summary>
     public required IReadOnlyList<string> NotHelped { get; init; }
+
+    /// <summary>Words that may stand around a <see cref="NotHelped"/> phrase without making the message a question.</summary>
+    public IReadOnlyList<string> NotHelpedFillers { get; init; } = [];
     public required IReadOnlyList<string> WriteRequest { get; init; }
     public required IReadOnlyList<string> Cancel { get; init; }
 

@@ -28,6 +28,17 @@ public sealed class IntentRecognizerTests
     [InlineData("как написать обращение в минздрав", CitizenIntent.None)]
     [InlineData("как записаться к узкому специалисту", CitizenIntent.None)]
     [InlineData("мне не помогло лекарство от давления", CitizenIntent.None)]
+    [InlineData("Это не то", CitizenIntent.NotHelped)]
+    [InlineData("ответ не помог", CitizenIntent.NotHelped)]
+    [InlineData("ничего не понятно", CitizenIntent.NotHelped)]
+    [InlineData("не понял", CitizenIntent.NotHelped)]
+    [InlineData("вы не ответили на мой вопрос", CitizenIntent.NotHelped)]
+    [InlineData("это не то, что я спрашивала", CitizenIntent.NotHelped)]
+    [InlineData("ну и толку от тебя", CitizenIntent.NotHelped)]
+    [InlineData("непонятно", CitizenIntent.NotHelped)]
+    [InlineData("не понятно как получить полис", CitizenIntent.None)]
+    [InlineData("а если врач не ответил на обращение", CitizenIntent.None)]
+    [InlineData("понятно", CitizenIntent.SmallTalk)]
     public void Typed_phrases_are_read_as_the_buttons_they_stand_for(string text, CitizenIntent intent) =>
         Assert.Equal(intent, _recognizer.Recognize(Message(text)).Kind);
 

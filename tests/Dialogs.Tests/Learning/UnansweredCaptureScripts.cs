@@ -40,6 +40,26 @@ public sealed class UnansweredCaptureScripts
         Assert.Equal("oms-get-policy", kept.ArticleId);
     }
 
+    [Theory]
+    [InlineData("ничего не понятно")]
+    [InlineData("вы не ответили на мой вопрос")]
+    [InlineData("это не то, что я спрашивала")]
+    public async Task Not_helped_said_in_words_is_the_button_not_a_follow_up(string said)
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send(said)
+            .AssertReply(MessageKind.HandoffNotice, "ответ не помог");
+
+        var kept = Assert.Single(await Open(bot));
+        Assert.Equal(UnansweredKind.NotHelped, kept.Kind);
+        Assert.Equal("как получить полис омс", kept.Text);
+        Assert.Equal("oms-get-policy", kept.ArticleId);
+    }
+
     [Fact]
     public async Task A_clarify_list_nobody_chose_from_is_kept_with_its_articles_and_a_chosen_one_is_not()
     {
