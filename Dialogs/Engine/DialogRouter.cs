@@ -23,7 +23,7 @@ internal sealed class DialogRouter(
         var activity = context.Activity;
         var intent = services.Intents.Recognize(activity);
 
-        if (!ContinueOrStartNext(context, intent))
+        if (!await ContinueOrStartNextAsync(context, intent, cancellationToken))
         {
             context.Outcome = TurnOutcome.Ignored;
             return;
@@ -98,7 +98,7 @@ internal sealed class DialogRouter(
     /// new conversation when the person starts one; a late score, a stale button or "вопрос решён" again lead nowhere.
     /// False when the activity is to be ignored.
     /// </summary>
-    private bool ContinueOrStartNext(TurnContext context, RecognizedIntent intent)
+    private async Task<bool> ContinueOrStartNextAsync(TurnContext context, RecognizedIntent intent, CancellationToken cancellationToken)
     {
         var session = context.Session;
         var conversation = session.Conversation;
@@ -106,7 +106,9 @@ internal sealed class DialogRouter(
             && services.Now - conversation.RatingAskedAt > services.Options.Rating.Window;
         var finished = conversation.State == ConversationState.Done || windowOver;
         var declinesRating = conversation.State == ConversationState.AwaitingRating && intent.Score is null;
-        if (!finished && !declinesRating)
+        var declinesComment = !finished && conversation.State == ConversationState.AwaitingComment
+            && await AsksInsteadOfCommentingAsync(context.Activity, intent, conversation.Segment, cancellationToken);
+        if (!finished && !declinesRating && !declinesComment)
         {
             return true;
         }
@@ -120,7 +122,7 @@ internal sealed class DialogRouter(
                 services.Logger.LateRatingIgnored(conversation.Id);
             }
         }
-        else if (declinesRating && startsNew)
+        else if ((declinesRating || declinesComment) && startsNew)
         {
             session.Fire(ConversationTrigger.RatingDeclined);
         }
@@ -135,6 +137,32 @@ internal sealed class DialogRouter(
             Ordinal = conversation.Ordinal + 1,
         });
         return true;
+    }
+
+    /// <summary>
+    /// After the score, the next written message is the comment, unless it asks for something: a person, a written request, or
+    /// a question put as one that the KB answers or asks about («а как записаться к врачу через госуслуги?»). People ask their
+    /// next question right after rating; taken as a comment, it would go unanswered.
+    /// </summary>
+    private async Task<bool> AsksInsteadOfCommentingAsync(Activity activity, RecognizedIntent intent, string? segment, CancellationToken cancellationToken)
+    {
+        if (activity.Type != ActivityType.Message)
+        {
+            return false;
+        }
+
+        if (intent.Kind is CitizenIntent.Operator or CitizenIntent.WriteRequest)
+        {
+            return true;
+        }
+
+        if (intent.Kind != CitizenIntent.None || intent.Score is not null || !services.Intents.IsPutAsQuestion(activity.Text))
+        {
+            return false;
+        }
+
+        var result = await services.Knowledge.AskAsync(new Knowledge.Retrieval.AskRequest(activity.Text, segment), cancellationToken);
+        return result.Decision is Knowledge.Retrieval.Decision.Answer or Knowledge.Retrieval.Decision.Clarify;
     }
 
     private static bool StartsConversation(Activity activity, RecognizedIntent intent) =>

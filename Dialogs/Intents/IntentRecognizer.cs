@@ -19,6 +19,7 @@ public sealed partial class IntentRecognizer
     private readonly IReadOnlyList<string[]> _crisis;
     private readonly Dictionary<string, HashSet<string>> _notUrgentAfter;
     private readonly SmallTalkRecognizer _smallTalk;
+    private readonly HashSet<string> _questionWords;
 
     public IntentRecognizer(BotPhrases phrases)
     {
@@ -37,6 +38,7 @@ public sealed partial class IntentRecognizer
         _notUrgentAfter = recognise.NotUrgentAfter.ToDictionary(
             e => string.Join(' ', Words(e.Key)), e => e.Value.SelectMany(Words).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         _smallTalk = new SmallTalkRecognizer(phrases.SmallTalk);
+        _questionWords = [.. recognise.QuestionWords.SelectMany(Words)];
     }
 
     public RecognizedIntent Recognize(Activity activity)
@@ -186,6 +188,28 @@ public sealed partial class IntentRecognizer
 
         return smallTalk is { } kind ? new RecognizedIntent(CitizenIntent.SmallTalk, SmallTalk: kind) : RecognizedIntent.None;
     }
+
+    /// <summary>
+    /// Whether the message is put as a question: it ends with «?», or its first word, after opening particles («а», «и», «ещё»,
+    /// «кстати», «вот», «так»), is one of <see cref="RecognisedPhrases.QuestionWords"/>.
+    /// </summary>
+    public bool IsPutAsQuestion(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (text.TrimEnd().EndsWith('?'))
+        {
+            return true;
+        }
+
+        var first = Words(text).SkipWhile(OpeningParticles.Contains).FirstOrDefault();
+        return first is not null && _questionWords.Contains(first);
+    }
+
+    private static readonly HashSet<string> OpeningParticles = new(StringComparer.Ordinal) { "а", "и", "еще", "кстати", "вот", "так", "но" };
 
     /// <summary>See <see cref="RecognisedPhrases.NotHelped"/>.</summary>
     private bool SaysItDidNotHelp(string[] words)

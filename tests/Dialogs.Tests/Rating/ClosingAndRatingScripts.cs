@@ -43,6 +43,52 @@ public sealed class ClosingAndRatingScripts
             });
     }
 
+    [Theory]
+    [InlineData("а как записаться к врачу через госуслуги?", MessageKind.Answer)]
+    [InlineData("И ещё: сколько действует больничный", MessageKind.Clarify)]
+    public async Task A_question_after_the_score_is_answered_in_a_new_conversation_not_taken_as_the_comment(string question, MessageKind reply)
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        string? first = null;
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("вопрос решён")
+            .AssertReply(MessageKind.RatingPrompt)
+            .Press("4")
+            .AssertReply(MessageKind.RatingThanks)
+            .Check((_, conversation) => first = conversation.Id)
+            .Send(question)
+            .AssertReply(reply)
+            .Check(async (harness, conversation) =>
+            {
+                Assert.NotEqual(first, conversation.Id);
+                Assert.Equal(ConversationState.BotAnswering, conversation.State);
+                Assert.Equal(ConversationState.Done, (await harness.Stores.Conversations.GetAsync(first!, CancellationToken.None))?.State);
+                var rating = await harness.Stores.Ratings.GetAsync(first!, CancellationToken.None);
+                Assert.Equal(4, rating?.Score);
+                Assert.Null(rating?.Comment);
+            });
+    }
+
+    [Fact]
+    public async Task Asking_for_a_person_after_the_score_hands_over_instead_of_being_the_comment()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("вопрос решён")
+            .AssertReply(MessageKind.RatingPrompt)
+            .Press("3")
+            .AssertReply(MessageKind.RatingThanks)
+            .Send("позовите оператора")
+            .AssertReply(MessageKind.HandoffNotice)
+            .AssertState(ConversationState.WaitingForOperator);
+    }
+
     [Fact]
     public async Task Typing_the_close_phrase_works_like_the_button()
     {
