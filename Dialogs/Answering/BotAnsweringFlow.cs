@@ -67,7 +67,16 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 smallTalkFlow.Reply(session, smallTalk);
                 break;
             case CitizenIntent.None when context.Activity.Type == ActivityType.Message && InputText.HasWords(context.Activity.Text):
-                await AskAsync(session, context.Activity.Text!, context.UrgentNoticeSaid, cancellationToken);
+                if (InputText.HasWords(PersonalDataMasker.WithoutTokens(context.Activity.Text!)))
+                {
+                    await AskAsync(session, context.Activity.Text!, context.UrgentNoticeSaid, cancellationToken);
+                }
+                else
+                {
+                    // Only personal data (a phone number, a policy number): nothing to search, and none of it is needed.
+                    session.Say(MessageKind.Notice, phrases.PersonalDataNotice + " " + phrases.AskInWords);
+                }
+
                 break;
             case CitizenIntent.None when context.Activity.Type == ActivityType.Message && !string.IsNullOrEmpty(context.Activity.Text):
                 session.Say(MessageKind.Notice, phrases.AskInWords);
@@ -84,7 +93,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         // A message about danger now is about that, not a follow-up of the last answer: «не хочу жить» after an answer about the
         // policy must not be pointed back to it.
         var context = numbersSaid ? null : ContextOf(conversation);
-        var result = await services.Knowledge.AskAsync(new AskRequest(text, conversation.Segment, Context: context), cancellationToken);
+        var result = await services.Knowledge.AskAsync(new AskRequest(PersonalDataMasker.WithoutTokens(text), conversation.Segment, Context: context), cancellationToken);
         services.Logger.Decided(conversation.Id, result.Decision.ToString(), string.Join(",", result.Chosen.Select(c => c.ArticleId)), result.Reason);
         if (result.FollowsUp)
         {
@@ -110,7 +119,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 var also = result.AlsoAsked is { } second && second.ArticleId != chosen[0].Id ? services.Knowledge.FindArticle(second.ArticleId) : null;
                 if (also is null && context is not null && lastReply == MessageKind.Answer && conversation.LastArticleId == chosen[0].Id && !IsSensitive(chosen[0]))
                 {
-                    AnswerAgain(session, chosen[0], services.Knowledge.PassagesFor(chosen[0].Id, text), result.Chosen[0].MatchedText, asked);
+                    AnswerAgain(session, chosen[0], services.Knowledge.PassagesFor(chosen[0].Id, PersonalDataMasker.WithoutTokens(text)), result.Chosen[0].MatchedText, asked);
                     break;
                 }
 
@@ -118,7 +127,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 break;
             case Decision.Clarify when chosen.Count > 1 && context?.ArticleId is { } previous && lastReply == MessageKind.Answer
                 && !IsSensitive(chosen[0]) && chosen.FirstOrDefault(a => a.Id == previous) is { } answered && !IsSensitive(answered)
-                && services.Knowledge.PassagesFor(previous, text) is { Count: > 0 } passages:
+                && services.Knowledge.PassagesFor(previous, PersonalDataMasker.WithoutTokens(text)) is { Count: > 0 } passages:
                 // Unsure between a few articles, one of them the answer just given, and the message's own words name a sentence
                 // of that answer: the citizen asks about what they have just read.
                 AnswerAgain(session, answered, passages, null, asked);
@@ -203,6 +212,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             return null;
         }
 
+        question = PersonalDataMasker.WithoutTokens(question);
         return conversation.ContextArticleId is null && conversation.ContextLifeSituation is null
             ? new AskContext(question, conversation.LastArticleId, conversation.LifeSituation)
             : new AskContext(question, conversation.ContextArticleId, conversation.ContextLifeSituation);

@@ -161,7 +161,7 @@ internal sealed class DialogRouter(
             return false;
         }
 
-        var result = await services.Knowledge.AskAsync(new Knowledge.Retrieval.AskRequest(activity.Text, segment), cancellationToken);
+        var result = await services.Knowledge.AskAsync(new Knowledge.Retrieval.AskRequest(PersonalDataMasker.WithoutTokens(activity.Text ?? string.Empty), segment), cancellationToken);
         return result.Decision is Knowledge.Retrieval.Decision.Answer or Knowledge.Retrieval.Decision.Clarify;
     }
 

@@ -226,7 +226,7 @@ public sealed partial class IntentRecognizer
         {
             for (var start = 0; start + phrase.Length <= words.Length; start++)
             {
-                if (PhraseAt(words, phrase, start, wholeButLast: true))
+                if (words.AsSpan(start, phrase.Length).SequenceEqual(phrase))
                 {
                     Array.Fill(covered, true, start, phrase.Length);
                     found = true;

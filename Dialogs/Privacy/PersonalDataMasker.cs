@@ -29,6 +29,20 @@ public sealed partial class PersonalDataMasker
         new(MobileWithoutPrefixPattern(), static (_, _) => PersonalDataKind.Phone),
     ];
 
+    /// <summary>
+    /// The text with the tokens taken out: what a search reads. A token's word («телефон», «паспорт») was not written by the
+    /// person as a word of the question, and «[телефон]» alone must not find the article about phone numbers.
+    /// </summary>
+    public static string WithoutTokens(string text)
+    {
+        foreach (var token in Tokens.Values)
+        {
+            text = text.Replace(token, " ", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
     public MaskedText Mask(string text)
     {
         var matches = new List<PersonalDataMatch>();

@@ -12,9 +12,8 @@ public sealed record RecognisedPhrases
     public required IReadOnlyList<string> Helped { get; init; }
     /// <summary>
     /// «Не помогло» said in words («ничего не понятно», «вы не ответили на мой вопрос», «это не то, что я спрашивала»): a message
-    /// of at most eight words made of these phrases (every word whole but the last, which may begin a longer word: «не помог»
-    /// is also «не помогли») and filler words (small talk's and <see cref="NotHelpedFillers"/>). Any other word and it is a
-    /// question for the KB («мне не помогло лекарство от давления»).
+    /// of at most eight words made of these phrases (word for word, so each form is listed) and filler words (small talk's and
+    /// <see cref="NotHelpedFillers"/>). Any other word and it is a question for the KB («мне не помогло лекарство от давления»).
     /// </summary>
     public required IReadOnlyList<string> NotHelped { get; init; }
 

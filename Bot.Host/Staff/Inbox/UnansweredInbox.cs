@@ -41,7 +41,8 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
             return [];
         }
 
-        var groups = await knowledge.GroupAsync([.. open.Select(m => m.Text)], cancellationToken);
+        // Grouped by what the messages ask: «мой телефон [телефон]» and «[телефон] перезвоните» share a token, not a question.
+        var groups = await knowledge.GroupAsync([.. open.Select(m => Assistant.Dialogs.Privacy.PersonalDataMasker.WithoutTokens(m.Text))], cancellationToken);
         IReadOnlyList<InboxGroup> result = [.. groups.Select(g =>
         {
             var members = g.Members.Select(i => open[i]).ToList();

@@ -31,9 +31,25 @@ public sealed class MaskingScripts
                 }
             });
 
+        // The search reads the person's own words, not the tokens put in their place.
         var asked = Assert.Single(kb.Requests);
         Assert.DoesNotContain("123-456-789", asked.Text);
-        Assert.Contains("[СНИЛС]", asked.Text);
+        Assert.DoesNotContain("[", asked.Text);
+        Assert.StartsWith("Мой СНИЛС", asked.Text);
+    }
+
+    [Fact]
+    public async Task A_message_of_personal_data_only_is_not_searched_and_the_citizen_is_told_it_is_not_needed()
+    {
+        var kb = new FakeKnowledge();
+        await using var bot = await DialogHarness.StartAsync(knowledge: kb);
+        await bot.Flow()
+            .Send("+7 912 345-67-89")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Notice, "не пишите в чат")
+            .AssertNoReply();
+
+        Assert.Empty(kb.Requests);
     }
 
     [Fact]
