@@ -9,4 +9,7 @@ public enum PersonalDataKind
     Snils,
     Passport,
     Phone,
+    BirthDate,
+    Address,
+    FullName,
 }

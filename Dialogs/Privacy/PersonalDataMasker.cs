@@ -17,6 +17,9 @@ public sealed partial class PersonalDataMasker
         [PersonalDataKind.Snils] = "[СНИЛС]",
         [PersonalDataKind.Passport] = "[паспорт]",
         [PersonalDataKind.Phone] = "[телефон]",
+        [PersonalDataKind.BirthDate] = "[дата рождения]",
+        [PersonalDataKind.Address] = "[адрес]",
+        [PersonalDataKind.FullName] = "[ФИО]",
     };
 
     private static readonly IReadOnlyList<Rule> Rules =
@@ -27,6 +30,10 @@ public sealed partial class PersonalDataMasker
         new(PassportPattern(), static (_, _) => PersonalDataKind.Passport),
         new(PhonePattern(), static (_, _) => PersonalDataKind.Phone),
         new(MobileWithoutPrefixPattern(), static (_, _) => PersonalDataKind.Phone),
+        new(BirthDatePattern(), static (_, _) => PersonalDataKind.BirthDate),
+        new(AddressPattern(), static (_, _) => PersonalDataKind.Address),
+        new(NamedPattern(), static (_, _) => PersonalDataKind.FullName),
+        new(FullNamePattern(), static (_, _) => PersonalDataKind.FullName),
     ];
 
     /// <summary>
@@ -141,6 +148,29 @@ public sealed partial class PersonalDataMasker
 
     [GeneratedRegex(@"(?<![\d+])9\d{2}[ \t\-]?\d{3}[ \t\-]?\d{2}[ \t\-]?\d{2}(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex MobileWithoutPrefixPattern();
+
+    /// <summary>A date told as a birth date: «дата рождения 01.02.1980», «д.р. 1.2.80», «12.05.1990 г.р.», «1990 года рождения».</summary>
+    [GeneratedRegex(@"(?<=(?i:дата\s{1,3}рождения|д\.\s?р\.|родил(?:ся|ась))\s{0,3}[:\-—]?\s{0,3})\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?=\s{0,3}(?i:г\.\s?р\.|года\s{1,3}рождения))|(?<!\d)\d{4}(?=\s{0,3}(?i:г\.\s?р\.|года\s{1,3}рождения))", RegexOptions.CultureInvariant)]
+    private static partial Regex BirthDatePattern();
+
+    /// <summary>
+    /// A street address: a street word («ул.», «улица», «пр-т», «проспект», «пер.», «шоссе», «бульвар», «наб.», «мкр»…), the
+    /// street's name and a house number, with the building and flat if given («ул. Ленина д 5 кв 12», «проспект Мира, 101-3»),
+    /// and the town written just before it («г. Москва, ул. …»). A street word alone or without a number is not an address.
+    /// </summary>
+    [GeneratedRegex(@"(?:(?<!\p{L})(?i:г\.|город)\s{0,3}\p{Lu}[\p{Ll}\-]{1,30},?\s{1,3})?(?<!\p{L})(?i:ул\.?|улица|пр-т|просп\.?|проспект|пер\.|переулок|ш\.|шоссе|б-р|бульвар|наб\.|набережная|пл\.|площадь|мкр\.?|микрорайон|проезд)\s{1,3}[\p{L}\d\-]{1,30}(?:\s{1,3}\p{L}[\p{L}\-]{1,30}){0,2},?\s{0,3}(?i:д\.?|дом)?\s{0,3}\d{1,4}[\p{Ll}]?(?:\s{0,3}[,/\-]?\s{0,3}(?i:к\.?|корп\.?|корпус|стр\.?|строение)?\s{0,3}\d{1,3})?(?:\s{0,3},?\s{0,3}(?i:кв\.?|квартира|оф\.?|офис)\s{0,3}\d{1,4})?(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex AddressPattern();
+
+    /// <summary>A name told as one: «меня зовут Мария Петровна», «ФИО: Иванов Иван», «фамилия Сидорова» (capitalised words after the cue).</summary>
+    [GeneratedRegex(@"(?<=(?<!\p{L})(?i:меня\s{1,3}зовут|мо[её]\s{1,3}имя|фио|ф\.\s?и\.\s?о\.|фамилия)\s{0,3}[:\-—]?\s{0,3})\p{Lu}\p{Ll}{1,30}(?:[\s\-]{1,3}\p{Lu}\p{Ll}{1,30}){0,2}", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedPattern();
+
+    /// <summary>
+    /// A full Russian name without a cue: a name and a patronymic (-ович, -евич, -ич, -овна, -евна, -ична, -инична), with the
+    /// surname before or after them («Иванова Мария Петровна», «Мария Петровна»), or a surname with initials («Иванов И. И.»).
+    /// </summary>
+    [GeneratedRegex(@"(?:\p{Lu}\p{Ll}{1,30}\s{1,3})?\p{Lu}\p{Ll}{1,30}\s{1,3}\p{Lu}\p{Ll}{1,30}(?:ович|евич|ьич|ич|овна|евна|ична|инична)(?!\p{L})(?:\s{1,3}\p{Lu}\p{Ll}{1,30}(?:ов|ова|ев|ева|ин|ина|ский|ская|цкий|цкая)(?!\p{L}))?|\p{Lu}\p{Ll}{1,30}\s{1,3}\p{Lu}\.\s?\p{Lu}\.", RegexOptions.CultureInvariant)]
+    private static partial Regex FullNamePattern();
 
     private sealed record Rule(Regex Pattern, Func<Match, string, PersonalDataKind?> Classify);
 }

@@ -24,6 +24,16 @@ public sealed class PersonalDataMaskerTests
     [InlineData("карта 4111 1111 1111 1111", "карта [номер карты]", PersonalDataKind.BankCard)]
     [InlineData("карта 4111-1111-1111-1111", "карта [номер карты]", PersonalDataKind.BankCard)]
     [InlineData("карта 2202200000000008", "карта [номер карты]", PersonalDataKind.BankCard)]
+    [InlineData("дата рождения 01.02.1980", "дата рождения [дата рождения]", PersonalDataKind.BirthDate)]
+    [InlineData("сын 12.05.2015 г.р., нужен полис", "сын [дата рождения] г.р., нужен полис", PersonalDataKind.BirthDate)]
+    [InlineData("мама 1948 года рождения", "мама [дата рождения] года рождения", PersonalDataKind.BirthDate)]
+    [InlineData("живу: ул. Ленина д 5 кв 12", "живу: [адрес]", PersonalDataKind.Address)]
+    [InlineData("по адресу г. Москва, улица Большая Садовая, дом 10, кв. 50.", "по адресу [адрес].", PersonalDataKind.Address)]
+    [InlineData("прописка проспект Мира 101/3", "прописка [адрес]", PersonalDataKind.Address)]
+    [InlineData("меня зовут Мария, вопрос про полис", "меня зовут [ФИО], вопрос про полис", PersonalDataKind.FullName)]
+    [InlineData("ФИО: Сидоров Пётр", "ФИО: [ФИО]", PersonalDataKind.FullName)]
+    [InlineData("Здравствуйте, Иванова Мария Петровна, 45 лет", "Здравствуйте, [ФИО], 45 лет", PersonalDataKind.FullName)]
+    [InlineData("терапевт Петров И.И. отказал", "терапевт [ФИО] отказал", PersonalDataKind.FullName)]
     public void Each_kind_of_personal_data_is_replaced_by_its_token(string text, string masked, PersonalDataKind kind)
     {
         var result = _masker.Mask(text);
@@ -38,6 +48,12 @@ public sealed class PersonalDataMaskerTests
     [InlineData("Сколько стоит 1500 рублей в 2025 году")]
     [InlineData("ОГРН 1027700132195")]
     [InlineData("как получить полис омс")]
+    [InlineData("на какой улице поликлиника №5?")]
+    [InlineData("в доме престарелых 20 человек")]
+    [InlineData("Меня направили в Москву на операцию")]
+    [InlineData("Добрый день. Как оформить больничный?")]
+    [InlineData("Запись 15.03.2025, ребёнку 3 года")]
+    [InlineData("приказ Минздрава России от 13.03.2019 № 124н")]
     public void Ordinary_numbers_are_left_alone(string text)
     {
         var result = _masker.Mask(text);
