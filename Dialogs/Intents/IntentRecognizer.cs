@@ -140,7 +140,7 @@ public sealed partial class IntentRecognizer
         var words = Words(text);
         if (words.Length == 0)
         {
-            return RecognizedIntent.None;
+            return _smallTalk.RecognizeEmoji(text) is { } said ? new RecognizedIntent(CitizenIntent.SmallTalk, SmallTalk: said) : RecognizedIntent.None;
         }
 
         var whole = string.Join(' ', words);

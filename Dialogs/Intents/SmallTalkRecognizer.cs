@@ -1,3 +1,4 @@
+using System.Text;
 using Assistant.Dialogs.Templates;
 
 namespace Assistant.Dialogs.Intents;
@@ -19,6 +20,7 @@ public sealed class SmallTalkRecognizer
     private readonly (SmallTalkKind Kind, string[][] Phrases)[] _topics;
     private readonly string[] _abuse;
     private readonly HashSet<string> _fillers;
+    private readonly (SmallTalkKind Kind, string[] Emoji)[] _emoji;
 
     public SmallTalkRecognizer(SmallTalkPhrases phrases)
     {
@@ -33,6 +35,11 @@ public sealed class SmallTalkRecognizer
         ];
         _abuse = [.. phrases.Abuse.Recognise.Select(p => string.Join(' ', IntentRecognizer.Words(p)))];
         _fillers = [.. phrases.Fillers.SelectMany(IntentRecognizer.Words)];
+        _emoji =
+        [
+            (SmallTalkKind.Thanks, [.. phrases.Thanks.Emoji.Select(Bare).Where(e => e.Length > 0)]),
+            (SmallTalkKind.Acknowledge, [.. phrases.Acknowledge.Emoji.Select(Bare).Where(e => e.Length > 0)]),
+        ];
     }
 
     /// <summary>The kind of small talk <paramref name="words"/> (lower-case, ё as е) are, or null for a question.</summary>
@@ -80,6 +87,61 @@ public sealed class SmallTalkRecognizer
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// A message of emoji only that says thanks or «ок» (👍, 🙏🙏, 👍🏽): every emoji in it is one of a topic's. In messengers
+    /// this is how many people acknowledge an answer.
+    /// </summary>
+    public SmallTalkKind? RecognizeEmoji(string? text)
+    {
+        var rest = Bare(text ?? string.Empty);
+        if (rest.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var (kind, emoji) in _emoji)
+        {
+            var left = rest;
+            var progressed = true;
+            while (left.Length > 0 && progressed)
+            {
+                progressed = false;
+                foreach (var e in emoji)
+                {
+                    if (left.StartsWith(e, StringComparison.Ordinal))
+                    {
+                        left = left[e.Length..];
+                        progressed = true;
+                    }
+                }
+            }
+
+            if (left.Length == 0)
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Without spaces, variation selectors, joiners and skin-tone modifiers: 👍🏽 and 👍 are one emoji here.</summary>
+    private static string Bare(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsWhiteSpace(rune) || rune.Value is 0xFE0F or 0xFE0E or 0x200D || rune.Value is >= 0x1F3FB and <= 0x1F3FF)
+            {
+                continue;
+            }
+
+            builder.Append(rune.ToString());
+        }
+
+        return builder.ToString();
     }
 
     private static string[][] Split(IEnumerable<string> phrases) =>

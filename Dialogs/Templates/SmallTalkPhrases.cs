@@ -24,6 +24,10 @@ public sealed record SmallTalkPhrases
 public sealed record SmallTalkTopic
 {
     public required IReadOnlyList<string> Recognise { get; init; }
+
+    /// <summary>Emoji that say the same on their own (👍 for «ок», 🙏 for «спасибо»), in any skin tone, once or repeated.</summary>
+    public IReadOnlyList<string> Emoji { get; init; } = [];
+
     public required string Reply { get; init; }
 }
 

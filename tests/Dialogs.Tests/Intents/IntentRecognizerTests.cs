@@ -39,8 +39,21 @@ public sealed class IntentRecognizerTests
     [InlineData("не понятно как получить полис", CitizenIntent.None)]
     [InlineData("а если врач не ответил на обращение", CitizenIntent.None)]
     [InlineData("понятно", CitizenIntent.SmallTalk)]
+    [InlineData("👍", CitizenIntent.SmallTalk)]
+    [InlineData("👍🏽👍🏽", CitizenIntent.SmallTalk)]
+    [InlineData("🙏 ❤️", CitizenIntent.SmallTalk)]
+    [InlineData("😡", CitizenIntent.None)]
+    [InlineData("👍 а полис?", CitizenIntent.None)]
     public void Typed_phrases_are_read_as_the_buttons_they_stand_for(string text, CitizenIntent intent) =>
         Assert.Equal(intent, _recognizer.Recognize(Message(text)).Kind);
+
+    [Theory]
+    [InlineData("👍", SmallTalkKind.Acknowledge)]
+    [InlineData("👌🏻", SmallTalkKind.Acknowledge)]
+    [InlineData("🙏🙏🙏", SmallTalkKind.Thanks)]
+    [InlineData("спасибо 🙏", SmallTalkKind.Thanks)]
+    public void Emoji_that_say_thanks_or_ok_are_small_talk(string text, SmallTalkKind kind) =>
+        Assert.Equal(kind, _recognizer.Recognize(Message(text)).SmallTalk);
 
     [Theory]
     [InlineData("helped", CitizenIntent.Helped)]
