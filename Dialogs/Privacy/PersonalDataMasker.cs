@@ -22,18 +22,19 @@ public sealed partial class PersonalDataMasker
         [PersonalDataKind.FullName] = "[ФИО]",
     };
 
+    // Most messages have no digit and no «@»: the rules that need one are not run on them (a turn runs every rule).
     private static readonly IReadOnlyList<Rule> Rules =
     [
-        new(EmailPattern(), static (_, _) => PersonalDataKind.Email),
-        new(LongNumberPattern(), ClassifyLongNumber),
-        new(SnilsPattern(), ClassifySnils),
-        new(PassportPattern(), static (_, _) => PersonalDataKind.Passport),
-        new(PhonePattern(), static (_, _) => PersonalDataKind.Phone),
-        new(MobileWithoutPrefixPattern(), static (_, _) => PersonalDataKind.Phone),
-        new(BirthDatePattern(), static (_, _) => PersonalDataKind.BirthDate),
-        new(AddressPattern(), static (_, _) => PersonalDataKind.Address),
-        new(NamedPattern(), static (_, _) => PersonalDataKind.FullName),
-        new(FullNamePattern(), static (_, _) => PersonalDataKind.FullName),
+        new(EmailPattern(), static (_, _) => PersonalDataKind.Email, Needs.At),
+        new(LongNumberPattern(), ClassifyLongNumber, Needs.Digit),
+        new(SnilsPattern(), ClassifySnils, Needs.Digit),
+        new(PassportPattern(), static (_, _) => PersonalDataKind.Passport, Needs.Digit),
+        new(PhonePattern(), static (_, _) => PersonalDataKind.Phone, Needs.Digit),
+        new(MobileWithoutPrefixPattern(), static (_, _) => PersonalDataKind.Phone, Needs.Digit),
+        new(BirthDatePattern(), static (_, _) => PersonalDataKind.BirthDate, Needs.BirthWord),
+        new(AddressPattern(), static (_, _) => PersonalDataKind.Address, Needs.StreetWord),
+        new(NamedPattern(), static (_, _) => PersonalDataKind.FullName, Needs.NameCue),
+        new(FullNamePattern(), static (_, _) => PersonalDataKind.FullName, Needs.NameHint),
     ];
 
     /// <summary>
@@ -67,8 +68,27 @@ public sealed partial class PersonalDataMasker
 
     private static string Scan(string text, List<PersonalDataMatch> found)
     {
+        var hasDigit = text.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+        var hasAt = text.Contains('@');
+        var lower = text.ToLowerInvariant();
+
         foreach (var rule in Rules)
         {
+            var applies = rule.Needs switch
+            {
+                Needs.Digit => hasDigit,
+                Needs.At => hasAt,
+                Needs.BirthWord => hasDigit && ContainsAny(lower, BirthWords),
+                Needs.StreetWord => hasDigit && ContainsAny(lower, StreetWords),
+                Needs.NameCue => ContainsAny(lower, NameCues),
+                Needs.NameHint => ContainsAny(lower, Patronymics) || HasInitial(text),
+                _ => true,
+            };
+            if (!applies)
+            {
+                continue;
+            }
+
             var current = text;
             text = rule.Pattern.Replace(current, match =>
             {
@@ -77,8 +97,10 @@ public sealed partial class PersonalDataMasker
                     return match.Value;
                 }
 
-                found.Add(new PersonalDataMatch(kind, match.Value));
-                return Tokens[kind];
+                // A pattern that needs its cue («меня зовут», «дата рождения») matches it too, and masks only the group "pd".
+                var data = match.Groups["pd"] is { Success: true } group ? group : (Group)match;
+                found.Add(new PersonalDataMatch(kind, data.Value));
+                return match.Value[..(data.Index - match.Index)] + Tokens[kind] + match.Value[(data.Index - match.Index + data.Length)..];
             });
         }
 
@@ -150,27 +172,80 @@ public sealed partial class PersonalDataMasker
     private static partial Regex MobileWithoutPrefixPattern();
 
     /// <summary>A date told as a birth date: «дата рождения 01.02.1980», «д.р. 1.2.80», «12.05.1990 г.р.», «1990 года рождения».</summary>
-    [GeneratedRegex(@"(?<=(?i:дата\s{1,3}рождения|д\.\s?р\.|родил(?:ся|ась))\s{0,3}[:\-—]?\s{0,3})\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?=\s{0,3}(?i:г\.\s?р\.|года\s{1,3}рождения))|(?<!\d)\d{4}(?=\s{0,3}(?i:г\.\s?р\.|года\s{1,3}рождения))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?i:дата\s{1,3}рождения|д\.\s?р\.|родил(?:ся|ась))\s{0,3}[:\-—]?\s{0,3}(?<pd>\d{1,2}[./]\d{1,2}[./]\d{2,4})|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?=\s{0,3}(?i:г\.\s?р\.|года\s{1,3}рождения))|(?<!\d)\d{4}(?=\s{0,3}(?i:г\.\s?р\.|года\s{1,3}рождения))", RegexOptions.CultureInvariant)]
     private static partial Regex BirthDatePattern();
 
     /// <summary>
     /// A street address: a street word («ул.», «улица», «пр-т», «проспект», «пер.», «шоссе», «бульвар», «наб.», «мкр»…), the
     /// street's name and a house number, with the building and flat if given («ул. Ленина д 5 кв 12», «проспект Мира, 101-3»),
-    /// and the town written just before it («г. Москва, ул. …»). A street word alone or without a number is not an address.
+    /// A street word alone or without a number is not an address; the town alone («г. Самара») is left.
     /// </summary>
-    [GeneratedRegex(@"(?:(?<!\p{L})(?i:г\.|город)\s{0,3}\p{Lu}[\p{Ll}\-]{1,30},?\s{1,3})?(?<!\p{L})(?i:ул\.?|улица|пр-т|просп\.?|проспект|пер\.|переулок|ш\.|шоссе|б-р|бульвар|наб\.|набережная|пл\.|площадь|мкр\.?|микрорайон|проезд)\s{1,3}[\p{L}\d\-]{1,30}(?:\s{1,3}\p{L}[\p{L}\-]{1,30}){0,2},?\s{0,3}(?i:д\.?|дом)?\s{0,3}\d{1,4}[\p{Ll}]?(?:\s{0,3}[,/\-]?\s{0,3}(?i:к\.?|корп\.?|корпус|стр\.?|строение)?\s{0,3}\d{1,3})?(?:\s{0,3},?\s{0,3}(?i:кв\.?|квартира|оф\.?|офис)\s{0,3}\d{1,4})?(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\p{L})(?i:ул\.?|улица|пр-т|просп\.?|проспект|пер\.|переулок|ш\.|шоссе|б-р|бульвар|наб\.|набережная|пл\.|площадь|мкр\.?|микрорайон|проезд)\s{1,3}[\p{L}\d\-]{1,30}(?:\s{1,3}\p{L}[\p{L}\-]{1,30}){0,2},?\s{0,3}(?i:д\.?|дом)?\s{0,3}\d{1,4}[\p{Ll}]?(?:\s{0,3}[,/\-]?\s{0,3}(?i:к\.?|корп\.?|корпус|стр\.?|строение)?\s{0,3}\d{1,3})?(?:\s{0,3},?\s{0,3}(?i:кв\.?|квартира|оф\.?|офис)\s{0,3}\d{1,4})?(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex AddressPattern();
 
     /// <summary>A name told as one: «меня зовут Мария Петровна», «ФИО: Иванов Иван», «фамилия Сидорова» (capitalised words after the cue).</summary>
-    [GeneratedRegex(@"(?<=(?<!\p{L})(?i:меня\s{1,3}зовут|мо[её]\s{1,3}имя|фио|ф\.\s?и\.\s?о\.|фамилия)\s{0,3}[:\-—]?\s{0,3})\p{Lu}\p{Ll}{1,30}(?:[\s\-]{1,3}\p{Lu}\p{Ll}{1,30}){0,2}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\p{L})(?i:меня\s{1,3}зовут|мо[её]\s{1,3}имя|фио|ф\.\s?и\.\s?о\.|фамилия)\s{0,3}[:\-—]?\s{0,3}(?<pd>\p{Lu}\p{Ll}{1,30}(?:[\s\-]{1,3}\p{Lu}\p{Ll}{1,30}){0,2})", RegexOptions.CultureInvariant)]
     private static partial Regex NamedPattern();
 
     /// <summary>
     /// A full Russian name without a cue: a name and a patronymic (-ович, -евич, -ич, -овна, -евна, -ична, -инична), with the
     /// surname before or after them («Иванова Мария Петровна», «Мария Петровна»), or a surname with initials («Иванов И. И.»).
     /// </summary>
-    [GeneratedRegex(@"(?:\p{Lu}\p{Ll}{1,30}\s{1,3})?\p{Lu}\p{Ll}{1,30}\s{1,3}\p{Lu}\p{Ll}{1,30}(?:ович|евич|ьич|ич|овна|евна|ична|инична)(?!\p{L})(?:\s{1,3}\p{Lu}\p{Ll}{1,30}(?:ов|ова|ев|ева|ин|ина|ский|ская|цкий|цкая)(?!\p{L}))?|\p{Lu}\p{Ll}{1,30}\s{1,3}\p{Lu}\.\s?\p{Lu}\.", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\p{Lu}\p{Ll}{1,30}\s{1,3}(?:\p{Lu}\p{Ll}{1,30}\s{1,3})?\p{Lu}\p{Ll}{1,30}(?:ович|евич|ьич|ич|овна|евна|ична|инична)(?!\p{L})(?:\s{1,3}\p{Lu}\p{Ll}{1,30}(?:ов|ова|ев|ева|ин|ина|ский|ская|цкий|цкая)(?!\p{L}))?|\p{Lu}\p{Ll}{1,30}\s{1,3}\p{Lu}\.\s?\p{Lu}\.", RegexOptions.CultureInvariant)]
     private static partial Regex FullNamePattern();
 
-    private sealed record Rule(Regex Pattern, Func<Match, string, PersonalDataKind?> Classify);
+    private sealed record Rule(Regex Pattern, Func<Match, string, PersonalDataKind?> Classify, Needs Needs);
+
+    private static readonly string[] BirthWords = ["рожд", "родил", "д.р", "д. р", "г.р", "г. р"];
+    private static readonly string[] StreetWords = ["ул", "пр-т", "просп", "пер.", "переул", "ш.", "шоссе", "б-р", "бульв", "наб", "пл.", "площад", "мкр", "микрорайон", "проезд"];
+    private static readonly string[] NameCues = ["зовут", "имя", "фио", "ф.и.о", "ф. и. о", "фамили"];
+    private static readonly string[] Patronymics = ["вич", "вна", "ична", "ьич"];
+
+    /// <summary>Whether the lower-cased text holds any of the parts (ordinal search: a case-insensitive one costs more than the rules it spares).</summary>
+    private static bool ContainsAny(string text, string[] parts)
+    {
+        foreach (var part in parts)
+        {
+            if (text.Contains(part, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A capital letter followed by a full stop: an initial («И.»).</summary>
+    private static bool HasInitial(string text)
+    {
+        for (var i = text.IndexOf('.', 1); i > 0; i = text.IndexOf('.', i + 1))
+        {
+            if (char.IsUpper(text[i - 1]) && (i < 2 || !char.IsLetter(text[i - 2])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What a text must hold for a rule to find anything in it.</summary>
+    private enum Needs
+    {
+        Nothing,
+        Digit,
+        At,
+
+        /// <summary>A digit and a word of birth («рожд…», «родил…», «д.р.», «г.р.»).</summary>
+        BirthWord,
+
+        /// <summary>A digit and a street word («ул», «проспект», «пер.»…).</summary>
+        StreetWord,
+
+        /// <summary>«зовут», «имя», «ФИО», «фамилия».</summary>
+        NameCue,
+
+        /// <summary>A patronymic's ending or an initial.</summary>
+        NameHint,
+    }
 }

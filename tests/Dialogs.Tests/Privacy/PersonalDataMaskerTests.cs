@@ -28,7 +28,7 @@ public sealed class PersonalDataMaskerTests
     [InlineData("сын 12.05.2015 г.р., нужен полис", "сын [дата рождения] г.р., нужен полис", PersonalDataKind.BirthDate)]
     [InlineData("мама 1948 года рождения", "мама [дата рождения] года рождения", PersonalDataKind.BirthDate)]
     [InlineData("живу: ул. Ленина д 5 кв 12", "живу: [адрес]", PersonalDataKind.Address)]
-    [InlineData("по адресу г. Москва, улица Большая Садовая, дом 10, кв. 50.", "по адресу [адрес].", PersonalDataKind.Address)]
+    [InlineData("по адресу г. Москва, улица Большая Садовая, дом 10, кв. 50.", "по адресу г. Москва, [адрес].", PersonalDataKind.Address)]
     [InlineData("прописка проспект Мира 101/3", "прописка [адрес]", PersonalDataKind.Address)]
     [InlineData("меня зовут Мария, вопрос про полис", "меня зовут [ФИО], вопрос про полис", PersonalDataKind.FullName)]
     [InlineData("ФИО: Сидоров Пётр", "ФИО: [ФИО]", PersonalDataKind.FullName)]
