@@ -218,6 +218,11 @@ public sealed partial class PersonalDataMasker
     /// <summary>A capital letter followed by a full stop: an initial («И.»).</summary>
     private static bool HasInitial(string text)
     {
+        if (text.Length < 2)
+        {
+            return false;
+        }
+
         for (var i = text.IndexOf('.', 1); i > 0; i = text.IndexOf('.', i + 1))
         {
             if (char.IsUpper(text[i - 1]) && (i < 2 || !char.IsLetter(text[i - 2])))

@@ -54,6 +54,9 @@ public sealed class PersonalDataMaskerTests
     [InlineData("Добрый день. Как оформить больничный?")]
     [InlineData("Запись 15.03.2025, ребёнку 3 года")]
     [InlineData("приказ Минздрава России от 13.03.2019 № 124н")]
+    [InlineData("")]
+    [InlineData(".")]
+    [InlineData("И.")]
     public void Ordinary_numbers_are_left_alone(string text)
     {
         var result = _masker.Mask(text);
