@@ -61,7 +61,11 @@ internal sealed class HandoffFlow(DialogServices services, WrittenRequestFlow re
         DialogMetrics.HandedOver(conversation.Key.Channel, reason.ToString());
     }
 
-    /// <summary>The citizen writes while waiting for or talking to an operator: the message is in the transcript for the operator.</summary>
+    /// <summary>
+    /// The citizen writes while waiting for or talking to an operator: the message is in the transcript for the operator. While
+    /// waiting, «оператор», «не помогло» and «алло, есть кто?» are also told that the question is with a specialist: silence
+    /// after «есть кто?» reads as a broken chat.
+    /// </summary>
     public void HandleCitizen(TurnContext context, RecognizedIntent intent)
     {
         var session = context.Session;
@@ -69,7 +73,8 @@ internal sealed class HandoffFlow(DialogServices services, WrittenRequestFlow re
         {
             services.Closer.Close(session, CloseReason.Citizen);
         }
-        else if (session.Conversation.State == ConversationState.WaitingForOperator && intent.Kind is CitizenIntent.Operator or CitizenIntent.NotHelped)
+        else if (session.Conversation.State == ConversationState.WaitingForOperator
+            && (intent.Kind is CitizenIntent.Operator or CitizenIntent.NotHelped || services.Intents.ChecksSomeoneIsThere(context.Activity.Text)))
         {
             session.Say(MessageKind.Notice, services.Phrases.AlreadyQueued, services.Phrases.Buttons.ResolvedOnly());
         }

@@ -11,6 +11,8 @@ public sealed partial class IntentRecognizer
     private readonly IReadOnlyList<string[]> _resolved;
     private readonly HashSet<string> _helped;
     private readonly IReadOnlyList<string[]> _notHelped;
+    private readonly IReadOnlyList<string[]> _stillThere;
+    private readonly HashSet<string> _smallTalkFillers;
     private readonly HashSet<string> _notHelpedFillers;
     private readonly HashSet<string> _writeRequest;
     private readonly HashSet<string> _cancel;
@@ -30,6 +32,8 @@ public sealed partial class IntentRecognizer
         _helped = Exact(recognise.Helped.Append(buttons.Helped));
         _notHelped = [.. recognise.NotHelped.Append(buttons.NotHelped).Select(Words).Where(w => w.Length > 0)];
         _notHelpedFillers = [.. recognise.NotHelpedFillers.Concat(phrases.SmallTalk.Fillers).SelectMany(Words)];
+        _stillThere = [.. recognise.StillThere.Select(Words).Where(w => w.Length > 0)];
+        _smallTalkFillers = [.. phrases.SmallTalk.Fillers.SelectMany(Words)];
         _writeRequest = Exact(recognise.WriteRequest.Append(buttons.WriteRequest));
         _cancel = Exact(recognise.Cancel.Append(buttons.Cancel));
         _medicalAdvice = [.. recognise.MedicalAdvice.Select(Words).Where(w => w.Length > 0)];
@@ -211,18 +215,24 @@ public sealed partial class IntentRecognizer
 
     private static readonly HashSet<string> OpeningParticles = new(StringComparer.Ordinal) { "а", "и", "еще", "кстати", "вот", "так", "но" };
 
+    /// <summary>See <see cref="RecognisedPhrases.StillThere"/>.</summary>
+    public bool ChecksSomeoneIsThere(string? text) => MadeOf(Words(text), _stillThere, _smallTalkFillers);
+
     /// <summary>See <see cref="RecognisedPhrases.NotHelped"/>.</summary>
-    private bool SaysItDidNotHelp(string[] words)
+    private bool SaysItDidNotHelp(string[] words) => MadeOf(words, _notHelped, _notHelpedFillers);
+
+    /// <summary>At most eight words, each one of a phrase (word for word) or a filler, and at least one phrase.</summary>
+    private static bool MadeOf(string[] words, IReadOnlyList<string[]> phrases, HashSet<string> fillers)
     {
         const int maxWords = 8;
-        if (words.Length > maxWords)
+        if (words.Length == 0 || words.Length > maxWords)
         {
             return false;
         }
 
         var covered = new bool[words.Length];
         var found = false;
-        foreach (var phrase in _notHelped)
+        foreach (var phrase in phrases)
         {
             for (var start = 0; start + phrase.Length <= words.Length; start++)
             {
@@ -234,7 +244,7 @@ public sealed partial class IntentRecognizer
             }
         }
 
-        return found && words.Select((w, i) => covered[i] || _notHelpedFillers.Contains(w)).All(ok => ok);
+        return found && words.Select((w, i) => covered[i] || fillers.Contains(w)).All(ok => ok);
     }
 
     private static bool ContainsPhrase(string[] words, string[] phrase)

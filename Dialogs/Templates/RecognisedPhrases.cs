@@ -17,6 +17,12 @@ public sealed record RecognisedPhrases
     /// </summary>
     public required IReadOnlyList<string> NotHelped { get; init; }
 
+    /// <summary>
+    /// «Алло», «есть кто?», «долго ещё?» written while waiting in the queue: the citizen checks that someone is there and is
+    /// told the question is with a specialist. The whole message (with small talk's fillers), as <see cref="NotHelped"/>.
+    /// </summary>
+    public IReadOnlyList<string> StillThere { get; init; } = [];
+
     /// <summary>Words that may stand around a <see cref="NotHelped"/> phrase without making the message a question.</summary>
     public IReadOnlyList<string> NotHelpedFillers { get; init; } = [];
     public required IReadOnlyList<string> WriteRequest { get; init; }

@@ -8,6 +8,23 @@ namespace Assistant.Dialogs.Tests.Handoff;
 public sealed class HandoffScripts
 {
     [Fact]
+    public async Task Asking_whether_someone_is_there_while_waiting_is_told_the_question_is_with_a_specialist()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("оператор")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.HandoffNotice)
+            .Send("у меня ещё вопрос про полис ребёнку")
+            .AssertNoReply()
+            .Send("Алло, есть кто?")
+            .AssertReply(MessageKind.Notice, "уже передан специалисту")
+            .Send("сколько ждать")
+            .AssertReply(MessageKind.Notice, "уже передан специалисту")
+            .AssertState(ConversationState.WaitingForOperator);
+    }
+
+    [Fact]
     public async Task Not_helped_hands_over_to_the_skill_group_of_the_article()
     {
         await using var bot = await DialogHarness.StartAsync();
