@@ -57,7 +57,24 @@ public sealed partial class IntentRecognizer
             return pressed;
         }
 
-        return FromText(activity.Text);
+        var intent = FromText(activity.Text);
+        return intent.Kind == CitizenIntent.None && intent.Score is null && TypedOnLatinLayout(activity.Text) is { } cyrillic
+            ? FromText(cyrillic)
+            : intent;
+    }
+
+    /// <summary>
+    /// «ghbdtn» is «привет» typed with the Latin layout on: a message of Latin letters only, read on the Russian layout (the KB
+    /// search does the same for questions).
+    /// </summary>
+    private static string? TypedOnLatinLayout(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || !text.Any(char.IsAsciiLetter) || text.Any(c => c is >= 'а' and <= 'я' or >= 'А' and <= 'Я' or 'ё' or 'Ё'))
+        {
+            return null;
+        }
+
+        return Knowledge.Analysis.KeyboardLayout.ToCyrillic(text);
     }
 
     private static RecognizedIntent? FromPayload(string? payload)
