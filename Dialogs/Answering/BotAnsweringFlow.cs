@@ -23,6 +23,15 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         var session = context.Session;
         var phrases = services.Phrases;
         var before = session.Conversation;
+
+        // «Не помогает», «я не поняла» typed before the bot has shown anything are about something else (a medicine, a letter):
+        // they are searched like any message. The button, and the same words after an answer or a list, mean «не помогло».
+        if (intent.Kind == CitizenIntent.NotHelped && context.Activity.Type == ActivityType.Message
+            && before.LastArticleId is null && before.LastReplyKind != MessageKind.Clarify)
+        {
+            intent = RecognizedIntent.None;
+        }
+
         if (before.LastReplyKind == MessageKind.Clarify && intent.Kind is CitizenIntent.None or CitizenIntent.Operator)
         {
             // Asked which article was meant, the citizen chose none of them.

@@ -140,9 +140,10 @@ internal sealed class DialogRouter(
     }
 
     /// <summary>
-    /// After the score, the next written message is the comment, unless it asks for something: a person, a written request, or
-    /// a question put as one that the KB answers or asks about («а как записаться к врачу через госуслуги?»). People ask their
-    /// next question right after rating; taken as a comment, it would go unanswered.
+    /// After the score, the next written message is the comment, unless it asks for something: only a person («оператор»), a
+    /// written request, or a question with a «?» that the KB answers or asks about («а как записаться к врачу через
+    /// госуслуги?»). People ask their next question right after rating; taken as a comment, it would go unanswered. A comment
+    /// names its topic too («про полис ничего толком не ответили»), so without the «?» it stays the comment.
     /// </summary>
     private async Task<bool> AsksInsteadOfCommentingAsync(Activity activity, RecognizedIntent intent, string? segment, CancellationToken cancellationToken)
     {
@@ -151,17 +152,17 @@ internal sealed class DialogRouter(
             return false;
         }
 
-        if (intent.Kind is CitizenIntent.Operator or CitizenIntent.WriteRequest)
+        if (intent.Kind == CitizenIntent.WriteRequest || (intent.Kind == CitizenIntent.Operator && services.Intents.OnlyAsksForPerson(activity.Text)))
         {
             return true;
         }
 
-        if (intent.Kind != CitizenIntent.None || intent.Score is not null || !services.Intents.IsPutAsQuestion(activity.Text))
+        if (intent.Kind != CitizenIntent.None || intent.Score is not null || activity.Text?.TrimEnd().EndsWith('?') != true)
         {
             return false;
         }
 
-        var result = await services.Knowledge.AskAsync(new Knowledge.Retrieval.AskRequest(PersonalDataMasker.WithoutTokens(activity.Text ?? string.Empty), segment), cancellationToken);
+        var result = await services.Knowledge.AskAsync(new Knowledge.Retrieval.AskRequest(PersonalDataMasker.WithoutTokens(activity.Text), segment), cancellationToken);
         return result.Decision is Knowledge.Retrieval.Decision.Answer or Knowledge.Retrieval.Decision.Clarify;
     }
 

@@ -21,7 +21,6 @@ public sealed partial class IntentRecognizer
     private readonly IReadOnlyList<string[]> _crisis;
     private readonly Dictionary<string, HashSet<string>> _notUrgentAfter;
     private readonly SmallTalkRecognizer _smallTalk;
-    private readonly HashSet<string> _questionWords;
 
     public IntentRecognizer(BotPhrases phrases)
     {
@@ -42,7 +41,6 @@ public sealed partial class IntentRecognizer
         _notUrgentAfter = recognise.NotUrgentAfter.ToDictionary(
             e => string.Join(' ', Words(e.Key)), e => e.Value.SelectMany(Words).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         _smallTalk = new SmallTalkRecognizer(phrases.SmallTalk);
-        _questionWords = [.. recognise.QuestionWords.SelectMany(Words)];
     }
 
     public RecognizedIntent Recognize(Activity activity)
@@ -211,26 +209,38 @@ public sealed partial class IntentRecognizer
     }
 
     /// <summary>
-    /// Whether the message is put as a question: it ends with «?», or its first word, after opening particles («а», «и», «ещё»,
-    /// «кстати», «вот», «так»), is one of <see cref="RecognisedPhrases.QuestionWords"/>.
+    /// Whether the message is only a request for a person («оператор», «позовите специалиста, пожалуйста»): every word is part
+    /// of an operator phrase or a filler. «Оператор ответил быстро, спасибо» mentions one and asks for nothing.
     /// </summary>
-    public bool IsPutAsQuestion(string? text)
+    public bool OnlyAsksForPerson(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var words = Words(text);
+        if (words.Length == 0 || words.Length > 8)
         {
             return false;
         }
 
-        if (text.TrimEnd().EndsWith('?'))
+        var covered = new bool[words.Length];
+        foreach (var phrase in _operator)
         {
-            return true;
+            for (var start = 0; start + phrase.Length <= words.Length; start++)
+            {
+                if (PhraseAt(words, phrase, start, wholeButLast: false))
+                {
+                    Array.Fill(covered, true, start, phrase.Length);
+                }
+            }
         }
 
-        var first = Words(text).SkipWhile(OpeningParticles.Contains).FirstOrDefault();
-        return first is not null && _questionWords.Contains(first);
+        return covered.Any(c => c) && words.Select((w, i) => covered[i] || _smallTalkFillers.Contains(w) || PersonRequestWords.Contains(w)).All(ok => ok);
     }
 
-    private static readonly HashSet<string> OpeningParticles = new(StringComparer.Ordinal) { "а", "и", "еще", "кстати", "вот", "так", "но" };
+    // The verbs and particles around «оператор» in a request for one.
+    private static readonly HashSet<string> PersonRequestWords = new(StringComparer.Ordinal)
+    {
+        "позовите", "позови", "дайте", "дай", "соедините", "соедини", "переключите", "с", "со", "на", "хочу", "нужен", "нужна", "можно", "мне",
+    };
+
 
     /// <summary>See <see cref="RecognisedPhrases.StillThere"/>.</summary>
     public bool ChecksSomeoneIsThere(string? text) => MadeOf(Words(text), _stillThere, _smallTalkFillers);

@@ -90,8 +90,8 @@ public sealed class SmallTalkRecognizer
     }
 
     /// <summary>
-    /// A message of emoji only that says thanks or «ок» (👍, 🙏🙏, 👍🏽): every emoji in it is one of a topic's. In messengers
-    /// this is how many people acknowledge an answer.
+    /// A message of emoji only that says thanks or «ок» (👍, 🙏🙏, 👍🏽!, 👍🙏): every emoji in it is one of these topics' (thanks
+    /// when any says thanks). In messengers this is how many people acknowledge an answer.
     /// </summary>
     public SmallTalkKind? RecognizeEmoji(string? text)
     {
@@ -101,39 +101,47 @@ public sealed class SmallTalkRecognizer
             return null;
         }
 
-        foreach (var (kind, emoji) in _emoji)
+        SmallTalkKind? said = null;
+        var at = 0;
+        while (at < rest.Length)
         {
-            var left = rest;
-            var progressed = true;
-            while (left.Length > 0 && progressed)
+            var step = 0;
+            foreach (var (kind, emoji) in _emoji)
             {
-                progressed = false;
                 foreach (var e in emoji)
                 {
-                    if (left.StartsWith(e, StringComparison.Ordinal))
+                    if (string.CompareOrdinal(rest, at, e, 0, e.Length) == 0)
                     {
-                        left = left[e.Length..];
-                        progressed = true;
+                        step = e.Length;
+                        said = said == SmallTalkKind.Thanks ? said : kind;
+                        break;
                     }
+                }
+
+                if (step > 0)
+                {
+                    break;
                 }
             }
 
-            if (left.Length == 0)
+            if (step == 0)
             {
-                return kind;
+                return null;
             }
+
+            at += step;
         }
 
-        return null;
+        return said;
     }
 
-    /// <summary>Without spaces, variation selectors, joiners and skin-tone modifiers: 👍🏽 and 👍 are one emoji here.</summary>
+    /// <summary>Without spaces, punctuation, variation selectors, joiners and skin-tone modifiers: 👍🏽! and 👍 are one emoji here.</summary>
     private static string Bare(string text)
     {
         var builder = new System.Text.StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
-            if (Rune.IsWhiteSpace(rune) || rune.Value is 0xFE0F or 0xFE0E or 0x200D || rune.Value is >= 0x1F3FB and <= 0x1F3FF)
+            if (Rune.IsWhiteSpace(rune) || Rune.IsPunctuation(rune) || rune.Value is 0xFE0F or 0xFE0E or 0x200D || rune.Value is >= 0x1F3FB and <= 0x1F3FF)
             {
                 continue;
             }

@@ -176,11 +176,12 @@ public sealed partial class PersonalDataMasker
     private static partial Regex BirthDatePattern();
 
     /// <summary>
-    /// A street address: a street word («ул.», «улица», «пр-т», «проспект», «пер.», «шоссе», «бульвар», «наб.», «мкр»…), the
-    /// street's name and a house number, with the building and flat if given («ул. Ленина д 5 кв 12», «проспект Мира, 101-3»),
-    /// A street word alone or without a number is not an address; the town alone («г. Самара») is left.
+    /// A street address: a street word («ул.», «улица», «пр-т», «проспект», «пер.», «шоссе», «бульвар», «наб.», «пл.», «мкр»; not
+    /// «проезд» or «площадь», which health questions use otherwise), the street's name (a word, not a number) and a house
+    /// number, with the building and flat if given («ул. Ленина д 5 кв 12», «проспект Мира, 101-3»). A street word alone or
+    /// without a number is not an address; the town alone («г. Самара») is left.
     /// </summary>
-    [GeneratedRegex(@"(?<!\p{L})(?i:ул\.?|улица|пр-т|просп\.?|проспект|пер\.|переулок|ш\.|шоссе|б-р|бульвар|наб\.|набережная|пл\.|площадь|мкр\.?|микрорайон|проезд)\s{1,3}[\p{L}\d\-]{1,30}(?:\s{1,3}\p{L}[\p{L}\-]{1,30}){0,2},?\s{0,3}(?i:д\.?|дом)?\s{0,3}\d{1,4}[\p{Ll}]?(?:\s{0,3}[,/\-]?\s{0,3}(?i:к\.?|корп\.?|корпус|стр\.?|строение)?\s{0,3}\d{1,3})?(?:\s{0,3},?\s{0,3}(?i:кв\.?|квартира|оф\.?|офис)\s{0,3}\d{1,4})?(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\p{L})(?i:ул\.?|улица|пр-т|просп\.?|проспект|пер\.|переулок|ш\.|шоссе|б-р|бульвар|наб\.|набережная|пл\.|мкр\.?|микрорайон)\s{1,3}\p{L}[\p{L}\-]{0,29}(?:\s{1,3}\p{L}[\p{L}\-]{1,30}){0,2}(?:,\s{0,3}|\s{1,3})(?i:д\.?|дом)?\s{0,3}\d{1,4}[\p{Ll}]?(?:\s{0,3}[,/\-]?\s{0,3}(?i:к\.?|корп\.?|корпус|стр\.?|строение)?\s{0,3}\d{1,3})?(?:\s{0,3},?\s{0,3}(?i:кв\.?|квартира|оф\.?|офис)\s{0,3}\d{1,4})?(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex AddressPattern();
 
     /// <summary>A name told as one: «меня зовут Мария Петровна», «ФИО: Иванов Иван», «фамилия Сидорова» (capitalised words after the cue).</summary>
@@ -197,9 +198,9 @@ public sealed partial class PersonalDataMasker
     private sealed record Rule(Regex Pattern, Func<Match, string, PersonalDataKind?> Classify, Needs Needs);
 
     private static readonly string[] BirthWords = ["рожд", "родил", "д.р", "д. р", "г.р", "г. р"];
-    private static readonly string[] StreetWords = ["ул", "пр-т", "просп", "пер.", "переул", "ш.", "шоссе", "б-р", "бульв", "наб", "пл.", "площад", "мкр", "микрорайон", "проезд"];
+    private static readonly string[] StreetWords = ["ул", "пр-т", "просп", "пер.", "переул", "ш.", "шоссе", "б-р", "бульв", "наб", "пл.", "мкр", "микрорайон"];
     private static readonly string[] NameCues = ["зовут", "имя", "фио", "ф.и.о", "ф. и. о", "фамили"];
-    private static readonly string[] Patronymics = ["вич", "вна", "ична", "ьич"];
+    private static readonly string[] Patronymics = ["ич", "вна", "ична"];
 
     /// <summary>Whether the lower-cased text holds any of the parts (ordinal search: a case-insensitive one costs more than the rules it spares).</summary>
     private static bool ContainsAny(string text, string[] parts)

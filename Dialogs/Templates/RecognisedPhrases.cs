@@ -27,11 +27,6 @@ public sealed record RecognisedPhrases
     public IReadOnlyList<string> NotHelpedFillers { get; init; } = [];
     public required IReadOnlyList<string> WriteRequest { get; init; }
 
-    /// <summary>
-    /// Words a question opens with (after «а», «и», «ещё», «кстати»): after the score, a message that opens with one (or ends
-    /// with «?») and that the KB answers or asks about is a new question, not the rating's comment.
-    /// </summary>
-    public IReadOnlyList<string> QuestionWords { get; init; } = [];
     public required IReadOnlyList<string> Cancel { get; init; }
 
     /// <summary>

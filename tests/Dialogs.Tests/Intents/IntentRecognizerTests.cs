@@ -36,6 +36,8 @@ public sealed class IntentRecognizerTests
     [InlineData("это не то, что я спрашивала", CitizenIntent.NotHelped)]
     [InlineData("ну и толку от тебя", CitizenIntent.NotHelped)]
     [InlineData("непонятно", CitizenIntent.NotHelped)]
+    [InlineData("Нет, не помогло", CitizenIntent.NotHelped)]
+    [InlineData("к сожалению, не помогло", CitizenIntent.NotHelped)]
     [InlineData("не понятно как получить полис", CitizenIntent.None)]
     [InlineData("а если врач не ответил на обращение", CitizenIntent.None)]
     [InlineData("понятно", CitizenIntent.SmallTalk)]
@@ -57,6 +59,9 @@ public sealed class IntentRecognizerTests
     [InlineData("👌🏻", SmallTalkKind.Acknowledge)]
     [InlineData("🙏🙏🙏", SmallTalkKind.Thanks)]
     [InlineData("спасибо 🙏", SmallTalkKind.Thanks)]
+    [InlineData("👍!", SmallTalkKind.Acknowledge)]
+    [InlineData("🙏)", SmallTalkKind.Thanks)]
+    [InlineData("👍🙏", SmallTalkKind.Thanks)]
     public void Emoji_that_say_thanks_or_ok_are_small_talk(string text, SmallTalkKind kind) =>
         Assert.Equal(kind, _recognizer.Recognize(Message(text)).SmallTalk);
 

@@ -1,5 +1,6 @@
 using Assistant.Dialogs.Activities;
 using Assistant.Dialogs.Learning;
+using Assistant.Dialogs.Lifecycle;
 using Assistant.Dialogs.Tests.TestSupport;
 
 namespace Assistant.Dialogs.Tests.Learning;
@@ -58,6 +59,20 @@ public sealed class UnansweredCaptureScripts
         Assert.Equal(UnansweredKind.NotHelped, kept.Kind);
         Assert.Equal("как получить полис омс", kept.Text);
         Assert.Equal("oms-get-policy", kept.ArticleId);
+    }
+
+    [Theory]
+    [InlineData("Не помогает")]
+    [InlineData("Я не поняла")]
+    public async Task Not_helped_words_before_anything_was_shown_are_a_message_not_the_button(string said)
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send(said)
+            .AssertReply(MessageKind.Greeting)
+            .Check((_, conversation) => Assert.Equal(ConversationState.BotAnswering, conversation.State));
+
+        Assert.DoesNotContain(await Open(bot), m => m.Kind == UnansweredKind.NotHelped);
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public sealed class PersonalDataMaskerTests
     [InlineData("ФИО: Сидоров Пётр", "ФИО: [ФИО]", PersonalDataKind.FullName)]
     [InlineData("Здравствуйте, Иванова Мария Петровна, 45 лет", "Здравствуйте, [ФИО], 45 лет", PersonalDataKind.FullName)]
     [InlineData("терапевт Петров И.И. отказал", "терапевт [ФИО] отказал", PersonalDataKind.FullName)]
+    [InlineData("Иванов Пётр Никитич, 70 лет", "[ФИО], 70 лет", PersonalDataKind.FullName)]
     public void Each_kind_of_personal_data_is_replaced_by_its_token(string text, string masked, PersonalDataKind kind)
     {
         var result = _masker.Mask(text);
@@ -54,6 +55,9 @@ public sealed class PersonalDataMaskerTests
     [InlineData("Добрый день. Как оформить больничный?")]
     [InlineData("Запись 15.03.2025, ребёнку 3 года")]
     [InlineData("приказ Минздрава России от 13.03.2019 № 124н")]
+    [InlineData("Положен ли бесплатный проезд к месту лечения 2 раза в год?")]
+    [InlineData("скидка на проезд 50% для пенсионеров")]
+    [InlineData("площадь ожога 15 процентов, куда обращаться")]
     [InlineData("")]
     [InlineData(".")]
     [InlineData("И.")]

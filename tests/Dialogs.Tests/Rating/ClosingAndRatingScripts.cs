@@ -45,7 +45,7 @@ public sealed class ClosingAndRatingScripts
 
     [Theory]
     [InlineData("а как записаться к врачу через госуслуги?", MessageKind.Answer)]
-    [InlineData("И ещё: сколько действует больничный", MessageKind.Clarify)]
+    [InlineData("И ещё: сколько действует больничный?", MessageKind.Clarify)]
     public async Task A_question_after_the_score_is_answered_in_a_new_conversation_not_taken_as_the_comment(string question, MessageKind reply)
     {
         await using var bot = await DialogHarness.StartAsync();
@@ -69,6 +69,30 @@ public sealed class ClosingAndRatingScripts
                 var rating = await harness.Stores.Ratings.GetAsync(first!, CancellationToken.None);
                 Assert.Equal(4, rating?.Score);
                 Assert.Null(rating?.Comment);
+            });
+    }
+
+    [Theory]
+    [InlineData("Оператор ответил быстро, спасибо")]
+    [InlineData("Как всегда, про полис ОМС толком ничего не ответили")]
+    [InlineData("Нужно добавить информацию про запись к врачу через госуслуги")]
+    public async Task A_comment_that_names_a_topic_or_the_operator_stays_the_comment(string comment)
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("вопрос решён")
+            .AssertReply(MessageKind.RatingPrompt)
+            .Press("2")
+            .AssertReply(MessageKind.RatingThanks)
+            .Send(comment)
+            .AssertReply(MessageKind.Notice, "комментарий передан")
+            .Check(async (harness, conversation) =>
+            {
+                Assert.Equal(ConversationState.Done, conversation.State);
+                Assert.Equal(comment, (await harness.Stores.Ratings.GetAsync(conversation.Id, CancellationToken.None))?.Comment);
             });
     }
 
