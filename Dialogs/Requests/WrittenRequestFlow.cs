@@ -48,9 +48,15 @@ internal sealed class WrittenRequestFlow(DialogServices services)
             return;
         }
 
-        var contacts = context.Activity.Type == ActivityType.Message
-            ? services.Masker.Find(context.UnmaskedText).Where(m => m.Kind is PersonalDataKind.Email or PersonalDataKind.Phone).Select(m => m.Value.Trim()).ToList()
-            : [];
+        var found = context.Activity.Type == ActivityType.Message ? services.Masker.Find(context.UnmaskedText) : [];
+        var contacts = found.Where(m => m.Kind is PersonalDataKind.Email or PersonalDataKind.Phone).Select(m => m.Value.Trim()).ToList();
+        if (contacts.Count > 0)
+        {
+            // A name given with the contact («Иванова Анна Сергеевна, anna@example.ru») is how the answer addresses the person:
+            // it is kept with the contact, for the same people and purpose, while the request's text stays masked.
+            contacts.InsertRange(0, found.Where(m => m.Kind == PersonalDataKind.FullName).Select(m => m.Value.Trim()));
+        }
+
         if (contacts.Count == 0)
         {
             session.Say(MessageKind.Notice, services.Phrases.RequestContactInvalid, services.Phrases.Buttons.CancelOnly());

@@ -69,4 +69,21 @@ public sealed class MaskingScripts
         Assert.Equal("Паспорт [паспорт] не принимают в поликлинике", request.Text);
         Assert.Equal("8 912 345-67-89", request.Contact);
     }
+
+    [Fact]
+    public async Task A_name_given_with_the_contact_is_kept_with_it_and_masked_in_the_text()
+    {
+        await using var bot = await DialogHarness.StartAsync(knowledge: new FakeKnowledge());
+        await bot.Flow()
+            .Send("написать обращение")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Notice)
+            .Send("Меня зовут Анна Сергеевна, в поликлинике нет талонов к эндокринологу")
+            .AssertReply(MessageKind.Notice, "фамилию")
+            .Send("Иванова Анна Сергеевна, anna@example.ru")
+            .AssertReply(MessageKind.RequestAcknowledged, "МЗ-000001");
+        var request = await bot.Stores.Requests.GetAsync("МЗ-000001", CancellationToken.None);
+        Assert.Equal("Меня зовут [ФИО], в поликлинике нет талонов к эндокринологу", request!.Text);
+        Assert.Equal("Иванова Анна Сергеевна; anna@example.ru", request.Contact);
+    }
 }
