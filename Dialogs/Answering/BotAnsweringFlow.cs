@@ -102,7 +102,10 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         // A message about danger now is about that, not a follow-up of the last answer: «не хочу жить» after an answer about the
         // policy must not be pointed back to it.
         var context = numbersSaid ? null : ContextOf(conversation);
-        var result = await services.Knowledge.AskAsync(new AskRequest(PersonalDataMasker.WithoutTokens(text), conversation.Segment, Context: context), cancellationToken);
+
+        // The search reads the person's words, not the tokens masking put in place of their data.
+        var searchable = PersonalDataMasker.WithoutTokens(text);
+        var result = await services.Knowledge.AskAsync(new AskRequest(searchable, conversation.Segment, Context: context), cancellationToken);
         services.Logger.Decided(conversation.Id, result.Decision.ToString(), string.Join(",", result.Chosen.Select(c => c.ArticleId)), result.Reason);
         if (result.FollowsUp)
         {
@@ -128,7 +131,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 var also = result.AlsoAsked is { } second && second.ArticleId != chosen[0].Id ? services.Knowledge.FindArticle(second.ArticleId) : null;
                 if (also is null && context is not null && lastReply == MessageKind.Answer && conversation.LastArticleId == chosen[0].Id && !IsSensitive(chosen[0]))
                 {
-                    AnswerAgain(session, chosen[0], services.Knowledge.PassagesFor(chosen[0].Id, PersonalDataMasker.WithoutTokens(text)), result.Chosen[0].MatchedText, asked);
+                    AnswerAgain(session, chosen[0], services.Knowledge.PassagesFor(chosen[0].Id, searchable), result.Chosen[0].MatchedText, asked);
                     break;
                 }
 
@@ -136,7 +139,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 break;
             case Decision.Clarify when chosen.Count > 1 && context?.ArticleId is { } previous && lastReply == MessageKind.Answer
                 && !IsSensitive(chosen[0]) && chosen.FirstOrDefault(a => a.Id == previous) is { } answered && !IsSensitive(answered)
-                && services.Knowledge.PassagesFor(previous, PersonalDataMasker.WithoutTokens(text)) is { Count: > 0 } passages:
+                && services.Knowledge.PassagesFor(previous, searchable) is { Count: > 0 } passages:
                 // Unsure between a few articles, one of them the answer just given, and the message's own words name a sentence
                 // of that answer: the citizen asks about what they have just read.
                 AnswerAgain(session, answered, passages, null, asked);

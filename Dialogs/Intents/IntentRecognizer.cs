@@ -13,6 +13,7 @@ public sealed partial class IntentRecognizer
     private readonly IReadOnlyList<string[]> _notHelped;
     private readonly IReadOnlyList<string[]> _stillThere;
     private readonly HashSet<string> _smallTalkFillers;
+    private readonly HashSet<string> _personRequestFillers;
     private readonly HashSet<string> _notHelpedFillers;
     private readonly HashSet<string> _writeRequest;
     private readonly HashSet<string> _cancel;
@@ -33,6 +34,7 @@ public sealed partial class IntentRecognizer
         _notHelpedFillers = [.. recognise.NotHelpedFillers.Concat(phrases.SmallTalk.Fillers).SelectMany(Words)];
         _stillThere = [.. recognise.StillThere.Select(Words).Where(w => w.Length > 0)];
         _smallTalkFillers = [.. phrases.SmallTalk.Fillers.SelectMany(Words)];
+        _personRequestFillers = [.. _smallTalkFillers, .. PersonRequestWords];
         _writeRequest = Exact(recognise.WriteRequest.Append(buttons.WriteRequest));
         _cancel = Exact(recognise.Cancel.Append(buttons.Cancel));
         _medicalAdvice = [.. recognise.MedicalAdvice.Select(Words).Where(w => w.Length > 0)];
@@ -212,44 +214,23 @@ public sealed partial class IntentRecognizer
     /// Whether the message is only a request for a person («оператор», «позовите специалиста, пожалуйста»): every word is part
     /// of an operator phrase or a filler. «Оператор ответил быстро, спасибо» mentions one and asks for nothing.
     /// </summary>
-    public bool OnlyAsksForPerson(string? text)
-    {
-        var words = Words(text);
-        if (words.Length == 0 || words.Length > 8)
-        {
-            return false;
-        }
-
-        var covered = new bool[words.Length];
-        foreach (var phrase in _operator)
-        {
-            for (var start = 0; start + phrase.Length <= words.Length; start++)
-            {
-                if (PhraseAt(words, phrase, start, wholeButLast: false))
-                {
-                    Array.Fill(covered, true, start, phrase.Length);
-                }
-            }
-        }
-
-        return covered.Any(c => c) && words.Select((w, i) => covered[i] || _smallTalkFillers.Contains(w) || PersonRequestWords.Contains(w)).All(ok => ok);
-    }
+    public bool OnlyAsksForPerson(string? text) => MadeOf(Words(text), _operator, _personRequestFillers, byWordBeginning: true);
 
     // The verbs and particles around «оператор» in a request for one.
-    private static readonly HashSet<string> PersonRequestWords = new(StringComparer.Ordinal)
-    {
-        "позовите", "позови", "дайте", "дай", "соедините", "соедини", "переключите", "с", "со", "на", "хочу", "нужен", "нужна", "можно", "мне",
-    };
-
+    private static readonly string[] PersonRequestWords =
+        ["позовите", "позови", "дайте", "дай", "соедините", "соедини", "переключите", "с", "со", "на", "хочу", "нужен", "нужна", "можно", "мне"];
 
     /// <summary>See <see cref="RecognisedPhrases.StillThere"/>.</summary>
-    public bool ChecksSomeoneIsThere(string? text) => MadeOf(Words(text), _stillThere, _smallTalkFillers);
+    public bool ChecksSomeoneIsThere(string? text) => MadeOf(Words(text), _stillThere, _smallTalkFillers, byWordBeginning: false);
 
     /// <summary>See <see cref="RecognisedPhrases.NotHelped"/>.</summary>
-    private bool SaysItDidNotHelp(string[] words) => MadeOf(words, _notHelped, _notHelpedFillers);
+    private bool SaysItDidNotHelp(string[] words) => MadeOf(words, _notHelped, _notHelpedFillers, byWordBeginning: false);
 
-    /// <summary>At most eight words, each one of a phrase (word for word) or a filler, and at least one phrase.</summary>
-    private static bool MadeOf(string[] words, IReadOnlyList<string[]> phrases, HashSet<string> fillers)
+    /// <summary>
+    /// At most eight words, each one of a phrase or a filler, and at least one phrase. A phrase's words match whole, or, with
+    /// <paramref name="byWordBeginning"/>, as the starts of words (as operator phrases do everywhere: «оператор» in «оператора»).
+    /// </summary>
+    private static bool MadeOf(string[] words, IReadOnlyList<string[]> phrases, HashSet<string> fillers, bool byWordBeginning)
     {
         const int maxWords = 8;
         if (words.Length == 0 || words.Length > maxWords)
@@ -263,7 +244,7 @@ public sealed partial class IntentRecognizer
         {
             for (var start = 0; start + phrase.Length <= words.Length; start++)
             {
-                if (words.AsSpan(start, phrase.Length).SequenceEqual(phrase))
+                if (byWordBeginning ? PhraseAt(words, phrase, start, wholeButLast: false) : words.AsSpan(start, phrase.Length).SequenceEqual(phrase))
                 {
                     Array.Fill(covered, true, start, phrase.Length);
                     found = true;
