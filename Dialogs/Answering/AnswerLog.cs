@@ -19,4 +19,7 @@ internal static partial class AnswerLog
 
     [LoggerMessage(EventId = 2404, Level = LogLevel.Information, Message = "Conversation {ConversationId}: the message describes danger now ({Urgency}); the emergency numbers were said first")]
     public static partial void UrgentNoticeSaid(this ILogger logger, string conversationId, string urgency);
+
+    [LoggerMessage(EventId = 2405, Level = LogLevel.Information, Message = "Conversation {ConversationId}: the same articles were offered twice in a row and none was chosen; «нет ответа» instead of a third list")]
+    public static partial void ListRepeated(this ILogger logger, string conversationId);
 }

@@ -113,6 +113,8 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         }
 
         var lastReply = conversation.LastReplyKind;
+        var listIgnored = lastReply == MessageKind.Clarify ? conversation.ClarifyArticleIds : [];
+        var listShownInARow = lastReply == MessageKind.Clarify ? conversation.ClarifyShownInARow : 0;
         conversation = conversation with { LastQuestion = text, ClarifyArticleIds = [], ContextTurns = conversation.ContextTurns + 1 };
         session.Conversation = conversation;
 
@@ -125,7 +127,19 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         // A follow-up answered with its context carries the context on: «а ребёнку?» then «а через госуслуги?».
         var asked = result.FollowsUp && context is not null ? context.Question + " " + text : text;
         var chosen = result.Chosen.Select(c => services.Knowledge.FindArticle(c.ArticleId)).OfType<Article>().Take(3).ToList();
-        switch (result.Decision)
+        var decision = result.Decision;
+        var sameList = decision == Decision.Clarify && chosen.Count > 1 && chosen.Count == listIgnored.Count && chosen.All(a => listIgnored.Contains(a.Id));
+        if (sameList && listShownInARow >= MaxSameListInARow)
+        {
+            // The citizen has been shown these very articles twice and typed on each time instead of choosing one (a follow-up
+            // about a topic the KB does not hold: «а ребенку можно?», «а если уже укусил?»): a third time would not help, so it
+            // is «нет ответа» (and, repeated, a person). Once more is fine: buttons are easy to miss, and a follow-up often
+            // narrows to the same articles.
+            services.Logger.ListRepeated(conversation.Id);
+            decision = Decision.Fallback;
+        }
+
+        switch (decision)
         {
             case Decision.Answer or Decision.Clarify when chosen.Count == 1:
                 var also = result.AlsoAsked is { } second && second.ArticleId != chosen[0].Id ? services.Knowledge.FindArticle(second.ArticleId) : null;
@@ -156,6 +170,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 {
                     ConsecutiveFallbacks = 0,
                     ClarifyArticleIds = [.. chosen.Select(a => a.Id)],
+                    ClarifyShownInARow = sameList ? listShownInARow + 1 : 1,
                     ContextQuestion = LatestWords(asked, services.Options.Context.MaxWords),
                     ContextArticleId = null,
                     ContextLifeSituation = chosen[0].LifeSituation,
@@ -250,7 +265,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             return;
         }
 
-        session.Conversation = conversation with { ConsecutiveFallbacks = 0, ClarifyArticleIds = [.. others.Select(a => a.Id)] };
+        session.Conversation = conversation with { ConsecutiveFallbacks = 0, ClarifyArticleIds = [.. others.Select(a => a.Id)], ClarifyShownInARow = 1 };
         session.Say(MessageKind.Clarify, services.Phrases.RepeatedQuestion,
             [.. others.Select(a => new QuickReply(a.Title, ButtonPayloads.Article(a.Id))), new QuickReply(services.Phrases.Buttons.Other, ButtonPayloads.Operator)]);
     }
@@ -313,6 +328,9 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         session.Say(MessageKind.Answer, text, buttons, source?.Url);
         services.Statistics.Answered(session, article.Id, matched);
     }
+
+    /// <summary>The same «Возможно, вы имели в виду» list is shown at most this many times in a row.</summary>
+    private const int MaxSameListInARow = 2;
 
     private static string LatestWords(string text, int count)
     {

@@ -50,6 +50,9 @@ public sealed record Conversation
     /// <summary>The articles of the last «Возможно, вы имели в виду» list.</summary>
     public IReadOnlyList<string> ClarifyArticleIds { get; init; } = [];
 
+    /// <summary>How many times in a row that same list was shown with none of it chosen (1 for a list shown once).</summary>
+    public int ClarifyShownInARow { get; init; }
+
     /// <summary>KB articles already shown, in order; the operator sees them.</summary>
     public IReadOnlyList<string> ShownArticleIds { get; init; } = [];
 

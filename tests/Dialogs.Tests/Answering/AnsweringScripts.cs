@@ -83,6 +83,37 @@ public sealed class AnsweringScripts
     }
 
     [Fact]
+    public async Task The_same_list_is_not_offered_a_third_time_to_a_citizen_who_typed_on_instead_of_choosing()
+    {
+        var kb = new FakeKnowledge(
+                FakeKnowledge.Article("flu", "vaccination", "Прививка от гриппа"),
+                FakeKnowledge.Article("calendar", "vaccination", "Национальный календарь прививок"),
+                FakeKnowledge.Article("dental", "care", "Что бесплатно у стоматолога"))
+            .Clarify("клещ", "flu", "calendar")
+            .Clarify("ребенку", "calendar", "flu")
+            .Clarify("укусил", "flu", "calendar")
+            .Clarify("зуб", "dental", "flu");
+        await using var bot = await DialogHarness.StartAsync(knowledge: kb);
+        await bot.Flow()
+            .Send("прививка от клеща где сделать")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Clarify, "Возможно, вы имели в виду")
+            // Once more is fine: the buttons may have been missed.
+            .Send("а ребенку можно?")
+            .AssertReply(MessageKind.Clarify, "Возможно, вы имели в виду")
+            .Send("а если уже укусил?")
+            .AssertReply(MessageKind.Fallback, "точного ответа в базе знаний нет")
+            .AssertButtons("Оператор", "Написать обращение")
+            .Check((_, conversation) => Assert.Equal(1, conversation.ConsecutiveFallbacks))
+            // After «нет ответа», and with another article in it, a list is shown again.
+            .Send("прививка от клеща где сделать")
+            .AssertReply(MessageKind.Clarify)
+            .Send("а зуб вылечить бесплатно?")
+            .AssertReply(MessageKind.Clarify, "Возможно, вы имели в виду")
+            .AssertButtons("Что бесплатно у стоматолога", "Прививка от гриппа", "Другое — передать специалисту");
+    }
+
+    [Fact]
     public async Task A_message_with_two_questions_is_answered_and_the_second_offered_as_a_button()
     {
         await using var bot = await DialogHarness.StartAsync();
