@@ -190,9 +190,10 @@ public sealed partial class PersonalDataMasker
 
     /// <summary>
     /// A full Russian name without a cue: a name and a patronymic (-ович, -евич, -ич, -овна, -евна, -ична, -инична), with the
-    /// surname before or after them («Иванова Мария Петровна», «Мария Петровна»), or a surname with initials («Иванов И. И.»).
+    /// surname before or after them («Иванова Мария Петровна», «Мария Петровна»), or a surname with initials before or after it
+    /// («Иванов И. И.», «к врачу А.В. Петровой»).
     /// </summary>
-    [GeneratedRegex(@"\p{Lu}\p{Ll}{1,30}\s{1,3}(?:\p{Lu}\p{Ll}{1,30}\s{1,3})?\p{Lu}\p{Ll}{1,30}(?:ович|евич|ьич|ич|овна|евна|ична|инична)(?!\p{L})(?:\s{1,3}\p{Lu}\p{Ll}{1,30}(?:ов|ова|ев|ева|ин|ина|ский|ская|цкий|цкая)(?!\p{L}))?|\p{Lu}\p{Ll}{1,30}\s{1,3}\p{Lu}\.\s?\p{Lu}\.", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\p{Lu}\p{Ll}{1,30}\s{1,3}(?:\p{Lu}\p{Ll}{1,30}\s{1,3})?\p{Lu}\p{Ll}{1,30}(?:ович|евич|ьич|ич|овна|евна|ична|инична)(?!\p{L})(?:\s{1,3}\p{Lu}\p{Ll}{1,30}(?:ов|ова|ев|ева|ин|ина|ский|ская|цкий|цкая)(?!\p{L}))?|\p{Lu}\p{Ll}{1,30}\s{1,3}\p{Lu}\.\s?\p{Lu}\.|(?<!\p{L})\p{Lu}\.\s?\p{Lu}\.\s?\p{Lu}\p{Ll}{1,30}", RegexOptions.CultureInvariant)]
     private static partial Regex FullNamePattern();
 
     private sealed record Rule(Regex Pattern, Func<Match, string, PersonalDataKind?> Classify, Needs Needs);

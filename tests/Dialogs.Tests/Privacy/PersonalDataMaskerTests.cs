@@ -34,6 +34,8 @@ public sealed class PersonalDataMaskerTests
     [InlineData("ФИО: Сидоров Пётр", "ФИО: [ФИО]", PersonalDataKind.FullName)]
     [InlineData("Здравствуйте, Иванова Мария Петровна, 45 лет", "Здравствуйте, [ФИО], 45 лет", PersonalDataKind.FullName)]
     [InlineData("терапевт Петров И.И. отказал", "терапевт [ФИО] отказал", PersonalDataKind.FullName)]
+    [InlineData("жалоба на врача А.В. Петрову", "жалоба на врача [ФИО]", PersonalDataKind.FullName)]
+    [InlineData("к терапевту А. В. Сидоровой не попасть", "к терапевту [ФИО] не попасть", PersonalDataKind.FullName)]
     [InlineData("Иванов Пётр Никитич, 70 лет", "[ФИО], 70 лет", PersonalDataKind.FullName)]
     public void Each_kind_of_personal_data_is_replaced_by_its_token(string text, string masked, PersonalDataKind kind)
     {
@@ -61,6 +63,8 @@ public sealed class PersonalDataMaskerTests
     [InlineData("")]
     [InlineData(".")]
     [InlineData("И.")]
+    [InlineData("В.И.Ч. инфекция: где сдать анализ")]
+    [InlineData("Т.е. полис не нужен?")]
     public void Ordinary_numbers_are_left_alone(string text)
     {
         var result = _masker.Mask(text);
