@@ -186,7 +186,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                     [.. result.Candidates.Take(3).Select(c => c.ArticleId)], null, cancellationToken);
 
                 session.Conversation = AfterNoAnswer(conversation, context, text, result, numbersSaid);
-                await FallbackAsync(session, NeedsMedicalAdvice(text, numbersSaid), cancellationToken);
+                await FallbackAsync(session, NeedsMedicalAdvice(text, numbersSaid), numbersSaid, cancellationToken);
                 break;
         }
     }
@@ -343,7 +343,9 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
 
     /// <param name="medicalAdvice">The message asks for a diagnosis, a medicine or a dose: the citizen is told who can help and
     /// the emergency numbers, also when the repeated «нет ответа» hands the conversation over.</param>
-    private async Task FallbackAsync(ConversationSession session, bool medicalAdvice, CancellationToken cancellationToken)
+    /// <param name="urgentNoticeSaid">The message described danger now and the numbers that help were just said: the plain «нет
+    /// ответа… письменное обращение» after them would sound cold, so only the way to a person in the chat is offered.</param>
+    private async Task FallbackAsync(ConversationSession session, bool medicalAdvice, bool urgentNoticeSaid, CancellationToken cancellationToken)
     {
         var fallbacks = session.Conversation.ConsecutiveFallbacks + 1;
         session.Conversation = session.Conversation with { ConsecutiveFallbacks = fallbacks, FallbackCount = session.Conversation.FallbackCount + 1 };
@@ -351,6 +353,10 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         if (medicalAdvice)
         {
             session.Say(MessageKind.Fallback, services.Phrases.MedicalAdvice, handOver ? [] : services.Phrases.Buttons.AfterFallback());
+        }
+        else if (urgentNoticeSaid && !handOver)
+        {
+            session.Say(MessageKind.Fallback, services.Phrases.AfterUrgentNotice, [new QuickReply(services.Phrases.Buttons.Operator, ButtonPayloads.Operator)]);
         }
         else if (!handOver)
         {

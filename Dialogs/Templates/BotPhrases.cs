@@ -39,6 +39,8 @@ public sealed record BotPhrases
     public required string Emergency { get; init; }
     /// <summary>Said first to a message describing thoughts of suicide or self-harm: 112 and a helpline.</summary>
     public required string Crisis { get; init; }
+    /// <summary>Instead of «нет ответа» after the emergency or crisis numbers: the way to a person in the chat.</summary>
+    public required string AfterUrgentNotice { get; init; }
     public required string AskInWords { get; init; }
     public required string TooLong { get; init; }
     public required string Throttled { get; init; }

@@ -51,6 +51,20 @@ public sealed class UrgentNoticeScripts
     }
 
     [Fact]
+    public async Task After_the_helpline_the_bot_offers_a_person_in_the_chat_not_a_cold_no_answer()
+    {
+        await using var bot = await DialogHarness.StartAsync(knowledge: new FakeKnowledge(FakeKnowledge.Article("a", "care", "Статья")));
+        await bot.Flow()
+            .Send("не хочу больше жить")
+            .AssertReply(MessageKind.Notice, "8-800-2000-122")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Fallback, "нажмите «Оператор»", m => Assert.DoesNotContain("точного ответа", m.Text))
+            .AssertButtons("Оператор")
+            .Press("Оператор")
+            .AssertReply(MessageKind.HandoffNotice);
+    }
+
+    [Fact]
     public async Task A_message_about_danger_is_searched_on_its_own_and_the_notice_does_not_count_as_the_reply()
     {
         var kb = new FakeKnowledge(FakeKnowledge.Article("oms-get", "oms-policy", "Как получить полис ОМС"))
