@@ -32,6 +32,16 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             intent = RecognizedIntent.None;
         }
 
+        // «2», «вариант 2», «второе» after a list choose that article (and the number after the last, «Другое», a person).
+        if (before.LastReplyKind == MessageKind.Clarify && before.ClarifyArticleIds.Count > 0 && intent.Kind == CitizenIntent.None
+            && context.Activity.Type == ActivityType.Message && services.Intents.OptionNumber(context.Activity.Text) is { } number)
+        {
+            var choices = before.ClarifyArticleIds;
+            intent = number <= choices.Count ? new RecognizedIntent(CitizenIntent.ChooseArticle, choices[number - 1])
+                : number == choices.Count + 1 ? new RecognizedIntent(CitizenIntent.Operator)
+                : intent;
+        }
+
         if (before.LastReplyKind == MessageKind.Clarify && intent.Kind is CitizenIntent.None or CitizenIntent.Operator)
         {
             // Asked which article was meant, the citizen chose none of them.

@@ -9,7 +9,7 @@ namespace Assistant.Dialogs.Answering;
 /// <summary>
 /// Short, neutral replies to what is not a question, without a KB search: a greeting (unless the bot has just greeted), thanks,
 /// goodbye (which closes the conversation and asks for the rating when there was something to rate), «кто ты?», «что ты
-/// умеешь?», «ок», and rudeness (a calm reply; from the second time, a person is offered).
+/// умеешь?», «у меня вопрос» (ask it), «ок», and rudeness (a calm reply; from the second time, a person is offered).
 /// </summary>
 internal sealed class SmallTalkFlow(DialogServices services)
 {
@@ -43,6 +43,12 @@ internal sealed class SmallTalkFlow(DialogServices services)
                 break;
             case SmallTalkKind.Abilities:
                 session.Say(MessageKind.SmallTalk, phrases.Abilities.Reply);
+                break;
+            case SmallTalkKind.Preamble when session.HasSaid(MessageKind.Greeting):
+                // The bot's own greeting has just asked for the question.
+                break;
+            case SmallTalkKind.Preamble:
+                session.Say(MessageKind.SmallTalk, phrases.Preamble.Reply);
                 break;
             case SmallTalkKind.Acknowledge:
                 session.Say(MessageKind.SmallTalk, phrases.Acknowledge.Reply);

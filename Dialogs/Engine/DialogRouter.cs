@@ -22,6 +22,12 @@ internal sealed class DialogRouter(
         var session = context.Session;
         var activity = context.Activity;
         var intent = services.Intents.Recognize(activity);
+        if (session.Conversation.State == ConversationState.AwaitingRating && activity.Type == ActivityType.Message && intent.Score is null
+            && services.Intents.ScoreInWords(activity.Text) is { } score)
+        {
+            // «отлично», «пять», «5 звёзд» after the rating prompt.
+            intent = new RecognizedIntent(CitizenIntent.None, Score: score);
+        }
 
         if (!await ContinueOrStartNextAsync(context, intent, cancellationToken))
         {
@@ -72,6 +78,12 @@ internal sealed class DialogRouter(
             case ConversationState.BotAnswering:
                 await answering.HandleAsync(context, intent, cancellationToken);
                 break;
+            case ConversationState.CollectingRequestText or ConversationState.CollectingRequestContact
+                when intent.Kind == CitizenIntent.Operator && (activity.Type == ActivityType.Button || services.Intents.OnlyAsksForPerson(activity.Text)):
+                // «Оператор» instead of the request's text or contact: the citizen would rather talk to a person now.
+                requests.Abandon(session);
+                await handoff.StartAsync(session, HandoffReason.Requested, null, cancellationToken);
+                break;
             case ConversationState.CollectingRequestText:
                 requests.TakeText(context, intent);
                 break;
@@ -105,7 +117,9 @@ internal sealed class DialogRouter(
         var windowOver = ConversationStateMachine.Rating.Contains(conversation.State)
             && services.Now - conversation.RatingAskedAt > services.Options.Rating.Window;
         var finished = conversation.State == ConversationState.Done || windowOver;
-        var declinesRating = conversation.State == ConversationState.AwaitingRating && intent.Score is null;
+        // A number out of range («0», «10») is a try at the score, not a question: the prompt is said again.
+        var declinesRating = conversation.State == ConversationState.AwaitingRating && intent.Score is null
+            && !IntentRecognizer.IsNumberOnly(context.Activity.Text);
         var declinesComment = !finished && conversation.State == ConversationState.AwaitingComment
             && await AsksInsteadOfCommentingAsync(context.Activity, intent, conversation.Segment, cancellationToken);
         if (!finished && !declinesRating && !declinesComment)
@@ -141,9 +155,10 @@ internal sealed class DialogRouter(
 
     /// <summary>
     /// After the score, the next written message is the comment, unless it asks for something: only a person («оператор»), a
-    /// written request, or a question with a «?» that the KB answers or asks about («а как записаться к врачу через
-    /// госуслуги?»). People ask their next question right after rating; taken as a comment, it would go unanswered. A comment
-    /// names its topic too («про полис ничего толком не ответили»), so without the «?» it stays the comment.
+    /// written request, or a question that the KB answers or asks about, with a «?» or opening with a question word («а как
+    /// записаться к врачу через госуслуги», «где взять справку для бассейна»). People ask their next question right after
+    /// rating; taken as a comment, it would go unanswered. A comment names its topic too («про полис ничего толком не
+    /// ответили»), so without either it stays the comment.
     /// </summary>
     private async Task<bool> AsksInsteadOfCommentingAsync(Activity activity, RecognizedIntent intent, string? segment, CancellationToken cancellationToken)
     {
@@ -157,17 +172,21 @@ internal sealed class DialogRouter(
             return true;
         }
 
-        if (intent.Kind != CitizenIntent.None || intent.Score is not null || activity.Text?.TrimEnd().EndsWith('?') != true)
+        var asks = activity.Text?.TrimEnd().EndsWith('?') == true;
+        if (intent.Kind != CitizenIntent.None || intent.Score is not null || (!asks && !services.Intents.OpensWithQuestionWord(activity.Text)))
         {
             return false;
         }
 
-        var result = await services.Knowledge.AskAsync(new Knowledge.Retrieval.AskRequest(PersonalDataMasker.WithoutTokens(activity.Text), segment), cancellationToken);
-        return result.Decision is Knowledge.Retrieval.Decision.Answer or Knowledge.Retrieval.Decision.Clarify;
+        var result = await services.Knowledge.AskAsync(new Knowledge.Retrieval.AskRequest(PersonalDataMasker.WithoutTokens(activity.Text ?? string.Empty), segment), cancellationToken);
+        // Without a «?», a list is not enough: «Как всегда, про полис ничего не ответили» gets one, unsure of every article. The
+        // opening word makes it a question only when the KB more likely than not knows what it is about.
+        return result.Decision == Knowledge.Retrieval.Decision.Answer
+            || (result.Decision == Knowledge.Retrieval.Decision.Clarify && (asks || result.Confidence >= 0.5));
     }
 
     private static bool StartsConversation(Activity activity, RecognizedIntent intent) =>
         intent.Kind is CitizenIntent.Operator or CitizenIntent.WriteRequest or CitizenIntent.ChooseArticle
-        || intent is { Kind: CitizenIntent.SmallTalk, SmallTalk: SmallTalkKind.Greeting }
+        || intent is { Kind: CitizenIntent.SmallTalk, SmallTalk: SmallTalkKind.Greeting or SmallTalkKind.Preamble }
         || (activity.Type == ActivityType.Message && intent.Kind == CitizenIntent.None && intent.Score is null && InputText.HasWords(activity.Text));
 }

@@ -71,7 +71,9 @@ internal sealed class HandoffFlow(DialogServices services, WrittenRequestFlow re
         var session = context.Session;
         if (intent.Kind == CitizenIntent.Resolved)
         {
-            services.Closer.Close(session, CloseReason.Citizen);
+            // Nobody has helped yet while the question waits in the queue: «Рады были помочь!» would ring false.
+            services.Closer.Close(session, CloseReason.Citizen,
+                session.Conversation.State == ConversationState.WaitingForOperator ? services.Phrases.LeftQueue : null);
         }
         else if (session.Conversation.State == ConversationState.WaitingForOperator
             && (intent.Kind is CitizenIntent.Operator or CitizenIntent.NotHelped || services.Intents.ChecksSomeoneIsThere(context.Activity.Text)))

@@ -15,8 +15,18 @@ public sealed partial class IntentRecognizer
     private readonly HashSet<string> _smallTalkFillers;
     private readonly HashSet<string> _personRequestFillers;
     private readonly HashSet<string> _notHelpedFillers;
-    private readonly HashSet<string> _writeRequest;
+    private readonly IReadOnlyList<string[]> _writeRequest;
+    private readonly HashSet<string> _writeRequestFillers;
     private readonly HashSet<string> _cancel;
+    private readonly IReadOnlyList<string[]> _cancelRequest;
+    private readonly HashSet<string> _cancelRequestFillers;
+    private readonly string[] _personWords;
+    private readonly Dictionary<string, int> _options;
+    private readonly HashSet<string> _optionFillers;
+    private readonly Dictionary<string, int> _scores;
+    private readonly HashSet<string> _scoreFillers;
+    private readonly HashSet<string> _questionWords;
+    private readonly HashSet<string> _questionLeads;
     private readonly IReadOnlyList<string[]> _medicalAdvice;
     private readonly IReadOnlyList<string[]> _emergency;
     private readonly IReadOnlyList<string[]> _crisis;
@@ -35,8 +45,18 @@ public sealed partial class IntentRecognizer
         _stillThere = [.. recognise.StillThere.Select(Words).Where(w => w.Length > 0)];
         _smallTalkFillers = [.. phrases.SmallTalk.Fillers.SelectMany(Words)];
         _personRequestFillers = [.. _smallTalkFillers, .. PersonRequestWords];
-        _writeRequest = Exact(recognise.WriteRequest.Append(buttons.WriteRequest));
+        _writeRequest = [.. recognise.WriteRequest.Append(buttons.WriteRequest).Select(Words).Where(w => w.Length > 0)];
+        _writeRequestFillers = [.. recognise.WriteRequestFillers.SelectMany(Words)];
         _cancel = Exact(recognise.Cancel.Append(buttons.Cancel));
+        _cancelRequest = [.. recognise.CancelRequest.Concat(recognise.Cancel).Append(buttons.Cancel).Select(Words).Where(w => w.Length > 0)];
+        _cancelRequestFillers = [.. recognise.CancelRequestFillers.SelectMany(Words)];
+        _personWords = [.. recognise.PersonWords.SelectMany(Words)];
+        _options = Numbered(recognise.Options);
+        _optionFillers = [.. recognise.OptionFillers.SelectMany(Words)];
+        _scores = Numbered(recognise.Scores);
+        _scoreFillers = [.. recognise.ScoreFillers.SelectMany(Words)];
+        _questionWords = [.. recognise.QuestionWords.SelectMany(Words)];
+        _questionLeads = [.. recognise.QuestionLeads.SelectMany(Words)];
         _medicalAdvice = [.. recognise.MedicalAdvice.Select(Words).Where(w => w.Length > 0)];
         _emergency = [.. recognise.Emergency.Select(Words).Where(w => w.Length > 0)];
         _crisis = [.. recognise.Crisis.Select(Words).Where(w => w.Length > 0)];
@@ -180,7 +200,7 @@ public sealed partial class IntentRecognizer
             return new RecognizedIntent(CitizenIntent.Helped);
         }
 
-        if (_writeRequest.Contains(whole))
+        if (MadeOf(words, _writeRequest, _writeRequestFillers, byWordBeginning: false))
         {
             return new RecognizedIntent(CitizenIntent.WriteRequest);
         }
@@ -202,7 +222,7 @@ public sealed partial class IntentRecognizer
             return new RecognizedIntent(CitizenIntent.SmallTalk, SmallTalk: smallTalk);
         }
 
-        if (_operator.Any(phrase => ContainsPhrase(words, phrase)))
+        if (_operator.Any(phrase => ContainsPhrase(words, phrase)) || IsBarePersonRequest(words))
         {
             return new RecognizedIntent(CitizenIntent.Operator);
         }
@@ -219,6 +239,148 @@ public sealed partial class IntentRecognizer
     // The verbs and particles around «оператор» in a request for one.
     private static readonly string[] PersonRequestWords =
         ["позовите", "позови", "дайте", "дай", "соедините", "соедини", "переключите", "с", "со", "на", "хочу", "нужен", "нужна", "можно", "мне"];
+
+    /// <summary>See <see cref="RecognisedPhrases.PersonWords"/>: «специалиста пожалуйста», «аператор».</summary>
+    private bool IsBarePersonRequest(string[] words)
+    {
+        if (words.Length > 4)
+        {
+            return false;
+        }
+
+        var found = false;
+        foreach (var word in words)
+        {
+            if (_personWords.Any(person => NamesPerson(word, person)))
+            {
+                found = true;
+            }
+            else if (!_personRequestFillers.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The word is the person word in some ending («оператора», «специалистом»), or it with one letter wrong.</summary>
+    private static bool NamesPerson(string word, string person)
+    {
+        if (word.StartsWith(person, StringComparison.Ordinal) && word.Length <= person.Length + 3)
+        {
+            return true;
+        }
+
+        if (person.Length < 7)
+        {
+            return false;
+        }
+
+        // The typo may drop or add a letter, and an ending of up to three letters may follow.
+        for (var length = person.Length - 1; length <= person.Length + 1; length++)
+        {
+            if (word.Length >= length && word.Length - length <= 3
+                && Knowledge.Analysis.EditDistance.DamerauLevenshtein(word[..length], person, 1) <= 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>See <see cref="RecognisedPhrases.CancelRequest"/>.</summary>
+    public bool CancelsRequest(string? text) => MadeOf(Words(text), _cancelRequest, _cancelRequestFillers, byWordBeginning: false);
+
+    /// <summary>
+    /// The number of the choice a message names from a list («2», «вариант 2», «второе»; see <see cref="RecognisedPhrases.Options"/>),
+    /// or null when it names none.
+    /// </summary>
+    public int? OptionNumber(string? text) => NumberIn(Words(text), _options, _optionFillers, max: 9);
+
+    /// <summary>
+    /// The 1–5 score a message gives in words or with words around a digit («отлично», «пять», «5 звёзд», «5 из 5»; see
+    /// <see cref="RecognisedPhrases.Scores"/>), or null. A bare digit is read by <see cref="Recognize"/> already.
+    /// </summary>
+    public int? ScoreInWords(string? text)
+    {
+        var words = Words(text);
+        // «5 из 5», «4/5».
+        if (words.Length >= 3 && words[^2] == "из" && words[^1] is "5" or "пяти")
+        {
+            words = words[..^2];
+        }
+        else if (words is [var given, "5"] && given.All(char.IsAsciiDigit))
+        {
+            words = [given];
+        }
+
+        return NumberIn(words, _scores, _scoreFillers, max: 5) is { } score && score >= 1 ? score : null;
+    }
+
+    /// <summary>See <see cref="RecognisedPhrases.QuestionWords"/>: «а как поменять врача», «подскажите, где взять справку».</summary>
+    public bool OpensWithQuestionWord(string? text)
+    {
+        foreach (var word in Words(text))
+        {
+            if (_questionWords.Contains(word))
+            {
+                return true;
+            }
+
+            if (!_questionLeads.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the message is a number and nothing else («0», «10»): after the rating prompt, a score out of range.</summary>
+    public static bool IsNumberOnly(string? text) => Words(text) is [var single] && single.All(char.IsAsciiDigit);
+
+    /// <summary>
+    /// The one number a short message names: a digit, or a phrase of the numbered lists (one per number, from 1), with filler
+    /// words around it; null for anything else.
+    /// </summary>
+    private static int? NumberIn(string[] words, Dictionary<string, int> numbered, HashSet<string> fillers, int max)
+    {
+        if (words.Length is 0 or > 5)
+        {
+            return null;
+        }
+
+        var rest = words.Where(w => !fillers.Contains(w)).ToArray();
+        if (rest.Length == 0)
+        {
+            return null;
+        }
+
+        var whole = string.Join(' ', rest);
+        if (rest is [var single] && single.Length <= 2 && single.All(char.IsAsciiDigit))
+        {
+            var value = int.Parse(single, System.Globalization.CultureInfo.InvariantCulture);
+            return value >= 1 && value <= max ? value : null;
+        }
+
+        return numbered.TryGetValue(whole, out var number) ? number : null;
+    }
+
+    private static Dictionary<string, int> Numbered(IReadOnlyList<IReadOnlyList<string>> lists)
+    {
+        var numbered = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < lists.Count; i++)
+        {
+            foreach (var phrase in lists[i])
+            {
+                numbered.TryAdd(string.Join(' ', Words(phrase)), i + 1);
+            }
+        }
+
+        return numbered;
+    }
 
     /// <summary>See <see cref="RecognisedPhrases.StillThere"/>.</summary>
     public bool ChecksSomeoneIsThere(string? text) => MadeOf(Words(text), _stillThere, _smallTalkFillers, byWordBeginning: false);

@@ -9,5 +9,8 @@ public enum SmallTalkKind
     WhoAreYou,
     Abilities,
     Acknowledge,
+
+    /// <summary>«У меня вопрос», «подскажите»: the question is still to come.</summary>
+    Preamble,
     Abuse,
 }

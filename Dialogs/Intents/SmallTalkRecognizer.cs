@@ -16,7 +16,8 @@ public sealed class SmallTalkRecognizer
     /// <summary>Besides rude words and fillers, a rude message may hold this many words and still ask nothing.</summary>
     private const int AbuseMaxOtherWords = 3;
 
-    // Checked in this order: «спасибо, пока» is a goodbye, «привет, ты робот?» a question about the bot.
+    // Checked in this order: «спасибо, пока» is a goodbye, «привет, ты робот?» a question about the bot, «спасибо, у меня ещё
+    // вопрос» an invitation to ask.
     private readonly (SmallTalkKind Kind, string[][] Phrases)[] _topics;
     private readonly string[] _abuse;
     private readonly HashSet<string> _fillers;
@@ -28,6 +29,7 @@ public sealed class SmallTalkRecognizer
         [
             (SmallTalkKind.WhoAreYou, Split(phrases.WhoAreYou.Recognise)),
             (SmallTalkKind.Abilities, Split(phrases.Abilities.Recognise)),
+            (SmallTalkKind.Preamble, Split(phrases.Preamble.Recognise)),
             (SmallTalkKind.Goodbye, Split(phrases.Goodbye.Recognise)),
             (SmallTalkKind.Thanks, Split(phrases.Thanks.Recognise)),
             (SmallTalkKind.Greeting, Split(phrases.Greeting.Recognise)),

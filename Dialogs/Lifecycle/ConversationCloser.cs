@@ -22,6 +22,14 @@ internal sealed class ConversationCloser(DialogServices services)
         session.Fire(ConversationTrigger.Closed);
         services.Logger.ConversationClosed(session.Conversation.Id, reason.ToString());
         services.Statistics.Closed(session);
+        if (reason == CloseReason.Inactivity && NothingToRate(session.Conversation))
+        {
+            // A visitor who opened the chat and asked nothing (or only said hello) has no help to rate, and a closing message
+            // would be a notification about nothing.
+            session.Fire(ConversationTrigger.RatingSkipped);
+            return;
+        }
+
         if (session.Conversation.RatingAsked)
         {
             if (lead.Length > 0)
@@ -37,4 +45,9 @@ internal sealed class ConversationCloser(DialogServices services)
         session.Conversation = session.Conversation with { RatingAskedAt = services.Now };
         session.Fire(ConversationTrigger.RatingAsked);
     }
+
+    /// <summary>No question searched, no article shown, no handover, no request: nothing the citizen could rate.</summary>
+    private static bool NothingToRate(Conversation conversation) =>
+        conversation.LastQuestion is null && conversation.ShownArticleIds.Count == 0 && conversation.FirstQueuedAt is null
+        && conversation.FallbackCount == 0 && conversation.PendingRequestText is null && !conversation.RatingAsked;
 }

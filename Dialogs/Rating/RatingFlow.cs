@@ -11,13 +11,31 @@ internal sealed class RatingFlow(DialogServices services)
 {
     public async Task TakeScoreAsync(TurnContext context, RecognizedIntent intent, CancellationToken cancellationToken)
     {
+        var session = context.Session;
         if (intent.Score is not { } score)
         {
-            context.Outcome = TurnOutcome.Ignored;
+            // Nothing said back would look like a lost message: a number out of range hears the prompt again, «спасибо» or «ок»
+            // their small-talk reply; the rating stays open either way.
+            var smallTalk = services.Phrases.SmallTalk;
+            var reply = context.Activity.Type != ActivityType.Message ? null
+                : IntentRecognizer.IsNumberOnly(context.Activity.Text) ? services.Phrases.RatingPrompt
+                : intent.SmallTalk switch
+                {
+                    SmallTalkKind.Thanks => smallTalk.Thanks.Reply,
+                    SmallTalkKind.Acknowledge => smallTalk.Acknowledge.Reply,
+                    SmallTalkKind.Goodbye => smallTalk.Goodbye.Reply,
+                    _ => null,
+                };
+            if (reply is null)
+            {
+                context.Outcome = TurnOutcome.Ignored;
+                return;
+            }
+
+            session.Say(MessageKind.RatingPrompt, reply, reply == services.Phrases.RatingPrompt ? Templates.ButtonTitles.Scores() : null, from: Authors.System);
             return;
         }
 
-        var session = context.Session;
         var conversation = session.Conversation;
         await services.Stores.Ratings.SaveAsync(new ConversationRating
         {

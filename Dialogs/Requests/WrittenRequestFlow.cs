@@ -23,7 +23,7 @@ internal sealed class WrittenRequestFlow(DialogServices services)
     public void TakeText(TurnContext context, RecognizedIntent intent)
     {
         var session = context.Session;
-        if (StopsHere(session, intent))
+        if (StopsHere(context, intent))
         {
             return;
         }
@@ -43,7 +43,7 @@ internal sealed class WrittenRequestFlow(DialogServices services)
     public async Task TakeContactAsync(TurnContext context, RecognizedIntent intent, CancellationToken cancellationToken)
     {
         var session = context.Session;
-        if (StopsHere(session, intent))
+        if (StopsHere(context, intent))
         {
             return;
         }
@@ -88,14 +88,27 @@ internal sealed class WrittenRequestFlow(DialogServices services)
             ("number", request.Number), ("deadline", services.Hours.FormatDate(request.DueAt))));
     }
 
-    /// <summary>"Отмена" returns to the bot; "вопрос решён" closes the conversation; either way no request is filed.</summary>
-    private bool StopsHere(ConversationSession session, RecognizedIntent intent)
+    /// <summary>No request after all, and the bot takes over again: the citizen asked for a person instead.</summary>
+    public void Abandon(ConversationSession session)
     {
-        if (intent.Kind is not (CitizenIntent.Cancel or CitizenIntent.Resolved))
+        session.Conversation = session.Conversation with { PendingRequestText = null };
+        session.Fire(ConversationTrigger.RequestCancelled);
+    }
+
+    /// <summary>
+    /// «Отмена» (also «нет, не нужно», «передумал», «отменить обращение») returns to the bot; "вопрос решён" closes the
+    /// conversation; either way no request is filed.
+    /// </summary>
+    private bool StopsHere(TurnContext context, RecognizedIntent intent)
+    {
+        var cancels = intent.Kind == CitizenIntent.Cancel
+            || (context.Activity.Type == ActivityType.Message && intent.Kind == CitizenIntent.None && services.Intents.CancelsRequest(context.Activity.Text));
+        if (!cancels && intent.Kind != CitizenIntent.Resolved)
         {
             return false;
         }
 
+        var session = context.Session;
         session.Conversation = session.Conversation with { PendingRequestText = null };
         if (intent.Kind == CitizenIntent.Resolved)
         {

@@ -72,6 +72,8 @@ public sealed record BotPhrases
     public required string RequestAnswer { get; init; }
 
     public required string ClosedByCitizen { get; init; }
+    /// <summary>«Вопрос решён» while still waiting in the queue: the question leaves it.</summary>
+    public required string LeftQueue { get; init; }
     public required string ClosedByOperator { get; init; }
     public required string ClosedByInactivity { get; init; }
     public required string RatingPrompt { get; init; }

@@ -25,9 +25,62 @@ public sealed record RecognisedPhrases
 
     /// <summary>Words that may stand around a <see cref="NotHelped"/> phrase without making the message a question.</summary>
     public IReadOnlyList<string> NotHelpedFillers { get; init; } = [];
+    /// <summary>
+    /// A request to write to the ministry in the chat («написать обращение», «хочу подать обращение»): the whole message, made
+    /// of these phrases and <see cref="WriteRequestFillers"/>, as <see cref="NotHelped"/>. With any other word («как написать
+    /// обращение в Минздрав по почте») it is a question for the KB.
+    /// </summary>
     public required IReadOnlyList<string> WriteRequest { get; init; }
 
+    /// <summary>Words that may stand around a <see cref="WriteRequest"/> phrase («хочу», «как», «в чате»).</summary>
+    public IReadOnlyList<string> WriteRequestFillers { get; init; } = [];
+
+    /// <summary>«Отмена» typed instead of the button: the whole message, everywhere.</summary>
     public required IReadOnlyList<string> Cancel { get; init; }
+
+    /// <summary>
+    /// While a written request is being taken, more ways to say «не надо» («нет, не нужно», «передумал», «отменить обращение»):
+    /// the whole message, made of these phrases and <see cref="CancelRequestFillers"/>. Only there: elsewhere «не нужно» is part
+    /// of a question.
+    /// </summary>
+    public IReadOnlyList<string> CancelRequest { get; init; } = [];
+
+    /// <summary>Words that may stand around a <see cref="CancelRequest"/> phrase.</summary>
+    public IReadOnlyList<string> CancelRequestFillers { get; init; } = [];
+
+    /// <summary>
+    /// A message that is only a request for a person in one word («оператор», «специалист», «консультант»), with the fillers of
+    /// a request for one around it; a typo of one letter in a word of seven or more letters is read through («аператор»).
+    /// </summary>
+    public IReadOnlyList<string> PersonWords { get; init; } = [];
+
+    /// <summary>
+    /// Choosing from a «Возможно, вы имели в виду» list by typing the number of a choice: the words for the first, second, …
+    /// choice («первое», «второй»; a digit is read as such), alone or with <see cref="OptionFillers"/> («вариант 2»). The
+    /// number after the last article is «Другое — передать специалисту».
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Options { get; init; } = [];
+
+    /// <summary>Words that may stand around the number of a choice.</summary>
+    public IReadOnlyList<string> OptionFillers { get; init; } = [];
+
+    /// <summary>
+    /// The 1–5 rating typed in words after the rating prompt («отлично», «пять», «на троечку»): for each score from 1 to 5, its
+    /// words. With <see cref="ScoreFillers"/> around them or a digit («5 звёзд», «ставлю 4», «5 из 5»).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>> Scores { get; init; } = [];
+
+    /// <summary>Words that may stand around a score.</summary>
+    public IReadOnlyList<string> ScoreFillers { get; init; } = [];
+
+    /// <summary>
+    /// Words a question opens with («как», «где», «можно»), after any of <see cref="QuestionLeads"/> («а», «подскажите»): after the
+    /// rating, such a message the KB answers or asks about is the next question, not the rating's comment, even without a «?».
+    /// </summary>
+    public IReadOnlyList<string> QuestionWords { get; init; } = [];
+
+    /// <summary>Words that may come before a <see cref="QuestionWords"/> word («а как…», «подскажите, где…»).</summary>
+    public IReadOnlyList<string> QuestionLeads { get; init; } = [];
 
     /// <summary>
     /// Requests for a diagnosis, a medicine or a dose, and symptoms, found anywhere in a message like operator requests. Only read

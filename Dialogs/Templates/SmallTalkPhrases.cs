@@ -13,6 +13,9 @@ public sealed record SmallTalkPhrases
     public required SmallTalkTopic Abilities { get; init; }
     public required SmallTalkTopic Acknowledge { get; init; }
 
+    /// <summary>«У меня вопрос», «можно спросить?», «подскажите»: an invitation to ask, not a search that finds nothing.</summary>
+    public required SmallTalkTopic Preamble { get; init; }
+
     /// <summary>Word beginnings («туп» for «тупой», «тупица»), not whole words: rudeness comes in many endings.</summary>
     public required AbuseTopic Abuse { get; init; }
 

@@ -99,6 +99,10 @@ public sealed class PersonalDataMaskerTests
     [InlineData("a\u0000b\u0007c", "abc")]
     [InlineData("строка\r\nвторая", "строка\nвторая")]
     [InlineData("😀", "😀")]
+    [InlineData("\u202Eтекст\u202C наоборот", "текст наоборот")]
+    [InlineData("по\u200Bлис\uFEFF \u2066омс\u2069", "полис омс")]
+    [InlineData("\u001b[31mкрасный\u001b[0m текст", "красный текст")]
+    [InlineData("семья 👨\u200D👩\u200D👧", "семья 👨\u200D👩\u200D👧")]
     [InlineData(null, "")]
     public void Input_text_is_cleaned_of_control_characters(string? text, string cleaned) =>
         Assert.Equal(cleaned, InputText.Clean(text));
