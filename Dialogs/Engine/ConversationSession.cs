@@ -97,11 +97,11 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
             await people.RecordAsync(Conversation.Id, Conversation.Key, services.Now, CancellationToken.None);
         }
 
-        if (!ReferenceEquals(Conversation, _stored))
+        var changed = !ReferenceEquals(Conversation, _stored);
+        if (changed)
         {
             _stored = await SaveAsync(Conversation, _stored, cancellationToken);
             Conversation = _stored;
-            Notify(_stored);
         }
 
         // The state is saved; the transcript must follow it even if the caller gives up now.
@@ -109,6 +109,11 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
 
         var entries = _pending.Select(p => p.Entry with { ConversationId = Conversation.Id }).ToList();
         var sequences = await services.Stores.Transcripts.AppendAsync(entries, CancellationToken.None);
+        if (changed || entries.Count > 0)
+        {
+            // Only now: a console told earlier would read the transcript without this turn's lines (the citizen's new message).
+            Notify(Conversation);
+        }
         foreach (var work in _onStored)
         {
             await work(CancellationToken.None);

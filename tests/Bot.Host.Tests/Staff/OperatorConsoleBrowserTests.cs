@@ -77,6 +77,11 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         await anna.Page.GetByRole(AriaRole.Button, new() { Name = "Ответить", Exact = true }).ClickAsync();
         await Expect(anna.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ответ отправлен.");
         await Expect(log.Locator(".asw-msg--operator")).ToContainTextAsync("Здравствуйте!");
+
+        // The citizen writes back; it appears in Anna's transcript without a reload.
+        await citizen.Page.Locator("#assistant-chat").GetByRole(AriaRole.Textbox, new() { Name = "Ваш вопрос" }).FillAsync("Спасибо! А куда обратиться в выходные?");
+        await citizen.Page.Keyboard.PressAsync("Enter");
+        await Expect(anna.Page.GetByRole(AriaRole.Region, new() { Name = "Переписка" })).ToContainTextAsync("А куда обратиться в выходные?", new() { Timeout = 2_000 });
         AxeChecks.AssertNoSeriousViolations("the conversation page", await anna.Page.RunAxe());
         await Screenshots.SaveAsync(anna.Page, "operator-conversation");
 
