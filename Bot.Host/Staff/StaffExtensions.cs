@@ -155,6 +155,7 @@ public static class StaffExtensions
 
         services.AddCascadingAuthenticationState();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffAuthenticationState>();
         services.AddSingleton<StaffSignals>();
         services.AddSingleton<QueueSnapshot>();
         services.AddSingleton<IConversationObserver>(sp => sp.GetRequiredService<StaffSignals>());

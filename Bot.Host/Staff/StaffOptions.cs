@@ -21,4 +21,7 @@ public sealed class StaffOptions
     public int MaxFailedSignIns { get; set; } = 5;
 
     public TimeSpan LockoutTime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often an open console page checks that its sign-in still holds (signed out elsewhere, locked, role changed).</summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

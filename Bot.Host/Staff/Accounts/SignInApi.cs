@@ -78,6 +78,15 @@ public static class SignInApi
             await audit.WriteAsync(login, "sign-out");
         }
 
+        if (await signIn.UserManager.GetUserAsync(context.User) is { } user)
+        {
+            // Gone means not «на месте»: supervisors must not count on them, and personal-manager routing must not wait for them.
+            // A new security stamp ends the pages still open in other tabs (they check it) and the cookie everywhere else.
+            user.Online = false;
+            await signIn.UserManager.UpdateAsync(user);
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("/staff/login");
     }

@@ -200,6 +200,40 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         operatorSession.AssertNoPageErrors();
     }
 
+    [Fact]
+    public async Task Signing_out_in_one_tab_ends_the_pages_open_in_others_and_the_operator_is_no_longer_present()
+    {
+        await _app.AddStaffAsync("lena", "operator", "oms");
+        await using var session = await NewContextAsync();
+        var conversationPage = session.Page;
+        await conversationPage.GotoAsync("/staff/login");
+        await SignInWithKeyboardAsync(conversationPage, "lena");
+        await Expect(conversationPage.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        await conversationPage.GetByRole(AriaRole.Button, new() { Name = "Я на месте" }).ClickAsync();
+        await Expect(conversationPage.GetByText("Ваш статус: на месте")).ToBeVisibleAsync();
+
+        var userId = WebChatCalls.NewUserId();
+        await WebChatCalls.SendAsync(_app.Client, userId, "как получить полис омс");
+        await WebChatCalls.PressAsync(_app.Client, userId, "Оператор", "operator");
+        var conversationId = (await WebChatCalls.ConversationOfAsync(_app.Services, userId)).Id;
+        await conversationPage.Locator($"tr[data-conversation='{conversationId}']").GetByRole(AriaRole.Button, new() { Name = "Принять" }).ClickAsync();
+        await Expect(conversationPage.GetByLabel("Текст ответа")).ToBeVisibleAsync();
+
+        // Another tab of the same browser signs out.
+        var other = await session.Page.Context.NewPageAsync();
+        await other.GotoAsync("/staff");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Выйти" }).ClickAsync();
+        await Expect(other).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/staff/login"));
+
+        // The open conversation stops acting for her: it goes to «Вход» by itself.
+        await Expect(conversationPage).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/staff/login"), new() { Timeout = 10_000 });
+        await Expect(conversationPage.GetByLabel("Текст ответа")).ToHaveCountAsync(0);
+
+        var operators = await _app.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<Assistant.Bot.Host.Staff.Console.StaffDesk>()
+            .OperatorsAsync(CancellationToken.None);
+        Assert.False(operators.Single(o => o.Login == "lena").Online);
+    }
+
     /// <summary>Presses Tab until <paramref name="target"/> has the focus (fails after 60 presses: it is not reachable).</summary>
     private static async Task TabToAsync(IPage page, ILocator target)
     {
