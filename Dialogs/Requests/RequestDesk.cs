@@ -64,12 +64,27 @@ public sealed class RequestDesk(DialogServices services)
             : answered;
     }
 
-    public Task<RequestDeskResult> CloseAsync(string number, string staffId, CancellationToken cancellationToken) =>
-        ChangeAsync(number, cancellationToken,
-            current => current.Work.Assignee is { } assignee && assignee != staffId ? (RequestDeskError.NotYours, Phrases.RequestNotYours)
+    /// <summary>
+    /// Closes a request its assignee has answered, or, without an answer, with the reason given (a duplicate, withdrawn): every
+    /// written request must be answered (59-FZ), so one cannot quietly disappear, and an unanswered one past its deadline stays
+    /// counted as overdue.
+    /// </summary>
+    public Task<RequestDeskResult> CloseAsync(string number, string staffId, string? reason, CancellationToken cancellationToken)
+    {
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        return ChangeAsync(number, cancellationToken,
+            current => current.Work.Assignee is null ? (RequestDeskError.NotTaken, Phrases.RequestNotTaken)
+                : current.Work.Assignee != staffId ? (RequestDeskError.NotYours, Phrases.RequestNotYours)
                 : current.Work.Status is RequestStatus.Closed ? (RequestDeskError.WrongState, Phrases.RequestWrongState)
+                : current.Work.Status is not RequestStatus.Answered && reason is null ? (RequestDeskError.NoAnswer, Phrases.RequestNoAnswer)
                 : null,
-            current => current.Work with { Status = RequestStatus.Closed, Assignee = current.Work.Assignee ?? staffId, ClosedAt = services.Now });
+            current => current.Work with
+            {
+                Status = RequestStatus.Closed,
+                ClosedAt = services.Now,
+                CloseReason = current.Work.Status is RequestStatus.Answered ? null : reason,
+            });
+    }
 
     private async Task<bool> DeliverAsync(DeskRequest request, string staffId, CancellationToken cancellationToken)
     {

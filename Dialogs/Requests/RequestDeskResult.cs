@@ -7,6 +7,10 @@ public enum RequestDeskError
     WrongState,
     EmptyText,
 
+    /// <summary>Closing a request nobody has taken into work, or one without an answer and with no reason given.</summary>
+    NotTaken,
+    NoAnswer,
+
     /// <summary>Someone else changed the request between reading and saving.</summary>
     Changed,
 }

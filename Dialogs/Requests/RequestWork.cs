@@ -16,4 +16,7 @@ public sealed record RequestWork
     public bool AnswerDelivered { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Why a request was closed without an answer (a duplicate, withdrawn by the citizen…); null for an answered one.</summary>
+    public string? CloseReason { get; init; }
 }

@@ -17,4 +17,6 @@ public sealed record DeskPhrases
     public required string RequestNotYours { get; init; }
     public required string RequestWrongState { get; init; }
     public required string RequestChanged { get; init; }
+    public required string RequestNotTaken { get; init; }
+    public required string RequestNoAnswer { get; init; }
 }

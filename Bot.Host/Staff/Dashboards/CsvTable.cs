@@ -42,8 +42,8 @@ public static class CsvTable
                 return Write(["показатель", "измерено", "p50, с (не более)", "p90, с (не более)", "не дождались"],
                     model.Times.Select(t => (IReadOnlyList<string>)[t.Name, I(t.Count), t.P50Seconds?.ToString(CultureInfo.InvariantCulture) ?? "", t.P90Seconds?.ToString(CultureInfo.InvariantCulture) ?? "", I(t.Never)]));
             case "requests":
-                return Write(["обращений", "отвечено в срок", "отвечено с опозданием", "просрочено", "в работе в срок"],
-                    [[I(model.Requests.Filed), I(model.Requests.AnsweredInTime), I(model.Requests.AnsweredLate), I(model.Requests.OpenOverdue), I(model.Requests.OpenInTime)]]);
+                return Write(["обращений", "отвечено в срок", "отвечено с опозданием", "просрочено", "в работе в срок", "закрыто без ответа"],
+                    [[I(model.Requests.Filed), I(model.Requests.AnsweredInTime), I(model.Requests.AnsweredLate), I(model.Requests.OpenOverdue), I(model.Requests.OpenInTime), I(model.Requests.ClosedUnanswered)]]);
             case "unanswered":
                 return Write(["вопрос (пример группы)", "вопросов в группе"], model.TopUnanswered.Select(u => (IReadOnlyList<string>)[u.Example, I(u.Count)]));
         }

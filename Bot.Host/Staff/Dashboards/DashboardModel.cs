@@ -16,7 +16,8 @@ public sealed record CsatTable(string Dimension, string Title, IReadOnlyList<Csa
 /// <summary>p50 and p90 of a time, as the upper bound of the histogram bucket they fall in; null when nothing was measured.</summary>
 public sealed record TimeFigure(string Name, long Count, int? P50Seconds, int? P90Seconds, long Never);
 
-public sealed record RequestFigures(int Filed, int AnsweredInTime, int AnsweredLate, int OpenOverdue, int OpenInTime);
+/// <summary>Written requests of the period; <paramref name="ClosedUnanswered"/> were closed with a reason instead of an answer.</summary>
+public sealed record RequestFigures(int Filed, int AnsweredInTime, int AnsweredLate, int OpenOverdue, int OpenInTime, int ClosedUnanswered);
 
 public sealed record TransferCount(string Transfers, long Count);
 

@@ -121,6 +121,7 @@ public sealed class DashboardService(DialogStores stores, RequestDesk requests, 
             filed.Count(r => Answered(r) && r.Work.AnsweredAt <= r.Request.DueAt),
             filed.Count(r => Answered(r) && r.Work.AnsweredAt > r.Request.DueAt),
             filed.Count(r => r.IsOverdueAt(now)),
-            filed.Count(r => !Answered(r) && r.Work.Status != RequestStatus.Closed && !r.IsOverdueAt(now)));
+            filed.Count(r => !Answered(r) && r.Work.Status != RequestStatus.Closed && !r.IsOverdueAt(now)),
+            filed.Count(r => !Answered(r) && r.Work.Status == RequestStatus.Closed));
     }
 }

@@ -14,7 +14,7 @@ public static class RequestApi
         group.MapGet("/{number}", OpenAsync).WithSummary("One request (audited); the contact only to the assignee.");
         group.MapPost("/{number}/assign", AssignAsync).WithSummary("Take the request into work.");
         group.MapPost("/{number}/answer", AnswerAsync).WithSummary("Record the answer; sent to the citizen's channel when reachable.");
-        group.MapPost("/{number}/close", CloseAsync).WithSummary("Close the request.");
+        group.MapPost("/{number}/close", CloseAsync).WithSummary("Close the request: an answered one, or with a reason why it has no answer.");
         return app;
     }
 
@@ -32,8 +32,8 @@ public static class RequestApi
     public static async Task<IResult> AnswerAsync(string number, RequestAnswerBody body, ClaimsPrincipal user, StaffRequests requests, CancellationToken cancellationToken) =>
         ToResult(await requests.AnswerAsync(user, number, body.Text ?? string.Empty, cancellationToken));
 
-    public static async Task<IResult> CloseAsync(string number, ClaimsPrincipal user, StaffRequests requests, CancellationToken cancellationToken) =>
-        ToResult(await requests.CloseAsync(user, number, cancellationToken));
+    public static async Task<IResult> CloseAsync(string number, RequestCloseBody? body, ClaimsPrincipal user, StaffRequests requests, CancellationToken cancellationToken) =>
+        ToResult(await requests.CloseAsync(user, number, body?.Reason, cancellationToken));
 
     private static IResult ToResult((RequestDeskResult Result, RequestView? View) outcome) =>
         outcome.Result.Succeeded
@@ -43,7 +43,7 @@ public static class RequestApi
                 {
                     RequestDeskError.NotFound => StatusCodes.Status404NotFound,
                     RequestDeskError.NotYours => StatusCodes.Status403Forbidden,
-                    RequestDeskError.EmptyText => StatusCodes.Status400BadRequest,
+                    RequestDeskError.EmptyText or RequestDeskError.NoAnswer => StatusCodes.Status400BadRequest,
                     _ => StatusCodes.Status409Conflict,
                 },
                 title: outcome.Result.Error.ToString(),
@@ -51,3 +51,6 @@ public static class RequestApi
 }
 
 public sealed record RequestAnswerBody(string? Text);
+
+/// <summary>Why a request is closed without an answer; not needed for an answered one.</summary>
+public sealed record RequestCloseBody(string? Reason);

@@ -21,7 +21,8 @@ public sealed record RequestView(
     string? Answer,
     DateTimeOffset? AnsweredAt,
     bool AnswerDelivered,
-    string ConversationId)
+    string ConversationId,
+    string? CloseReason = null)
 {
     public static RequestView From(DeskRequest request, DateTimeOffset now, string viewer)
     {
@@ -42,7 +43,8 @@ public sealed record RequestView(
             request.Work.Answer,
             request.Work.AnsweredAt,
             request.Work.AnswerDelivered,
-            request.Request.ConversationId);
+            request.Request.ConversationId,
+            request.Work.CloseReason);
     }
 
     /// <summary>The API's status words: new, inWork, answered, closed, overdue.</summary>

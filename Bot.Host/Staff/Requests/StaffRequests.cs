@@ -34,14 +34,15 @@ public sealed class StaffRequests(RequestDesk desk, AuditLog audit)
     public Task<(RequestDeskResult Result, RequestView? View)> AnswerAsync(ClaimsPrincipal user, string number, string text, CancellationToken cancellationToken) =>
         AuditedAsync(user, "request-answer", number, desk.AnswerAsync(number, user.Login(), text, cancellationToken));
 
-    public Task<(RequestDeskResult Result, RequestView? View)> CloseAsync(ClaimsPrincipal user, string number, CancellationToken cancellationToken) =>
-        AuditedAsync(user, "request-close", number, desk.CloseAsync(number, user.Login(), cancellationToken));
+    public Task<(RequestDeskResult Result, RequestView? View)> CloseAsync(ClaimsPrincipal user, string number, string? reason, CancellationToken cancellationToken) =>
+        AuditedAsync(user, "request-close", number, desk.CloseAsync(number, user.Login(), reason, cancellationToken));
 
     private async Task<(RequestDeskResult Result, RequestView? View)> AuditedAsync(ClaimsPrincipal user, string action, string number, Task<RequestDeskResult> run)
     {
         var result = await run;
         await audit.WriteAsync(user.Login(), result.Succeeded ? action : action + "-refused", result.Request?.Request.ConversationId, number,
-            result.Succeeded ? (result.Request?.Work.AnswerDelivered == true ? "sent to the channel" : null) : result.Error.ToString(),
+            result.Succeeded ? (result.Request?.Work.CloseReason is { } reason ? "без ответа: " + reason
+                : result.Request?.Work.AnswerDelivered == true ? "sent to the channel" : null) : result.Error.ToString(),
             CancellationToken.None);
         return (result, result.Request is null ? null : RequestView.From(result.Request, desk.Now, user.Login()));
     }

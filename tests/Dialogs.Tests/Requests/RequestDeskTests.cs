@@ -31,12 +31,33 @@ public sealed class RequestDeskTests
         var sent = bot.Web.To(new ConversationKey("web", "citizen-1")).Last();
         Assert.Equal(MessageKind.OperatorMessage, sent.Kind);
         Assert.Equal("Ответ на ваше обращение № МЗ-000001:\n\nПутёвку выдаёт региональное отделение СФР по заявлению.", sent.Text);
-        Assert.Equal(RequestDeskError.NotYours, (await desk.CloseAsync("МЗ-000001", "boris", CancellationToken.None)).Error);
-        Assert.True((await desk.CloseAsync("МЗ-000001", "anna", CancellationToken.None)).Succeeded);
+        Assert.Equal(RequestDeskError.NotYours, (await desk.CloseAsync("МЗ-000001", "boris", null, CancellationToken.None)).Error);
+        Assert.True((await desk.CloseAsync("МЗ-000001", "anna", null, CancellationToken.None)).Succeeded);
         var closed = await desk.GetAsync("МЗ-000001", CancellationToken.None);
         Assert.Equal(RequestStatus.Closed, closed!.Work.Status);
         Assert.Equal("Путёвку выдаёт региональное отделение СФР по заявлению.", closed.Work.Answer);
         Assert.Equal(RequestDeskError.WrongState, (await desk.AssignAsync("МЗ-000001", "anna", CancellationToken.None)).Error);
+    }
+
+    [Fact]
+    public async Task A_request_is_closed_only_by_its_assignee_and_without_an_answer_only_with_a_reason()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await FileAsync(bot, "citizen-1", "Прошу разъяснить порядок получения путёвки в санаторий");
+        var desk = new RequestDesk(bot.Services);
+
+        Assert.Equal(RequestDeskError.NotTaken, (await desk.CloseAsync("МЗ-000001", "boris", "дубликат", CancellationToken.None)).Error);
+        Assert.True((await desk.AssignAsync("МЗ-000001", "anna", CancellationToken.None)).Succeeded);
+        Assert.Equal(RequestDeskError.NotYours, (await desk.CloseAsync("МЗ-000001", "boris", "дубликат", CancellationToken.None)).Error);
+        var refused = await desk.CloseAsync("МЗ-000001", "anna", "  ", CancellationToken.None);
+        Assert.Equal(RequestDeskError.NoAnswer, refused.Error);
+        Assert.Contains("указав причину", refused.Message);
+
+        Assert.True((await desk.CloseAsync("МЗ-000001", "anna", "Дубликат обращения МЗ-000000", CancellationToken.None)).Succeeded);
+        var closed = await desk.GetAsync("МЗ-000001", CancellationToken.None);
+        Assert.Equal(RequestStatus.Closed, closed!.Work.Status);
+        Assert.Equal("Дубликат обращения МЗ-000000", closed.Work.CloseReason);
+        Assert.Null(closed.Work.Answer);
     }
 
     [Fact]
