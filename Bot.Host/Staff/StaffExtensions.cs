@@ -157,6 +157,7 @@ public static class StaffExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffAuthenticationState>();
         services.AddSingleton<StaffSignals>();
+        services.AddSingleton<StaffNames>();
         services.AddSingleton<QueueSnapshot>();
         services.AddSingleton<IConversationObserver>(sp => sp.GetRequiredService<StaffSignals>());
         services.AddScoped<StaffDesk>();

@@ -22,6 +22,25 @@ public sealed class StaffOptions
 
     public TimeSpan LockoutTime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The names staff read for skill groups (ids as in accounts and the KB's handoffGroup): the console shows «ОМС и полисы», not
+    /// «oms». A group without a name here is shown by its id. Added to or overridden by configuration (Staff:GroupNames:oms).
+    /// </summary>
+    public Dictionary<string, string> GroupNames { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["general"] = "Общие вопросы",
+        ["oms"] = "ОМС и полисы",
+        ["care"] = "Медицинская помощь",
+        ["maternity"] = "Беременность и роды",
+        ["sick-leave"] = "Больничные",
+        ["drugs"] = "Лекарственное обеспечение",
+        ["expertise"] = "Медико-социальная экспертиза",
+        ["licensing"] = "Лицензирование",
+        ["accreditation"] = "Аккредитация специалистов",
+        ["pharma"] = "Регистрация лекарств",
+        ["reception"] = "Обращения и приём граждан",
+    };
+
     /// <summary>How often an open console page checks that its sign-in still holds (signed out elsewhere, locked, role changed).</summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -30,7 +30,9 @@ public sealed class AuditLog(IDbContextFactory<StaffDbContext> contexts, TimePro
         var query = db.Audit.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(actor))
         {
-            query = query.Where(e => e.Actor == actor);
+            // Failed sign-ins have no staff member yet: they are kept with the login tried, and found by it too.
+            var tried = "login " + actor;
+            query = query.Where(e => e.Actor == actor || (e.Actor == "anonymous" && e.Details == tried));
         }
 
         if (!string.IsNullOrWhiteSpace(conversationId))

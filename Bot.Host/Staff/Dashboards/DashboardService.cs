@@ -11,7 +11,7 @@ namespace Assistant.Bot.Host.Staff.Dashboards;
 /// The supervisors' figures from the daily aggregates (one summing query per view, whatever the number of conversations), the
 /// written requests desk and the inbox. No personal data: ids and titles of articles, life situations, operators and counts.
 /// </summary>
-public sealed class DashboardService(DialogStores stores, RequestDesk requests, UnansweredInbox inbox, KnowledgeService knowledge)
+public sealed class DashboardService(DialogStores stores, RequestDesk requests, UnansweredInbox inbox, KnowledgeService knowledge, Console.StaffNames names)
 {
     public static readonly (string Dimension, string Title)[] Dimensions =
     [
@@ -28,7 +28,8 @@ public sealed class DashboardService(DialogStores stores, RequestDesk requests, 
         var transfers = new[] { "0", "1", "2", "3+" }.Select(k => new TransferCount(k, Sum("transfers", k))).ToList();
         var times = new[] { ("first-response", "Время до первого ответа оператора"), ("queue-wait", "Ожидание в очереди"), ("duration", "Время до закрытия диалога") }
             .Select(t => Time(t.Item2, totals.Where(x => x.Metric == t.Item1).ToList())).ToList();
-        var csat = Dimensions.Select(d => Csat(d.Dimension, d.Title, totals.Where(t => t.Metric == "rating").ToList())).ToList();
+        var situations = await names.SituationsAsync(cancellationToken);
+        var csat = Dimensions.Select(d => Csat(d.Dimension, d.Title, totals.Where(t => t.Metric == "rating").ToList(), situations)).ToList();
         return new DashboardModel(
             filter,
             conversations,
@@ -42,7 +43,7 @@ public sealed class DashboardService(DialogStores stores, RequestDesk requests, 
             [.. (await inbox.RecentGroupsAsync(cancellationToken)).Take(5).Select(g => new UnansweredFigure(g.Example, g.Count))]);
     }
 
-    private CsatTable Csat(string dimension, string title, List<StatTotal> ratings)
+    private CsatTable Csat(string dimension, string title, List<StatTotal> ratings, Func<string?, string> situations)
     {
         var rows = ratings
             .Select(t => t.Key.Split('|'))
@@ -62,16 +63,17 @@ public sealed class DashboardService(DialogStores stores, RequestDesk requests, 
 
                 var count = distribution.Sum();
                 var mean = count == 0 ? 0 : distribution.Select((n, i) => n * (i + 1.0)).Sum() / count;
-                return new CsatRow(g.Key, TitleOf(dimension, g.Key), count, Math.Round(mean, 2), distribution);
+                return new CsatRow(g.Key, TitleOf(dimension, g.Key, situations), count, Math.Round(mean, 2), distribution);
             })
             .OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal)
             .ToList();
         return new CsatTable(dimension, title, rows);
     }
 
-    private string TitleOf(string dimension, string key) => dimension switch
+    private string TitleOf(string dimension, string key, Func<string?, string> situations) => dimension switch
     {
         "article" => knowledge.FindArticle(key)?.Title ?? key,
+        "situation" => situations(key),
         "channel" => Console.ConsoleText.ChannelName(key),
         "segment" => key == "unknown" ? "не указана" : Console.ConsoleText.SegmentName(key),
         _ => key,

@@ -91,7 +91,7 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
             return new InboxResult(false, "Выбранные вопросы уже разобраны.", 0);
         }
 
-        var phrasings = chosen.Select(m => m.Text.Trim()).Where(t => t.Length is > 0 and <= Assistant.Knowledge.Import.KbValidator.MaxQuestionLength)
+        var phrasings = chosen.Select(m => InboxPhrasing.Of(m.Text)).Where(t => t.Length is > 0 and <= Assistant.Knowledge.Import.KbValidator.MaxQuestionLength)
             .Distinct(StringComparer.OrdinalIgnoreCase).Select(t => (articleId, t)).ToList();
         var added = await knowledge.AddQuestionsAsync(phrasings, cancellationToken);
         await stores.Unanswered.ResolveAsync([.. chosen.Select(m => m.Id)], UnansweredStatus.Attached, articleId, cancellationToken);
@@ -113,6 +113,14 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
 public sealed record InboxResult(bool Succeeded, string Message, int Count);
 
 /// <summary>"This phrasing belongs to that article", as <see cref="Count"/> citizens showed by their choice.</summary>
+/// <summary>The KB takes a citizen's words, never the tokens that mask their data: «…мой телефон [телефон]» is attached without it.</summary>
+public static class InboxPhrasing
+{
+    public static string Of(string text) =>
+        string.Join(' ', Assistant.Dialogs.Privacy.PersonalDataMasker.WithoutTokens(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Replace(" ,", ",", StringComparison.Ordinal).TrimEnd(',', ';', ':', ' ', '—', '-');
+}
+
 public sealed record ChoiceSuggestion(long Key, string Text, string ArticleId, string Title, int Count, IReadOnlyList<long> MessageIds);
 
 internal sealed record Snapshot(DateTimeOffset At, IReadOnlyList<InboxGroup> Groups);

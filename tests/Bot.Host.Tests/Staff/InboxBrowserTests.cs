@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Assistant.Bot.Host.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -64,6 +65,15 @@ public sealed class InboxBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
         await input.FillAsync(Question);
         await citizen.Keyboard.PressAsync("Enter");
         await Expect(log.Locator(".asw-kind--answer")).ToHaveCountAsync(1);
+
+        // The masked question goes into the KB as the citizen's words, without the token that stood for the phone number.
+        var masked = moderator.Locator("section.inbox-group", new() { HasText = "электричек" });
+        await masked.GetByLabel("Статья").SelectOptionAsync("records-certificates");
+        await masked.GetByRole(AriaRole.Button, new() { Name = "Прикрепить к статье" }).ClickAsync();
+        await Expect(moderator.GetByRole(AriaRole.Status)).ToContainTextAsync("Добавлено формулировок: 1");
+        var phrasings = _app.Services.GetRequiredService<Assistant.Knowledge.Retrieval.KnowledgeService>().FindArticle("records-certificates")!.Questions;
+        Assert.Contains("расписание электричек до дачи, звоните", phrasings);
+        Assert.DoesNotContain(phrasings, p => p.Contains('['));
         await citizen.Context.CloseAsync();
         await moderator.Context.CloseAsync();
     }

@@ -60,6 +60,9 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         await Expect(annaQueue.First).ToContainTextAsync("как получить полис омс");
         await Expect(annaQueue.First).ToContainTextAsync("Чат на портале");
         await Expect(annaQueue.First).ToContainTextAsync("в норме");
+        // Staff read names, not ids: the group and the life situation.
+        await Expect(annaQueue.First).ToContainTextAsync("ОМС и полисы");
+        await Expect(annaQueue.First).ToContainTextAsync("Полис ОМС");
         AxeChecks.AssertNoSeriousViolations("the queue with a waiting conversation", await anna.Page.RunAxe());
 
         await annaQueue.First.GetByRole(AriaRole.Button, new() { Name = "Принять" }).ClickAsync();
@@ -89,7 +92,7 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         await Expect(anna.Page.GetByText("Передач осталось: 1")).ToBeVisibleAsync();
         await anna.Page.GetByLabel("Группа").SelectOptionAsync("general");
         await anna.Page.GetByRole(AriaRole.Button, new() { Name = "Передать", Exact = true }).ClickAsync();
-        await Expect(anna.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Вопрос передан группе general.");
+        await Expect(anna.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Вопрос передан группе «Общие вопросы».");
         await Expect(log.Locator(".asw-kind--handoffNotice")).ToHaveCountAsync(2);
 
         // Boris, in «general», takes it; a third transfer is refused in the UI, with the reason.
@@ -148,6 +151,12 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         AxeChecks.AssertNoSeriousViolations("the sign-in page with an error", await vera.Page.RunAxe());
         var audit = await _app.Services.GetRequiredService<AuditLog>().ReadAsync("anonymous", null, 100, CancellationToken.None);
         Assert.Contains(audit, e => e.Action == "sign-in-failed" && e.Details == "login vera");
+
+        // A supervisor looking into «vera» finds the attempts against her login too.
+        var byLogin = await _app.Services.GetRequiredService<AuditLog>().ReadAsync("vera", null, 100, CancellationToken.None);
+        Assert.Contains(byLogin, e => e.Action == "sign-in-failed");
+        Assert.Equal("неудачный вход", Assistant.Bot.Host.Staff.Console.ConsoleText.AuditActionName("sign-in-failed"));
+        Assert.Equal("логин vera", Assistant.Bot.Host.Staff.Console.ConsoleText.AuditDetails("login vera"));
     }
 
     [Fact]

@@ -61,13 +61,13 @@ public sealed class StaffDeskRulesTests(CapacityOneApp app, ChromiumBrowser chro
         await StaffBrowser.SignInAsync(page, "sveta");
         var ninaRow = page.Locator("table.operators tbody tr", new() { HasText = "nina" });
         await Expect(ninaRow).ToContainTextAsync("1 из 1");
-        await Expect(ninaRow).ToContainTextAsync("oms");
+        await Expect(ninaRow).ToContainTextAsync("ОМС и полисы");
         AxeChecks.AssertNoSeriousViolations("the operators page", await page.RunAxe());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Журнал" }).ClickAsync();
         await page.GetByLabel("Сотрудник").FillAsync("kira");
         await page.GetByRole(AriaRole.Button, new() { Name = "Показать" }).ClickAsync();
-        await Expect(page.Locator("table.audit tbody tr").First).ToContainTextAsync("accept-refused");
+        await Expect(page.Locator("table.audit tbody tr").First).ToContainTextAsync("принятие диалога: отказ");
         AxeChecks.AssertNoSeriousViolations("the audit page", await page.RunAxe());
         await context.CloseAsync();
     }
