@@ -243,6 +243,37 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         Assert.False(operators.Single(o => o.Login == "lena").Online);
     }
 
+    [Fact]
+    public async Task A_lost_connection_is_told_in_Russian_and_a_half_written_reply_survives_a_forced_reload()
+    {
+        await _app.AddStaffAsync("ilya", "operator", "oms");
+        await using var session = await NewContextAsync();
+        var page = session.Page;
+        await page.GotoAsync("/staff/login");
+        await SignInWithKeyboardAsync(page, "ilya");
+        await Expect(page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        var userId = WebChatCalls.NewUserId();
+        await WebChatCalls.SendAsync(_app.Client, userId, "как получить полис омс");
+        await WebChatCalls.PressAsync(_app.Client, userId, "Оператор", "operator");
+        var conversationId = (await WebChatCalls.ConversationOfAsync(_app.Services, userId)).Id;
+        await page.Locator($"tr[data-conversation='{conversationId}']").GetByRole(AriaRole.Button, new() { Name = "Принять" }).ClickAsync();
+        await Expect(page.Locator("h1[data-ready=yes]")).ToContainTextAsync("Диалог:");
+        await page.GetByLabel("Текст ответа").FillAsync("Полис можно получить в любой страховой");
+
+        // Blazor tells the page's reconnect element that the connection is lost (Playwright cannot cut an open WebSocket, so the
+        // test raises Blazor's own event): the notice is Russian.
+        await page.EvaluateAsync("() => document.getElementById('components-reconnect-modal').dispatchEvent(new CustomEvent('components-reconnect-state-changed', { detail: { state: 'show' } }))");
+        var notice = page.GetByRole(AriaRole.Dialog, new() { Name = "Нет связи с сервером" });
+        await Expect(notice).ToBeVisibleAsync();
+        await Expect(notice).ToContainTextAsync("Пробуем подключиться снова");
+        AxeChecks.AssertNoSeriousViolations("the reconnect notice", await page.RunAxe());
+
+        // The server no longer knows the page's session (a restarted host): the page reloads and the draft is put back.
+        await page.EvaluateAsync("() => document.getElementById('components-reconnect-modal').dispatchEvent(new CustomEvent('components-reconnect-state-changed', { detail: { state: 'rejected' } }))");
+        await Expect(page.GetByLabel("Текст ответа")).ToHaveValueAsync("Полис можно получить в любой страховой", new() { Timeout = 20_000 });
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Неотправленный ответ сохранён");
+    }
+
     /// <summary>Presses Tab until <paramref name="target"/> has the focus (fails after 60 presses: it is not reachable).</summary>
     private static async Task TabToAsync(IPage page, ILocator target)
     {
