@@ -109,8 +109,13 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         var transcript = boris.Page.GetByRole(AriaRole.Region, new() { Name = "Переписка" });
         await Expect(transcript).ToContainTextAsync("Здравствуйте!");
 
-        // Boris closes; the citizen rates 5 in the widget; the rating is stored with Boris as the operator.
-        await boris.Page.GetByRole(AriaRole.Button, new() { Name = "Завершить" }).ClickAsync();
+        // Boris closes; the citizen's last message has no reply, so he is asked once more. The citizen rates 5 in the widget; the
+        // rating is stored with Boris as the operator.
+        await boris.Page.GetByRole(AriaRole.Button, new() { Name = "Завершить", Exact = true }).ClickAsync();
+        var confirm = boris.Page.GetByRole(AriaRole.Alertdialog, new() { Name = "Завершить без ответа?" });
+        await Expect(confirm.GetByRole(AriaRole.Button, new() { Name = "Вернуться к диалогу" })).ToBeFocusedAsync();
+        AxeChecks.AssertNoSeriousViolations("the close confirmation", await boris.Page.RunAxe());
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Завершить без ответа" }).ClickAsync();
         var stars = log.GetByRole(AriaRole.Radiogroup, new() { Name = "Оценка ответа" });
         // The star icon covers the radio input; a citizen clicks the star, which checks the radio.
         await stars.GetByRole(AriaRole.Radio, new() { Name = "5 из 5", Exact = true }).CheckAsync(new() { Force = true });
