@@ -44,11 +44,12 @@ public static class DashboardApi
             : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
         var start = Parse(from, today.AddDays(-29));
         var end = Parse(to, today);
-        return start is null || end is null
+        // A period that ends before it starts is a mistake to point out, not a period with nothing in it.
+        return start is null || end is null || end < start
             ? null
             : new StatFilter(start.Value, end.Value, string.IsNullOrWhiteSpace(channel) ? null : channel.Trim(), string.IsNullOrWhiteSpace(segment) ? null : segment.Trim());
     }
 
     private static IResult BadDates() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Dates are yyyy-MM-dd.");
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Dates are yyyy-MM-dd, and from is not after to.");
 }

@@ -51,6 +51,10 @@ public sealed class DashboardTests(PostgresServer postgres, ChromiumBrowser chro
 
         var narrowed = await supervisor.GetFromJsonAsync<JsonElement>("api/supervisor/dashboard?channel=telegram");
         Assert.Equal(0, narrowed.GetProperty("conversations").GetInt64());
+
+        // A period that ends before it starts is refused, not shown as a period with nothing in it.
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await supervisor.GetAsync("api/supervisor/dashboard?from=2026-12-07&to=2026-11-01")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await supervisor.GetAsync("api/supervisor/dashboard.csv?table=requests&from=2026-12-07&to=2026-11-01")).StatusCode);
     }
 
     [Fact]
