@@ -11,9 +11,16 @@ public static class ArticleLint
     /// <summary>About the length of a few short informative sentences (the programme's standard for answers).</summary>
     public const int LongAnswer = 600;
 
-    public static IReadOnlyList<string> Check(Article article, IEnumerable<Article> others)
+    /// <param name="staffedGroups">The skill groups some operator account belongs to («general» always): a handover to any
+    /// other group waits in a queue nobody sees.</param>
+    public static IReadOnlyList<string> Check(Article article, IEnumerable<Article> others, IReadOnlyCollection<string>? staffedGroups = null)
     {
         var warnings = new List<string>();
+        if (article.HandoffGroup is { } group && staffedGroups is not null && !staffedGroups.Contains(group, StringComparer.OrdinalIgnoreCase))
+        {
+            warnings.Add($"В группе «{group}» нет ни одного специалиста: граждане, переданные по этой статье, будут ждать в очереди, которую никто не видит. Проверьте написание группы.");
+        }
+
         if (article.Answer.Trim().Length > LongAnswer)
         {
             warnings.Add($"Ответ длиннее {LongAnswer} символов ({article.Answer.Trim().Length}): стандарт — короткие информативные фразы.");

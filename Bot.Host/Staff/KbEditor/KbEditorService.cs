@@ -41,7 +41,14 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
         }
 
         await audit.WriteAsync(moderator, before is null ? "kb-article-created" : "kb-article-saved", details: $"{article.Id} v{saved.Version}", cancellationToken: CancellationToken.None);
-        return new KbSaveResult(true, [], ArticleLint.Check(saved, result.KnowledgeBase.Articles));
+        return new KbSaveResult(true, [], ArticleLint.Check(saved, result.KnowledgeBase.Articles, await StaffedGroupsAsync(cancellationToken)));
+    }
+
+    private async Task<IReadOnlyCollection<string>> StaffedGroupsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var all = await db.Users.Select(u => u.Groups).ToListAsync(cancellationToken);
+        return [.. all.SelectMany(Accounts.StaffGroups.Parse).Append("general").Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     public async Task<KbSaveResult> SaveLifeSituationAsync(string moderator, string id, string title, CancellationToken cancellationToken)

@@ -136,17 +136,27 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
     {
         using var moderator = new HttpClient { BaseAddress = _app.Address };
         moderator.DefaultRequestHeaders.Authorization = new("Bearer", await _app.AddStaffAsync("kb-api", "moderator"));
-        object Article(string status) => new
+        await _app.AddStaffAsync("kb-operator", "operator", "care");
+        object Article(string status, string group = "care") => new
         {
             id = "pool-certificate", lifeSituation = "records", title = "Справка для бассейна", status,
             questions = new[] { "кракозябра справка бассейн плавание" }, answer = "Справку для бассейна выдаёт участковый терапевт или педиатр.",
+            handoffGroup = group,
         };
 
-        using (var draft = await moderator.PutAsJsonAsync("api/kb/articles/pool-certificate", Article("draft")))
+        // A handover group no operator belongs to (a typo) is warned about; one with an operator is not.
+        using (var draft = await moderator.PutAsJsonAsync("api/kb/articles/pool-certificate", Article("draft", "caer")))
         {
             Assert.Equal(System.Net.HttpStatusCode.OK, draft.StatusCode);
             var saved = await draft.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Contains(saved.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("Нет источника"));
+            Assert.Contains(saved.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("В группе «caer» нет ни одного специалиста"));
+        }
+
+        using (var draft = await moderator.PutAsJsonAsync("api/kb/articles/pool-certificate", Article("draft")))
+        {
+            var saved = await draft.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.DoesNotContain(saved.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("нет ни одного специалиста"));
         }
 
         Assert.NotEqual("pool-certificate", await AnsweredWithAsync("кракозябра справка бассейн плавание"));
