@@ -125,6 +125,9 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         var errors = page.GetByRole(AriaRole.Alert);
         await Expect(errors).ToContainTextAsync("база знаний не изменилась");
         Assert.True(await errors.Locator("li").CountAsync() >= 2);
+        // In Russian, with the form's words and positions counted from 1.
+        await Expect(errors).ToContainTextAsync("Статья 1, «Заголовок»: обязательно");
+        await Expect(errors).ToContainTextAsync("«nope» нет среди жизненных ситуаций");
         await Expect(page.Locator("table.kb tbody tr")).ToHaveCountAsync(count);
         Assert.Equal(before, (await _app.Client.PostAsJsonAsync("api/ask", new { text = "как получить полис омс" })).StatusCode);
         Assert.Equal("oms-get-policy", await AnsweredWithAsync("как получить полис омс"));
