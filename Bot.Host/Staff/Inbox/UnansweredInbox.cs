@@ -9,7 +9,7 @@ namespace Assistant.Bot.Host.Staff.Inbox;
 /// The moderators' inbox: open unanswered questions grouped by what they ask, biggest groups first; a group's phrasings are
 /// attached to an article (searchable from the next message on) or dismissed as «не относится к нам». Every decision is audited.
 /// </summary>
-public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowledge, AuditLog audit, TimeProvider time)
+public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowledge, AuditLog audit, KbEditor.ArticleHistory history, TimeProvider time)
 {
     /// <summary>How many open questions are grouped at most (the newest).</summary>
     public const int Window = 10_000;
@@ -93,7 +93,14 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
 
         var phrasings = chosen.Select(m => InboxPhrasing.Of(m.Text)).Where(t => t.Length is > 0 and <= Assistant.Knowledge.Import.KbValidator.MaxQuestionLength)
             .Distinct(StringComparer.OrdinalIgnoreCase).Select(t => (articleId, t)).ToList();
+        var before = knowledge.FindArticle(articleId);
         var added = await knowledge.AddQuestionsAsync(phrasings, cancellationToken);
+        if (added > 0 && knowledge.FindArticle(articleId) is { } after)
+        {
+            // The article changed like an edit in the editor does: its history shows it, and it can be compared and rolled back.
+            await history.RecordAsync(before, after, moderator, CancellationToken.None);
+        }
+
         await stores.Unanswered.ResolveAsync([.. chosen.Select(m => m.Id)], UnansweredStatus.Attached, articleId, cancellationToken);
         _recent = null;
         await audit.WriteAsync(moderator, "inbox-attach", details: $"{chosen.Count} questions, {added} phrasings to article {articleId}", cancellationToken: CancellationToken.None);

@@ -14,6 +14,7 @@ public static class ArticleDiff
         Compare(lines, "Заголовок", [before.Title], [after.Title]);
         Compare(lines, "Формулировки", before.Questions, after.Questions);
         Compare(lines, "Ответ", Lines(before.Answer), Lines(after.Answer));
+        lines.RemoveAll(l => l.Text.Trim().Length == 0);
         Compare(lines, "Источники", before.Sources.Select(s => $"{s.Title} | {s.Url} | {s.Date}").ToList(), after.Sources.Select(s => $"{s.Title} | {s.Url} | {s.Date}").ToList());
         Compare(lines, "Категории", before.Segments, after.Segments);
         Compare(lines, "Группа", [before.HandoffGroup ?? ""], [after.HandoffGroup ?? ""]);

@@ -14,10 +14,8 @@ public sealed record KbSaveResult(bool Saved, IReadOnlyList<KbError> Errors, IRe
 /// The moderators' KB editor: save an article (validated with the whole KB, searchable at once), its version history in the
 /// staff database with a diff and rollback, import and export of the KB format. Every change is audited.
 /// </summary>
-public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactory<StaffDbContext> contexts, AuditLog audit, TimeProvider time)
+public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactory<StaffDbContext> contexts, AuditLog audit, ArticleHistory history, TimeProvider time)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public async Task<KbSaveResult> SaveAsync(string moderator, Article article, CancellationToken cancellationToken)
     {
         var before = knowledge.FindArticle(article.Id);
@@ -28,17 +26,7 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
         }
 
         var saved = result.KnowledgeBase!.Articles.Single(a => a.Id == article.Id);
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            if (before is not null && !await db.Set<ArticleVersion>().AnyAsync(v => v.ArticleId == article.Id, cancellationToken))
-            {
-                // The state before the first edit in the console (from the seed or an import), so the first change can be undone too.
-                db.Add(Version(before, "импорт"));
-            }
-
-            db.Add(Version(saved, moderator));
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await history.RecordAsync(before, saved, moderator, cancellationToken);
 
         await audit.WriteAsync(moderator, before is null ? "kb-article-created" : "kb-article-saved", details: $"{article.Id} v{saved.Version}", cancellationToken: CancellationToken.None);
         return new KbSaveResult(true, [], ArticleLint.Check(saved, result.KnowledgeBase.Articles, await StaffedGroupsAsync(cancellationToken)));
@@ -63,19 +51,15 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
         return new KbSaveResult(true, [], []);
     }
 
-    public async Task<IReadOnlyList<ArticleVersion>> HistoryAsync(string articleId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Set<ArticleVersion>().AsNoTracking().Where(v => v.ArticleId == articleId).OrderByDescending(v => v.Id).ToListAsync(cancellationToken);
-    }
+    public Task<IReadOnlyList<ArticleVersion>> HistoryAsync(string articleId, CancellationToken cancellationToken) =>
+        history.ListAsync(articleId, cancellationToken);
 
-    public static Article Read(ArticleVersion version) => JsonSerializer.Deserialize<Article>(version.Json, Json)!;
+    public static Article Read(ArticleVersion version) => ArticleHistory.Read(version);
 
     /// <summary>Saves an earlier version's content as the newest version.</summary>
     public async Task<KbSaveResult> RollbackAsync(string moderator, long versionId, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var version = await db.Set<ArticleVersion>().AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId, cancellationToken);
+        var version = await history.FindAsync(versionId, cancellationToken);
         if (version is null)
         {
             return new KbSaveResult(false, [new KbError("история", "версия", "Такой версии нет.")], []);
@@ -118,12 +102,4 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
         return new KbSaveResult(true, [], []);
     }
 
-    private ArticleVersion Version(Article article, string author) => new()
-    {
-        ArticleId = article.Id,
-        Version = article.Version,
-        SavedAt = time.GetUtcNow(),
-        Author = author,
-        Json = JsonSerializer.Serialize(article, Json),
-    };
 }

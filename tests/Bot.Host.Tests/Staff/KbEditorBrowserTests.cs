@@ -64,9 +64,12 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         var history = page.Locator("table.history tbody tr");
         await Expect(history).ToHaveCountAsync(2);
         await history.Last.GetByRole(AriaRole.Button, new() { Name = "Сравнить" }).ClickAsync();
-        await Expect(page.Locator("ul.diff")).ToContainTextAsync($"Формулировки: добавлено «{Phrasing}»");
+        await Expect(page.Locator("#diff-heading")).ToContainTextAsync("Что изменилось с версии 1");
+        await Expect(page.Locator("ul.diff")).ToContainTextAsync($"Формулировки: есть сейчас, не было в версии «{Phrasing}»");
+        await Expect(page.Locator("ul.diff")).Not.ToContainTextAsync("«»");
         await history.Last.GetByRole(AriaRole.Button, new() { Name = "Вернуть" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Возвращена версия 1");
+        await Expect(page.Locator("ul.diff")).ToHaveCountAsync(0);
         await Expect(questions).Not.ToContainTextAsync(Phrasing);
         Assert.NotEqual("oms-get-policy", await AnsweredWithAsync(app, Phrasing));
         await page.Context.CloseAsync();
