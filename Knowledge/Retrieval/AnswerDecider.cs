@@ -36,6 +36,13 @@ public static class AnswerDecider
             return new Verdict(Decision.Answer, [ranked[0]], $"answer: the message is a curated phrasing of this article (confidence {F(answer)})", Math.Max(answer, calibration.AnswerThreshold), offer);
         }
 
+        if (answer >= calibration.AnswerThreshold && Underspecified(ranked, ranking.Text) is { } between)
+        {
+            return new Verdict(Decision.Clarify, between,
+                $"clarify: every word of the message is in a phrasing of each of these articles, which differ in what the message leaves open (confidence {F(answer)})",
+                answer, offer);
+        }
+
         if (answer >= calibration.AnswerThreshold)
         {
             return new Verdict(Decision.Answer, [ranked[0]],
@@ -71,6 +78,39 @@ public static class AnswerDecider
         && Tokenizer.Split(message).SequenceEqual(Tokenizer.Split(TextNormalizer.Normalize(candidate.MatchedText)), StringComparer.Ordinal);
 
     private const float ExactMatch = 0.98f;
+
+    /// <summary>
+    /// A short message whose every word stands in the best phrasing of the first article and of another one, each phrasing
+    /// saying more («как записаться к врачу» in «…по телефону?» and in «…через Госуслуги?»): the message does not say which
+    /// of them it means, however sure the ranking is of the first. Those articles are offered instead of guessing.
+    /// </summary>
+    private static List<Candidate>? Underspecified(List<Candidate> ranked, string? message)
+    {
+        if (message is null || ranked.Count < 2)
+        {
+            return null;
+        }
+
+        var words = Tokenizer.Split(message).ToHashSet(StringComparer.Ordinal);
+        if (words.Count < 2)
+        {
+            return null;
+        }
+
+        bool SaysMore(Candidate candidate)
+        {
+            var phrasing = Tokenizer.Split(TextNormalizer.Normalize(candidate.MatchedText)).ToHashSet(StringComparer.Ordinal);
+            return phrasing.IsSupersetOf(words) && phrasing.Count > words.Count;
+        }
+
+        if (!SaysMore(ranked[0]))
+        {
+            return null;
+        }
+
+        var others = ranked.Skip(1).Take(2).Where(SaysMore).ToList();
+        return others.Count == 0 ? null : [ranked[0], .. others];
+    }
 
     /// <summary>A clarify with the first articles in place of an answer or a fallback that another reading of the message contradicts.</summary>
     internal static Verdict AskInstead(Ranking ranking, Verdict verdict, RetrievalOptions options)

@@ -67,7 +67,7 @@ public sealed class FaultsAndBadInputScripts
         var sentAt = bot.Time.GetUtcNow();
         await bot.Flow()
             .Wait(TimeSpan.FromSeconds(30))
-            .Deliver(a => a with { MessageId = "second", Text = "как записаться к врачу" })
+            .Deliver(a => a with { MessageId = "second", Text = "как записаться к врачу по телефону" })
             .AssertReply(MessageKind.Greeting)
             .AssertReply(MessageKind.Answer)
             .Deliver(a => a with { MessageId = "first", Text = "как получить полис омс", Timestamp = sentAt })
@@ -79,7 +79,7 @@ public sealed class FaultsAndBadInputScripts
             {
                 var citizen = (await harness.Stores.Transcripts.ReadAsync(conversation.Id, 0, CancellationToken.None))
                     .Where(e => e.From == Authors.Citizen).Select(e => e.Text);
-                Assert.Equal(["как записаться к врачу", "как получить полис омс"], citizen);
+                Assert.Equal(["как записаться к врачу по телефону", "как получить полис омс"], citizen);
             });
     }
 
@@ -95,7 +95,7 @@ public sealed class FaultsAndBadInputScripts
             .Send("как получить полис омс")
             .AssertReply(MessageKind.Greeting)
             .AssertReply(MessageKind.Answer)
-            .Send("как записаться к врачу")
+            .Send("как записаться к врачу по телефону")
             .AssertReply(MessageKind.Answer)
             .Send("как получить больничный")
             .AssertReply(MessageKind.Answer)

@@ -106,7 +106,7 @@ public sealed class HandoffScripts
     {
         await using var bot = await DialogHarness.StartAsync();
         await bot.Flow()
-            .Send("как записаться к врачу")
+            .Send("как записаться к врачу по телефону")
             .AssertReply(MessageKind.Greeting)
             .AssertReply(MessageKind.Answer)
             .Press("Оператор")

@@ -130,7 +130,7 @@ public sealed class ClosingAndRatingScripts
     {
         await using var bot = await DialogHarness.StartAsync();
         await bot.Flow("tg-7", "telegram")
-            .Send("как записаться к врачу")
+            .Send("как записаться к врачу по телефону")
             .AssertReply(MessageKind.Greeting)
             .AssertReply(MessageKind.Answer)
             .Press("Оператор")
@@ -277,7 +277,7 @@ public sealed class ClosingAndRatingScripts
             .Send("вопрос решён")
             .AssertReply(MessageKind.RatingPrompt)
             .Check((_, conversation) => first = conversation.Id)
-            .Send("как записаться к врачу")
+            .Send("как записаться к врачу по телефону")
             .AssertReply(MessageKind.Answer, check: m => Assert.NotEqual(first, m.ConversationId))
             .Check(async (harness, conversation) =>
             {
@@ -288,7 +288,7 @@ public sealed class ClosingAndRatingScripts
                 Assert.Equal(ConversationState.Done, previous?.State);
                 Assert.Null(await harness.Stores.Ratings.GetAsync(first!, CancellationToken.None));
                 var transcript = await harness.Stores.Transcripts.ReadAsync(conversation.Id, 0, CancellationToken.None);
-                Assert.Equal("как записаться к врачу", transcript[0].Text);
+                Assert.Equal("как записаться к врачу по телефону", transcript[0].Text);
             })
             .Send("Спасибо, вопрос решён")
             .AssertReply(MessageKind.RatingPrompt);

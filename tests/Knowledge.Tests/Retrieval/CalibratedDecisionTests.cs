@@ -92,6 +92,29 @@ public sealed class CalibratedDecisionTests(DenseAndSparseKbFixture kbs) : IClas
         Assert.Contains("curated phrasing", result.Reason);
     }
 
+    [Theory]
+    [InlineData("как записаться к врачу")]
+    [InlineData("записаться к врачу")]
+    public async Task A_message_that_leaves_open_what_two_articles_differ_in_is_asked_about_not_guessed(string message)
+    {
+        // Every word is in «Как записаться к врачу по телефону?» and in «Как записаться к врачу через Госуслуги?»: the ranking
+        // is sure of the phone article, the message is not.
+        var result = await kbs.Dense.AskAsync(message);
+
+        Assert.Equal(Decision.Clarify, result.Decision);
+        Assert.Equal(["appointment-phone", "appointment-online"], result.Chosen.Select(c => c.ArticleId).Order().Reverse());
+        Assert.Contains("every word of the message", result.Reason);
+    }
+
+    [Fact]
+    public async Task A_message_that_says_which_of_them_it_means_is_answered()
+    {
+        var result = await kbs.Dense.AskAsync("как записаться к врачу по телефону 122");
+
+        Assert.Equal(Decision.Answer, result.Decision);
+        Assert.Equal("appointment-phone", result.Chosen[0].ArticleId);
+    }
+
     [Fact]
     public async Task A_message_that_differs_from_a_curated_phrasing_only_in_words_not_searched_is_not_taken_for_it()
     {
