@@ -108,6 +108,9 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         await Expect(boris.Page.GetByText("Передать нельзя: лимит передач исчерпан")).ToBeVisibleAsync();
         var transcript = boris.Page.GetByRole(AriaRole.Region, new() { Name = "Переписка" });
         await Expect(transcript).ToContainTextAsync("Здравствуйте!");
+        // The bot's answer reads as the citizen saw it, not as Markdown.
+        await Expect(transcript).ToContainTextAsync("оформляется бесплатно");
+        await Expect(transcript).Not.ToContainTextAsync("**");
 
         // Boris closes; the citizen's last message has no reply, so he is asked once more. The citizen rates 5 in the widget; the
         // rating is stored with Boris as the operator.

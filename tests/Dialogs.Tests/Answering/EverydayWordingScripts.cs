@@ -87,6 +87,19 @@ public sealed class EverydayWordingScripts
     }
 
     [Theory]
+    [InlineData("начать")]
+    [InlineData("Начать")]
+    public async Task Start_typed_instead_of_the_messengers_start_button_is_greeted_only(string typed)
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send(typed)
+            .AssertReply(MessageKind.Greeting)
+            .AssertNoReply()
+            .Check((_, conversation) => Assert.Equal(0, conversation.FallbackCount));
+    }
+
+    [Theory]
     [InlineData("хочу поговорить со специалистом")]
     [InlineData("можно с человеком поговорить")]
     [InlineData("соедините с сотрудником")]
