@@ -22,6 +22,34 @@ public sealed partial class PersonalDataMasker
         [PersonalDataKind.FullName] = "[ФИО]",
     };
 
+    /// <summary>
+    /// A name typed in lower case after «меня зовут» or «моё имя» («меня зовут анна петрова»): a known first name
+    /// (Resources/first-names.ru.txt), with up to two more words shaped like a surname or a patronymic. «меня зовут на
+    /// работу» is no name.
+    /// </summary>
+    private static readonly Regex LowerCaseNamedPattern = new(
+        @"(?<!\p{L})(?i:меня\s{1,3}зовут|мо[её]\s{1,3}имя)\s{0,3}[:\-—]?\s{0,3}(?<pd>(?:" + string.Join('|', FirstNames()) +
+        @")(?!\p{L})(?:\s{1,3}\p{Ll}{1,30}(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|енко|ко|ук|юк|як|ян|дзе|швили|их|ых|ич|вна|чна)(?!\p{L})){0,2})",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private static IEnumerable<string> FirstNames()
+    {
+        using var stream = typeof(PersonalDataMasker).Assembly.GetManifestResourceStream("Assistant.Dialogs.Privacy.first-names.ru.txt")
+            ?? throw new InvalidOperationException("The first-names list is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        var names = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Trim() is { Length: > 1 } name && !name.StartsWith('#'))
+            {
+                names.Add(Regex.Escape(name));
+            }
+        }
+
+        // Longest first, so «александра» is not cut to «александр».
+        return names.OrderByDescending(n => n.Length);
+    }
+
     // Most messages have no digit and no «@»: the rules that need one are not run on them (a turn runs every rule).
     private static readonly IReadOnlyList<Rule> Rules =
     [
@@ -34,6 +62,7 @@ public sealed partial class PersonalDataMasker
         new(BirthDatePattern(), static (_, _) => PersonalDataKind.BirthDate, Needs.BirthWord),
         new(AddressPattern(), static (_, _) => PersonalDataKind.Address, Needs.StreetWord),
         new(NamedPattern(), static (_, _) => PersonalDataKind.FullName, Needs.NameCue),
+        new(LowerCaseNamedPattern, static (_, _) => PersonalDataKind.FullName, Needs.NameCue),
         new(FullNamePattern(), static (_, _) => PersonalDataKind.FullName, Needs.NameHint),
     ];
 

@@ -36,6 +36,9 @@ public sealed class PersonalDataMaskerTests
     [InlineData("дата рождения 12 декабря 1950 г.", "дата рождения [дата рождения]", PersonalDataKind.BirthDate)]
     [InlineData("меня зовут Мария, вопрос про полис", "меня зовут [ФИО], вопрос про полис", PersonalDataKind.FullName)]
     [InlineData("ФИО: Сидоров Пётр", "ФИО: [ФИО]", PersonalDataKind.FullName)]
+    [InlineData("меня зовут иван петров, нужен полис", "меня зовут [ФИО], нужен полис", PersonalDataKind.FullName)]
+    [InlineData("здравствуйте меня зовут анна", "здравствуйте меня зовут [ФИО]", PersonalDataKind.FullName)]
+    [InlineData("моё имя александра сергеевна", "моё имя [ФИО]", PersonalDataKind.FullName)]
     [InlineData("Здравствуйте, Иванова Мария Петровна, 45 лет", "Здравствуйте, [ФИО], 45 лет", PersonalDataKind.FullName)]
     [InlineData("терапевт Петров И.И. отказал", "терапевт [ФИО] отказал", PersonalDataKind.FullName)]
     [InlineData("жалоба на врача А.В. Петрову", "жалоба на врача [ФИО]", PersonalDataKind.FullName)]
@@ -69,6 +72,8 @@ public sealed class PersonalDataMaskerTests
     [InlineData("")]
     [InlineData(".")]
     [InlineData("И.")]
+    [InlineData("меня зовут на работу, а больничный ещё открыт")]
+    [InlineData("меня зовут в армию, нужна медкомиссия")]
     [InlineData("В.И.Ч. инфекция: где сдать анализ")]
     [InlineData("Т.е. полис не нужен?")]
     public void Ordinary_numbers_are_left_alone(string text)
