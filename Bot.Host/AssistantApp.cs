@@ -83,8 +83,21 @@ public static class AssistantApp
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         // An address nothing answers is a 404 for everyone, not a sign-in redirect (the closed-by-default policy is for endpoints).
-        app.MapFallback("{*path}", () => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();
+        app.MapFallback("{*path}", NotFound).AllowAnonymous().ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>A staff address that does not exist gets a Russian page with the way back (wwwroot/staff/not-found.html); any other a bare 404.</summary>
+    private static IResult NotFound(HttpContext context, IWebHostEnvironment environment)
+    {
+        var page = environment.WebRootFileProvider.GetFileInfo("staff/not-found.html");
+        if (!context.Request.Path.StartsWithSegments("/staff") || !page.Exists)
+        {
+            return TypedResults.NotFound();
+        }
+
+        using var reader = new StreamReader(page.CreateReadStream());
+        return TypedResults.Content(reader.ReadToEnd(), "text/html; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
     }
 
     /// <summary>The shared keys of earlier versions are gone: staff act as themselves, with personal tokens (docs/staff.md).</summary>

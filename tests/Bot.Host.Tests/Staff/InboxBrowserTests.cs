@@ -53,6 +53,12 @@ public sealed class InboxBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
         await Expect(moderator.Locator("main")).ToContainTextAsync("[телефон]");
         await Expect(moderator.Locator("main")).Not.ToContainTextAsync("9123456789");
         AxeChecks.AssertNoSeriousViolations("the inbox", await moderator.RunAxe());
+
+        // A question asked while the page is open shows after «Обновить список».
+        await WebChatCalls.SendAsync(_app.Client, WebChatCalls.NewUserId(), "где купить билет в планетарий для школьников");
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Обновить список" }).ClickAsync();
+        await Expect(moderator.GetByRole(AriaRole.Status)).ToContainTextAsync("Список обновлён");
+        await Expect(moderator.Locator("main")).ToContainTextAsync("планетарий");
         await Screenshots.SaveAsync(moderator, "inbox");
 
         await Expect(group.GetByRole(AriaRole.Link, new() { Name = "Новая статья из группы" }))

@@ -20,6 +20,18 @@ public sealed class StaffRoleTests(RunningApp app) : IClassFixture<RunningApp>
     ];
 
     [Fact]
+    public async Task A_staff_address_that_does_not_exist_is_a_Russian_404_page_and_others_a_bare_404()
+    {
+        using var staff = await app.Client.GetAsync("staff/no-such-page");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, staff.StatusCode);
+        Assert.Contains("Страница не найдена", await staff.Content.ReadAsStringAsync());
+
+        using var other = await app.Client.GetAsync("no-such-page");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, other.StatusCode);
+        Assert.DoesNotContain("Страница не найдена", await other.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Every_operation_is_either_public_or_carries_one_staff_area_tag()
     {
         var operations = await OperationsAsync();
