@@ -179,10 +179,9 @@ internal sealed class DialogRouter(
         }
 
         var result = await services.Knowledge.AskAsync(new Knowledge.Retrieval.AskRequest(PersonalDataMasker.WithoutTokens(activity.Text ?? string.Empty), segment), cancellationToken);
-        // Without a «?», a list is not enough: «Как всегда, про полис ничего не ответили» gets one, unsure of every article. The
-        // opening word makes it a question only when the KB more likely than not knows what it is about.
-        return result.Decision == Knowledge.Retrieval.Decision.Answer
-            || (result.Decision == Knowledge.Retrieval.Decision.Clarify && (asks || result.Confidence >= 0.5));
+        // Without a «?», only a confident answer: a complaint opens with the same words («как всегда долго ждать ответа
+        // специалиста») and gets a list, unsure of every article; it stays the comment.
+        return result.Decision == Knowledge.Retrieval.Decision.Answer || (asks && result.Decision == Knowledge.Retrieval.Decision.Clarify);
     }
 
     private static bool StartsConversation(Activity activity, RecognizedIntent intent) =>

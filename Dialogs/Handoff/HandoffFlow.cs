@@ -84,6 +84,11 @@ internal sealed class HandoffFlow(DialogServices services, WrittenRequestFlow re
         {
             context.Outcome = TurnOutcome.Ignored;
         }
+        else if (session.Conversation.State == ConversationState.WithOperator && session.Conversation.CitizenUnansweredSince is null)
+        {
+            // The operator's console marks the conversation until the operator writes back.
+            session.Conversation = session.Conversation with { CitizenUnansweredSince = services.Now };
+        }
     }
 
     /// <summary>Why no operator can take the conversation now (for the log, and what to tell the citizen), or null when one can.</summary>

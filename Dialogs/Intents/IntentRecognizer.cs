@@ -21,6 +21,8 @@ public sealed partial class IntentRecognizer
     private readonly IReadOnlyList<string[]> _cancelRequest;
     private readonly HashSet<string> _cancelRequestFillers;
     private readonly string[] _personWords;
+    private readonly IReadOnlyList<string[]> _personRequests;
+    private readonly HashSet<string> _bareRequestFillers;
     private readonly Dictionary<string, int> _options;
     private readonly HashSet<string> _optionFillers;
     private readonly Dictionary<string, int> _scores;
@@ -51,6 +53,9 @@ public sealed partial class IntentRecognizer
         _cancelRequest = [.. recognise.CancelRequest.Concat(recognise.Cancel).Append(buttons.Cancel).Select(Words).Where(w => w.Length > 0)];
         _cancelRequestFillers = [.. recognise.CancelRequestFillers.SelectMany(Words)];
         _personWords = [.. recognise.PersonWords.SelectMany(Words)];
+        _personRequests = [.. recognise.PersonRequests.Select(Words).Where(w => w.Length > 0)];
+        // «какой специалист мне нужен» asks which doctor to see: question words are no filler around a bare person word.
+        _bareRequestFillers = [.. _personRequestFillers.Except(["какой", "какая", "какие", "какое", "какого", "какому", "такой", "такая"])];
         _options = Numbered(recognise.Options);
         _optionFillers = [.. recognise.OptionFillers.SelectMany(Words)];
         _scores = Numbered(recognise.Scores);
@@ -222,7 +227,8 @@ public sealed partial class IntentRecognizer
             return new RecognizedIntent(CitizenIntent.SmallTalk, SmallTalk: smallTalk);
         }
 
-        if (_operator.Any(phrase => ContainsPhrase(words, phrase)) || IsBarePersonRequest(words))
+        if (_operator.Any(phrase => ContainsPhrase(words, phrase)) || IsBarePersonRequest(words)
+            || MadeOf(words, _personRequests, _personRequestFillers, byWordBeginning: true))
         {
             return new RecognizedIntent(CitizenIntent.Operator);
         }
@@ -234,7 +240,12 @@ public sealed partial class IntentRecognizer
     /// Whether the message is only a request for a person («оператор», «позовите специалиста, пожалуйста»): every word is part
     /// of an operator phrase or a filler. «Оператор ответил быстро, спасибо» mentions one and asks for nothing.
     /// </summary>
-    public bool OnlyAsksForPerson(string? text) => MadeOf(Words(text), _operator, _personRequestFillers, byWordBeginning: true);
+    public bool OnlyAsksForPerson(string? text)
+    {
+        var words = Words(text);
+        return MadeOf(words, _operator, _personRequestFillers, byWordBeginning: true) || IsBarePersonRequest(words)
+            || MadeOf(words, _personRequests, _personRequestFillers, byWordBeginning: true);
+    }
 
     // The verbs and particles around «оператор» in a request for one.
     private static readonly string[] PersonRequestWords =
@@ -255,7 +266,7 @@ public sealed partial class IntentRecognizer
             {
                 found = true;
             }
-            else if (!_personRequestFillers.Contains(word))
+            else if (!_bareRequestFillers.Contains(word))
             {
                 return false;
             }

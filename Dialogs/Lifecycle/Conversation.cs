@@ -93,6 +93,9 @@ public sealed record Conversation
     /// <summary>When an operator first wrote to the citizen.</summary>
     public DateTimeOffset? FirstResponseAt { get; init; }
 
+    /// <summary>With an operator: when the citizen's first message since the operator last wrote came; null when answered.</summary>
+    public DateTimeOffset? CitizenUnansweredSince { get; init; }
+
     /// <summary>When the conversation last entered a queue.</summary>
     public DateTimeOffset? QueuedAt { get; init; }
 
@@ -104,6 +107,9 @@ public sealed record Conversation
 
     /// <summary>The (masked) text of a written request while its contact is collected.</summary>
     public string? PendingRequestText { get; init; }
+
+    /// <summary>The number of the written request filed in this conversation, if any: the citizen is asked to rate it too.</summary>
+    public string? RequestNumber { get; init; }
 
     /// <summary>Optimistic concurrency: the number of times the conversation was saved.</summary>
     public long Version { get; init; }

@@ -49,5 +49,5 @@ internal sealed class ConversationCloser(DialogServices services)
     /// <summary>No question searched, no article shown, no handover, no request: nothing the citizen could rate.</summary>
     private static bool NothingToRate(Conversation conversation) =>
         conversation.LastQuestion is null && conversation.ShownArticleIds.Count == 0 && conversation.FirstQueuedAt is null
-        && conversation.FallbackCount == 0 && conversation.PendingRequestText is null && !conversation.RatingAsked;
+        && conversation.FallbackCount == 0 && conversation.PendingRequestText is null && conversation.RequestNumber is null && !conversation.RatingAsked;
 }

@@ -186,6 +186,7 @@ public sealed class OperatorDesk(DialogServices services)
             {
                 LastActivityAt = services.Now,
                 FirstResponseAt = session.Conversation.FirstResponseAt ?? services.Now,
+                CitizenUnansweredSince = null,
             };
             session.Say(MessageKind.OperatorMessage, text.Trim(), services.Phrases.Buttons.ResolvedOnly(), from: Authors.Operator, operatorId: operatorId);
             return null;
@@ -282,6 +283,7 @@ public sealed class OperatorDesk(DialogServices services)
         Transfers = conversation.Transfers,
         TransfersLeft = Math.Max(0, services.Options.Handoff.MaxTransfers - conversation.Transfers),
         WaitingSince = conversation.QueuedAt ?? conversation.UpdatedAt,
+        CitizenUnansweredSince = conversation.CitizenUnansweredSince,
         Topic = topic,
         Transcript = transcript,
     };

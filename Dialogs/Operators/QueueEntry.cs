@@ -37,6 +37,9 @@ public sealed record QueueEntry
 
     public DateTimeOffset WaitingSince { get; init; }
 
+    /// <summary>With an operator: since when a message of the citizen's waits for the operator's reply; null when none does.</summary>
+    public DateTimeOffset? CitizenUnansweredSince { get; init; }
+
     /// <summary>The citizen's first message (masked): what the conversation is about.</summary>
     public string? Topic { get; init; }
 

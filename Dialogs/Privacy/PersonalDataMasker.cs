@@ -29,7 +29,7 @@ public sealed partial class PersonalDataMasker
     /// </summary>
     private static readonly Regex LowerCaseNamedPattern = new(
         @"(?<!\p{L})(?i:меня\s{1,3}зовут|мо[её]\s{1,3}имя)\s{0,3}[:\-—]?\s{0,3}(?<pd>(?:" + string.Join('|', FirstNames()) +
-        @")(?!\p{L})(?:\s{1,3}\p{Ll}{1,30}(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|енко|ко|ук|юк|як|ян|дзе|швили|их|ых|ич|вна|чна)(?!\p{L})){0,2})",
+        @")(?!\p{L})(?:\s{1,3}(?!(?:один|одна|одно|одни|причина|мужчина|женщина|машина|половина)(?!\p{L}))\p{Ll}{2,30}(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|енко|ук|юк|ян|дзе|швили|ич|вна|чна)(?!\p{L})){0,2})",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static IEnumerable<string> FirstNames()
@@ -208,9 +208,10 @@ public sealed partial class PersonalDataMasker
     /// A street address: a street word («ул.», «улица», «пр-т», «проспект», «пер.», «шоссе», «бульвар», «наб.», «пл.», «мкр»; not
     /// «проезд» or «площадь», which health questions use otherwise), the street's name (a word, not a number) and a house
     /// number, with the building and flat if given («ул. Ленина д 5 кв 12», «проспект Мира, 101-3»). A street word alone or
-    /// without a number is not an address; the town alone («г. Самара») is left.
+    /// without a number is not an address; the town alone («г. Самара») is left. With the street word inflected («на улице …»)
+    /// the name must be capitalised: «на улице мороз 20 градусов» is the weather.
     /// </summary>
-    [GeneratedRegex(@"(?<!\p{L})(?i:ул\.?|улиц[аеуы]|улицей|пр-т|просп\.?|проспект[еау]?|пер\.|переул(?:ок|ке|ка)|ш\.|шоссе|б-р|бульвар[еау]?|наб\.|набережн(?:ая|ой|ую)|пл\.|мкр\.?|микрорайон[еау]?)\s{1,3}\p{L}[\p{L}\-]{0,29}(?:\s{1,3}\p{L}[\p{L}\-]{1,30}){0,2}(?:,\s{0,3}|\s{1,3})(?i:д\.?|дом)?\s{0,3}\d{1,4}[\p{Ll}]?(?:\s{0,3}[,/\-]?\s{0,3}(?i:к\.?|корп\.?|корпус|стр\.?|строение)?\s{0,3}\d{1,3})?(?:\s{0,3},?\s{0,3}(?i:кв\.?|квартира|оф\.?|офис)\s{0,3}\d{1,4})?(?!\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<!\p{L})(?:(?i:ул\.?|улица|пр-т|просп\.?|проспект|пер\.|переулок|ш\.|шоссе|б-р|бульвар|наб\.|набережная|пл\.|мкр\.?|микрорайон)\s{1,3}\p{L}|(?i:улиц[еуы]|улицей|проспект[еау]|переул(?:ке|ка)|бульвар[еау]|набережн(?:ой|ую)|микрорайон[еау])\s{1,3}\p{Lu})[\p{L}\-]{0,29}(?:\s{1,3}\p{L}[\p{L}\-]{1,30}){0,2}(?:,\s{0,3}|\s{1,3})(?i:д\.?|дом)?\s{0,3}\d{1,4}[\p{Ll}]?(?:\s{0,3}[,/\-]?\s{0,3}(?i:к\.?|корп\.?|корпус|стр\.?|строение)?\s{0,3}\d{1,3})?(?:\s{0,3},?\s{0,3}(?i:кв\.?|квартира|оф\.?|офис)\s{0,3}\d{1,4})?(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex AddressPattern();
 
     /// <summary>A name told as one: «меня зовут Мария Петровна», «ФИО: Иванов Иван», «фамилия Сидорова» (capitalised words after the cue).</summary>

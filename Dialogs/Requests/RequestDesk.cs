@@ -66,8 +66,8 @@ public sealed class RequestDesk(DialogServices services)
 
     /// <summary>
     /// Closes a request its assignee has answered, or, without an answer, with the reason given (a duplicate, withdrawn): every
-    /// written request must be answered (59-FZ), so one cannot quietly disappear, and an unanswered one past its deadline stays
-    /// counted as overdue.
+    /// written request must be answered (59-FZ), so one cannot quietly disappear: the dashboard counts such requests apart, as
+    /// «закрыто без ответа», with the reason on the request and in the audit log.
     /// </summary>
     public Task<RequestDeskResult> CloseAsync(string number, string staffId, string? reason, CancellationToken cancellationToken)
     {

@@ -82,7 +82,7 @@ internal sealed class WrittenRequestFlow(DialogServices services)
         await services.Stores.Requests.AddAsync(request, cancellationToken);
         services.Logger.RequestFiled(request.Number, conversation.Id, request.DueAt);
 
-        session.Conversation = conversation with { PendingRequestText = null };
+        session.Conversation = conversation with { PendingRequestText = null, RequestNumber = request.Number };
         session.Fire(ConversationTrigger.RequestFiled);
         session.Say(MessageKind.RequestAcknowledged, BotPhrases.Fill(services.Phrases.RequestAcknowledged,
             ("number", request.Number), ("deadline", services.Hours.FormatDate(request.DueAt))));

@@ -55,6 +55,13 @@ public sealed record RecognisedPhrases
     public IReadOnlyList<string> PersonWords { get; init; } = [];
 
     /// <summary>
+    /// Requests for a person in a few words («хочу поговорить со специалистом», «соедините с сотрудником»): the whole message,
+    /// with the fillers of a request for one. Unlike <see cref="Operator"/> not found inside a longer message: «как связаться
+    /// со специалистом страховой компании» is a question for the KB.
+    /// </summary>
+    public IReadOnlyList<string> PersonRequests { get; init; } = [];
+
+    /// <summary>
     /// Choosing from a «Возможно, вы имели в виду» list by typing the number of a choice: the words for the first, second, …
     /// choice («первое», «второй»; a digit is read as such), alone or with <see cref="OptionFillers"/> («вариант 2»). The
     /// number after the last article is «Другое — передать специалисту».

@@ -8,8 +8,9 @@ namespace Assistant.Bot.Host.Staff.Accounts;
 
 /// <summary>
 /// An open console page keeps the sign-in it was opened with for as long as its connection lasts; this checks it again every
-/// Staff:RevalidationInterval. «Выйти» in another tab, a password reset, a lockout or a role taken away (all of which change the
-/// account's security stamp) then end the page: it goes to «Вход» instead of acting in the staff member's name.
+/// Staff:RevalidationInterval. «Выйти» in another tab or a password reset (which change the account's security stamp), or the
+/// account removed, then end the page: it goes to «Вход» instead of acting in the staff member's name. A lockout does not: anyone
+/// can lock an account by typing wrong passwords for it, and that must not throw its owner out of an open conversation.
 /// </summary>
 public sealed class StaffAuthenticationState(ILoggerFactory loggers, IServiceScopeFactory scopes, IOptions<StaffOptions> staff, IOptions<IdentityOptions> identity)
     : RevalidatingServerAuthenticationStateProvider(loggers)
@@ -25,7 +26,7 @@ public sealed class StaffAuthenticationState(ILoggerFactory loggers, IServiceSco
 
     private async Task<bool> IsStillValidAsync(UserManager<StaffUser> users, ClaimsPrincipal principal)
     {
-        if (await users.GetUserAsync(principal) is not { } user || await users.IsLockedOutAsync(user))
+        if (await users.GetUserAsync(principal) is not { } user)
         {
             return false;
         }

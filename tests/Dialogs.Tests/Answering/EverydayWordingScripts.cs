@@ -118,6 +118,9 @@ public sealed class EverydayWordingScripts
 
     [Theory]
     [InlineData("какой специалист лечит щитовидку")]
+    [InlineData("какой специалист мне нужен")]
+    [InlineData("как связаться со специалистом страховой компании")]
+    [InlineData("где поговорить с человеком из страховой")]
     [InlineData("консультант в аптеке сказал нужен рецепт, это так?")]
     public async Task A_question_that_names_a_specialist_is_still_searched(string typed)
     {
@@ -180,7 +183,7 @@ public sealed class EverydayWordingScripts
 
     [Theory]
     [InlineData("а как оформить больничный")]
-    [InlineData("подскажите, где получить полис омс")]
+    [InlineData("подскажите, где взять справку для бассейна")]
     public async Task A_question_after_the_score_without_a_question_mark_is_answered(string question)
     {
         await using var bot = await DialogHarness.StartAsync();
@@ -204,7 +207,7 @@ public sealed class EverydayWordingScripts
 
     [Theory]
     [InlineData("хочу написать обращение")]
-    [InlineData("как написать обращение в чате")]
+    [InlineData("хочу оставить обращение здесь")]
     [InlineData("подать обращение")]
     public async Task A_request_to_write_in_other_words_starts_the_written_request(string typed)
     {
@@ -214,6 +217,57 @@ public sealed class EverydayWordingScripts
             .AssertReply(MessageKind.Greeting)
             .AssertReply(MessageKind.Notice)
             .AssertState(ConversationState.CollectingRequestText);
+    }
+
+    [Theory]
+    [InlineData("как подать обращение")]
+    [InlineData("где подать обращение")]
+    [InlineData("а где обращение")]
+    public async Task A_question_about_requests_is_searched_not_taken_for_one(string typed)
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send(typed)
+            .AssertReply(MessageKind.Greeting)
+            .Check((_, conversation) => Assert.Equal(ConversationState.BotAnswering, conversation.State));
+    }
+
+    [Theory]
+    [InlineData("специалиста пожалуйста")]
+    [InlineData("хочу поговорить со специалистом")]
+    public async Task Asking_for_a_person_in_other_words_after_the_score_calls_one_instead_of_being_the_comment(string typed)
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("вопрос решён")
+            .AssertReply(MessageKind.RatingPrompt)
+            .Press("4")
+            .AssertReply(MessageKind.RatingThanks)
+            .Send(typed)
+            .AssertReply(MessageKind.HandoffNotice);
+    }
+
+    [Theory]
+    [InlineData("почему так долго отвечали")]
+    [InlineData("как всегда долго ждать ответа специалиста")]
+    [InlineData("можно было ответить быстрее и понятнее")]
+    public async Task A_complaint_after_the_score_stays_the_comment(string comment)
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("вопрос решён")
+            .AssertReply(MessageKind.RatingPrompt)
+            .Press("2")
+            .AssertReply(MessageKind.RatingThanks)
+            .Send(comment)
+            .AssertReply(MessageKind.Notice, "комментарий передан")
+            .Check(async (harness, conversation) => Assert.Equal(comment, (await harness.Stores.Ratings.GetAsync(conversation.Id, CancellationToken.None))?.Comment));
     }
 
     [Theory]
@@ -283,6 +337,23 @@ public sealed class EverydayWordingScripts
             .Press("Вопрос решён")
             .AssertReply(MessageKind.RatingPrompt, "снят из очереди", m => Assert.DoesNotContain("Рады", m.Text))
             .Check(async (harness, _) => Assert.Empty(await harness.Desk.ListQueueAsync("general", CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task A_citizen_who_filed_a_written_request_is_asked_to_rate_when_it_times_out()
+    {
+        await using var bot = await DialogHarness.StartAsync(o => o.InactivityTimeout = TimeSpan.FromMinutes(30));
+        await bot.Flow()
+            .Send("написать обращение")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Notice)
+            .Send("Прошу разъяснить порядок получения путёвки в санаторий")
+            .AssertReply(MessageKind.Notice)
+            .Send("anna@example.ru")
+            .AssertReply(MessageKind.RequestAcknowledged)
+            .Wait(TimeSpan.FromMinutes(31))
+            .CloseInactive(expectClosed: 1)
+            .AssertReply(MessageKind.RatingPrompt);
     }
 
     [Fact]

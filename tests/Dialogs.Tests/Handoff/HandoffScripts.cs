@@ -173,4 +173,30 @@ public sealed class HandoffScripts
             .Check((_, conversation) => Assert.Equal(1, conversation.Transfers));
         Assert.Single(await bot.Desk.ListQueueAsync("general", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_citizens_message_to_the_operator_is_marked_unanswered_until_the_operator_writes_back()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("оператор")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.HandoffNotice)
+            .OperatorAccepts("op-1")
+            .AssertReply(MessageKind.Notice)
+            .OperatorReplies("op-1", "Здравствуйте! Слушаю вас.")
+            .AssertReply(MessageKind.OperatorMessage)
+            .Check((_, conversation) => Assert.Null(conversation.CitizenUnansweredSince))
+            .Send("А куда обратиться в выходные?")
+            .AssertNoReply()
+            .Check(async (harness, conversation) =>
+            {
+                Assert.NotNull(conversation.CitizenUnansweredSince);
+                var mine = Assert.Single(await harness.Desk.ListAssignedAsync("op-1", CancellationToken.None));
+                Assert.Equal(conversation.CitizenUnansweredSince, mine.CitizenUnansweredSince);
+            })
+            .OperatorReplies("op-1", "В выходные работает дежурная поликлиника.")
+            .AssertReply(MessageKind.OperatorMessage)
+            .Check((_, conversation) => Assert.Null(conversation.CitizenUnansweredSince));
+    }
 }
