@@ -32,14 +32,27 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             intent = RecognizedIntent.None;
         }
 
-        // «2», «вариант 2», «второе» after a list choose that article (and the number after the last, «Другое», a person).
+        // «2», «вариант 2», «второе», «последний» after a list choose that article; the number after the last, or «другое», is the
+        // list's «Другое»: a person. A number that is none of the choices hears the list again.
         if (before.LastReplyKind == MessageKind.Clarify && before.ClarifyArticleIds.Count > 0 && intent.Kind == CitizenIntent.None
-            && context.Activity.Type == ActivityType.Message && services.Intents.OptionNumber(context.Activity.Text) is { } number)
+            && context.Activity.Type == ActivityType.Message)
         {
             var choices = before.ClarifyArticleIds;
-            intent = number <= choices.Count ? new RecognizedIntent(CitizenIntent.ChooseArticle, choices[number - 1])
-                : number == choices.Count + 1 ? new RecognizedIntent(CitizenIntent.Operator)
-                : intent;
+            var text = context.Activity.Text;
+            var number = services.Intents.ChoosesLast(text) ? choices.Count : services.Intents.OptionNumber(text);
+            if (number is > 0 && number <= choices.Count)
+            {
+                intent = new RecognizedIntent(CitizenIntent.ChooseArticle, choices[number.Value - 1]);
+            }
+            else if (number == choices.Count + 1 || services.Intents.ChoosesOther(text))
+            {
+                intent = new RecognizedIntent(CitizenIntent.Operator);
+            }
+            else if (number is not null)
+            {
+                session.Say(MessageKind.Clarify, phrases.ChooseFromList, ListButtons(choices));
+                return;
+            }
         }
 
         if (before.LastReplyKind == MessageKind.Clarify && intent.Kind is CitizenIntent.None or CitizenIntent.Operator)
@@ -149,6 +162,8 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             decision = Decision.Fallback;
         }
 
+        var fallbackText = sameList && decision == Decision.Fallback ? services.Phrases.SameListAgain : null;
+
         switch (decision)
         {
             case Decision.Answer or Decision.Clarify when chosen.Count == 1:
@@ -196,7 +211,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                     [.. result.Candidates.Take(3).Select(c => c.ArticleId)], null, cancellationToken);
 
                 session.Conversation = AfterNoAnswer(conversation, context, text, result, numbersSaid);
-                await FallbackAsync(session, NeedsMedicalAdvice(text, numbersSaid), numbersSaid, cancellationToken);
+                await FallbackAsync(session, NeedsMedicalAdvice(text, numbersSaid), numbersSaid, cancellationToken, fallbackText);
                 break;
         }
     }
@@ -339,6 +354,10 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         services.Statistics.Answered(session, article.Id, matched);
     }
 
+    private IReadOnlyList<QuickReply> ListButtons(IReadOnlyList<string> articleIds) =>
+        [.. articleIds.Select(services.Knowledge.FindArticle).OfType<Article>().Select(a => new QuickReply(a.Title, ButtonPayloads.Article(a.Id))),
+            new QuickReply(services.Phrases.Buttons.Other, ButtonPayloads.Operator)];
+
     /// <summary>The same «Возможно, вы имели в виду» list is shown at most this many times in a row.</summary>
     private const int MaxSameListInARow = 2;
 
@@ -355,7 +374,8 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
     /// the emergency numbers, also when the repeated «нет ответа» hands the conversation over.</param>
     /// <param name="urgentNoticeSaid">The message described danger now and the numbers that help were just said: the plain «нет
     /// ответа… письменное обращение» after them would sound cold, so only the way to a person in the chat is offered.</param>
-    private async Task FallbackAsync(ConversationSession session, bool medicalAdvice, bool urgentNoticeSaid, CancellationToken cancellationToken)
+    /// <param name="instead">What to say in place of the plain «нет ответа» (the KB has articles near, none of them chosen).</param>
+    private async Task FallbackAsync(ConversationSession session, bool medicalAdvice, bool urgentNoticeSaid, CancellationToken cancellationToken, string? instead = null)
     {
         var fallbacks = session.Conversation.ConsecutiveFallbacks + 1;
         session.Conversation = session.Conversation with { ConsecutiveFallbacks = fallbacks, FallbackCount = session.Conversation.FallbackCount + 1 };
@@ -370,7 +390,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
         }
         else if (!handOver)
         {
-            session.Say(MessageKind.Fallback, services.Phrases.Fallback, services.Phrases.Buttons.AfterFallback());
+            session.Say(MessageKind.Fallback, instead ?? services.Phrases.Fallback, services.Phrases.Buttons.AfterFallback());
         }
 
         if (handOver)

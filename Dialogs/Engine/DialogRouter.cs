@@ -173,7 +173,7 @@ internal sealed class DialogRouter(
         }
 
         var asks = activity.Text?.TrimEnd().EndsWith('?') == true;
-        if (intent.Kind != CitizenIntent.None || intent.Score is not null || (!asks && !services.Intents.OpensWithQuestionWord(activity.Text)))
+        if (intent.Kind != CitizenIntent.None || intent.Score is not null || (!asks && !services.Intents.HasQuestionWord(activity.Text)))
         {
             return false;
         }

@@ -25,10 +25,11 @@ public sealed partial class IntentRecognizer
     private readonly HashSet<string> _bareRequestFillers;
     private readonly Dictionary<string, int> _options;
     private readonly HashSet<string> _optionFillers;
+    private readonly IReadOnlyList<string[]> _optionOther;
+    private readonly IReadOnlyList<string[]> _optionLast;
     private readonly Dictionary<string, int> _scores;
     private readonly HashSet<string> _scoreFillers;
     private readonly HashSet<string> _questionWords;
-    private readonly HashSet<string> _questionLeads;
     private readonly IReadOnlyList<string[]> _medicalAdvice;
     private readonly IReadOnlyList<string[]> _emergency;
     private readonly IReadOnlyList<string[]> _crisis;
@@ -58,10 +59,11 @@ public sealed partial class IntentRecognizer
         _bareRequestFillers = [.. _personRequestFillers.Except(["какой", "какая", "какие", "какое", "какого", "какому", "такой", "такая"])];
         _options = Numbered(recognise.Options);
         _optionFillers = [.. recognise.OptionFillers.SelectMany(Words)];
+        _optionOther = [.. recognise.OptionOther.Select(Words).Where(w => w.Length > 0)];
+        _optionLast = [.. recognise.OptionLast.Select(Words).Where(w => w.Length > 0)];
         _scores = Numbered(recognise.Scores);
         _scoreFillers = [.. recognise.ScoreFillers.SelectMany(Words)];
         _questionWords = [.. recognise.QuestionWords.SelectMany(Words)];
-        _questionLeads = [.. recognise.QuestionLeads.SelectMany(Words)];
         _medicalAdvice = [.. recognise.MedicalAdvice.Select(Words).Where(w => w.Length > 0)];
         _emergency = [.. recognise.Emergency.Select(Words).Where(w => w.Length > 0)];
         _crisis = [.. recognise.Crisis.Select(Words).Where(w => w.Length > 0)];
@@ -308,7 +310,13 @@ public sealed partial class IntentRecognizer
     /// The number of the choice a message names from a list («2», «вариант 2», «второе»; see <see cref="RecognisedPhrases.Options"/>),
     /// or null when it names none.
     /// </summary>
-    public int? OptionNumber(string? text) => NumberIn(Words(text), _options, _optionFillers, max: 9);
+    public int? OptionNumber(string? text) => NumberIn(Words(text), _options, _optionFillers, max: 99);
+
+    /// <summary>«Другое» after a list: none of its articles.</summary>
+    public bool ChoosesOther(string? text) => MadeOf(Words(text), _optionOther, _optionFillers, byWordBeginning: false);
+
+    /// <summary>«Последний» after a list: its last article.</summary>
+    public bool ChoosesLast(string? text) => MadeOf(Words(text), _optionLast, _optionFillers, byWordBeginning: false);
 
     /// <summary>
     /// The 1–5 score a message gives in words or with words around a digit («отлично», «пять», «5 звёзд», «5 из 5»; see
@@ -316,7 +324,18 @@ public sealed partial class IntentRecognizer
     /// </summary>
     public int? ScoreInWords(string? text)
     {
+        if (Stars(text) is { } stars)
+        {
+            return stars;
+        }
+
         var words = Words(text);
+        // «8 из 10»: a ten-point score, halved and rounded up.
+        if (words is [var ten, "из", "10"] && int.TryParse(ten, System.Globalization.CultureInfo.InvariantCulture, out var outOfTen) && outOfTen is >= 1 and <= 10)
+        {
+            return (outOfTen + 1) / 2;
+        }
+
         // «5 из 5», «4/5».
         if (words.Length >= 3 && words[^2] == "из" && words[^1] is "5" or "пяти")
         {
@@ -330,24 +349,32 @@ public sealed partial class IntentRecognizer
         return NumberIn(words, _scores, _scoreFillers, max: 5) is { } score && score >= 1 ? score : null;
     }
 
-    /// <summary>See <see cref="RecognisedPhrases.QuestionWords"/>: «а как поменять врача», «подскажите, где взять справку».</summary>
-    public bool OpensWithQuestionWord(string? text)
+    /// <summary>«⭐⭐⭐⭐» (or ★): as many stars as the score, nothing else.</summary>
+    private static int? Stars(string? text)
     {
-        foreach (var word in Words(text))
+        if (string.IsNullOrWhiteSpace(text))
         {
-            if (_questionWords.Contains(word))
-            {
-                return true;
-            }
+            return null;
+        }
 
-            if (!_questionLeads.Contains(word))
+        var count = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value is 0x2B50 or 0x2605 or 0x1F31F)
             {
-                return false;
+                count++;
+            }
+            else if (!System.Text.Rune.IsWhiteSpace(rune) && rune.Value is not (0xFE0F or 0xFE0E))
+            {
+                return null;
             }
         }
 
-        return false;
+        return count is >= 1 and <= 5 ? count : null;
     }
+
+    /// <summary>Whether the message holds a question word anywhere («а больничный как открыть»): with a confident answer, a question.</summary>
+    public bool HasQuestionWord(string? text) => Words(text).Any(_questionWords.Contains);
 
     /// <summary>Whether the message is a number and nothing else («0», «10»): after the rating prompt, a score out of range.</summary>
     public static bool IsNumberOnly(string? text) => Words(text) is [var single] && single.All(char.IsAsciiDigit);

@@ -28,9 +28,16 @@ public sealed partial class PersonalDataMasker
     /// работу» is no name.
     /// </summary>
     private static readonly Regex LowerCaseNamedPattern = new(
-        @"(?<!\p{L})(?i:меня\s{1,3}зовут|мо[её]\s{1,3}имя)\s{0,3}[:\-—]?\s{0,3}(?<pd>(?:" + string.Join('|', FirstNames()) +
+        @"(?<!\p{L})(?i:меня\s{1,3}зовут|зовут\s{1,3}меня|меня\s{1,3}звать|мо[её]\s{1,3}имя)\s{0,3}[:\-—]?\s{0,3}(?<pd>(?:" + string.Join('|', FirstNames()) +
         @")(?!\p{L})(?:\s{1,3}(?!(?:один|одна|одно|одни|причина|мужчина|женщина|машина|половина)(?!\p{L}))\p{Ll}{2,30}(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|енко|ук|юк|ян|дзе|швили|ич|вна|чна)(?!\p{L})){0,2})",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// An address after «по адресу» or «проживаю по» without a street word, typed as people do («по адресу ленина 5 кв 3»): a
+    /// name and a house number with «д.»/«дом» before it or a flat after it. «по адресу регистрации 2 экземпляра» is not one.
+    /// </summary>
+    [GeneratedRegex(@"(?<!\p{L})(?i:проживаю\s{1,3}по\s{1,3}адресу|по\s{1,3}адресу|проживаю\s{1,3}по)\s{0,3}:?\s{0,3}(?<pd>\p{L}[\p{L}\-]{1,29}(?:\s{1,3}\p{L}[\p{L}\-]{1,29}){0,2},?\s{1,3}(?:(?i:д\.?|дом)\s{0,3}\d{1,4}\p{Ll}?(?:\s{0,3},?\s{0,3}(?i:кв\.?|квартира)\s{0,3}\d{1,4})?|\d{1,4}\p{Ll}?\s{0,3},?\s{0,3}(?i:кв\.?|квартира)\s{0,3}\d{1,4}))(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex AddressWithoutStreetWordPattern();
 
     private static IEnumerable<string> FirstNames()
     {
@@ -50,6 +57,18 @@ public sealed partial class PersonalDataMasker
         return names.OrderByDescending(n => n.Length);
     }
 
+    private const string LowerSurname = @"\p{Ll}{2,30}(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|енко|ук|юк)";
+    private const string LowerPatronymic = @"\p{Ll}{2,30}(?:ович|евич|ьич|овна|евна|ична|инична)";
+
+    /// <summary>
+    /// A full name typed in lower case without a cue: a known first name with a patronymic, the surname before them if given
+    /// («иванов иван иванович»), or «я» with a surname and a known first name («я петрова анна»).
+    /// </summary>
+    private static readonly Regex LowerCaseFullNamePattern = new(
+        @"(?<!\p{L})(?:я\s{1,3}(?<pd>" + LowerSurname + @"\s{1,3}(?:" + string.Join('|', FirstNames()) + @")(?:\s{1,3}" + LowerPatronymic + @")?)|(?<pd>(?:"
+        + LowerSurname + @"\s{1,3})?(?:" + string.Join('|', FirstNames()) + @")\s{1,3}" + LowerPatronymic + @"))(?!\p{L})",
+        RegexOptions.CultureInvariant);
+
     // Most messages have no digit and no «@»: the rules that need one are not run on them (a turn runs every rule).
     private static readonly IReadOnlyList<Rule> Rules =
     [
@@ -63,6 +82,8 @@ public sealed partial class PersonalDataMasker
         new(AddressPattern(), static (_, _) => PersonalDataKind.Address, Needs.StreetWord),
         new(NamedPattern(), static (_, _) => PersonalDataKind.FullName, Needs.NameCue),
         new(LowerCaseNamedPattern, static (_, _) => PersonalDataKind.FullName, Needs.NameCue),
+        new(LowerCaseFullNamePattern, static (_, _) => PersonalDataKind.FullName, Needs.LowerCaseName),
+        new(AddressWithoutStreetWordPattern(), static (_, _) => PersonalDataKind.Address, Needs.AddressCue),
         new(FullNamePattern(), static (_, _) => PersonalDataKind.FullName, Needs.NameHint),
     ];
 
@@ -111,6 +132,8 @@ public sealed partial class PersonalDataMasker
                 Needs.StreetWord => hasDigit && ContainsAny(lower, StreetWords),
                 Needs.NameCue => ContainsAny(lower, NameCues),
                 Needs.NameHint => ContainsAny(lower, Patronymics) || HasInitial(text),
+                Needs.LowerCaseName => ContainsAny(lower, Patronymics) || lower.StartsWith("я ", StringComparison.Ordinal) || lower.Contains(" я ", StringComparison.Ordinal),
+                Needs.AddressCue => hasDigit && ContainsAny(lower, AddressCues),
                 _ => true,
             };
             if (!applies)
@@ -230,7 +253,8 @@ public sealed partial class PersonalDataMasker
 
     private static readonly string[] BirthWords = ["рожд", "родил", "д.р", "д. р", "г.р", "г. р"];
     private static readonly string[] StreetWords = ["ул", "пр-т", "просп", "пер.", "переул", "ш.", "шоссе", "б-р", "бульв", "наб", "пл.", "мкр", "микрорайон"];
-    private static readonly string[] NameCues = ["зовут", "имя", "фио", "ф.и.о", "ф. и. о", "фамили"];
+    private static readonly string[] NameCues = ["зовут", "звать", "имя", "фио", "ф.и.о", "ф. и. о", "фамили"];
+    private static readonly string[] AddressCues = ["адресу", "проживаю"];
     private static readonly string[] Patronymics = ["ич", "вна", "ична"];
 
     /// <summary>Whether the lower-cased text holds any of the parts (ordinal search: a case-insensitive one costs more than the rules it spares).</summary>
@@ -284,5 +308,11 @@ public sealed partial class PersonalDataMasker
 
         /// <summary>A patronymic's ending or an initial.</summary>
         NameHint,
+
+        /// <summary>A patronymic's ending, or «я» as a word.</summary>
+        LowerCaseName,
+
+        /// <summary>A digit and «по адресу» or «проживаю».</summary>
+        AddressCue,
     }
 }

@@ -74,6 +74,10 @@ public sealed record BotPhrases
     public required string ClosedByCitizen { get; init; }
     /// <summary>«Вопрос решён» while still waiting in the queue: the question leaves it.</summary>
     public required string LeftQueue { get; init; }
+    /// <summary>The third list in a row with the same articles, none of which was chosen: instead of the list.</summary>
+    public required string SameListAgain { get; init; }
+    /// <summary>A number typed after a list that is none of its choices: the list again, with this.</summary>
+    public required string ChooseFromList { get; init; }
     public required string ClosedByOperator { get; init; }
     public required string ClosedByInactivity { get; init; }
     public required string RatingPrompt { get; init; }

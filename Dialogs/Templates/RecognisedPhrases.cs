@@ -68,6 +68,12 @@ public sealed record RecognisedPhrases
     /// </summary>
     public IReadOnlyList<IReadOnlyList<string>> Options { get; init; } = [];
 
+    /// <summary>«Другое» typed after a list: none of the articles, a person (the list's last button).</summary>
+    public IReadOnlyList<string> OptionOther { get; init; } = [];
+
+    /// <summary>«Последний» typed after a list: its last article.</summary>
+    public IReadOnlyList<string> OptionLast { get; init; } = [];
+
     /// <summary>Words that may stand around the number of a choice.</summary>
     public IReadOnlyList<string> OptionFillers { get; init; } = [];
 
@@ -81,13 +87,10 @@ public sealed record RecognisedPhrases
     public IReadOnlyList<string> ScoreFillers { get; init; } = [];
 
     /// <summary>
-    /// Words a question opens with («как», «где», «можно»), after any of <see cref="QuestionLeads"/> («а», «подскажите»): after the
-    /// rating, such a message the KB answers or asks about is the next question, not the rating's comment, even without a «?».
+    /// Question words («как», «где», «можно»): after the rating, a message holding one that the KB answers confidently is the
+    /// next question, not the rating's comment, even without a «?» («а больничный как открыть»).
     /// </summary>
     public IReadOnlyList<string> QuestionWords { get; init; } = [];
-
-    /// <summary>Words that may come before a <see cref="QuestionWords"/> word («а как…», «подскажите, где…»).</summary>
-    public IReadOnlyList<string> QuestionLeads { get; init; } = [];
 
     /// <summary>
     /// Requests for a diagnosis, a medicine or a dose, and symptoms, found anywhere in a message like operator requests. Only read

@@ -102,7 +102,7 @@ public sealed class AnsweringScripts
             .Send("а ребенку можно?")
             .AssertReply(MessageKind.Clarify, "Возможно, вы имели в виду")
             .Send("а если уже укусил?")
-            .AssertReply(MessageKind.Fallback, "точного ответа в базе знаний нет")
+            .AssertReply(MessageKind.Fallback, "среди этих статей нет нужного ответа")
             .AssertButtons("Оператор", "Написать обращение")
             .Check((_, conversation) => Assert.Equal(1, conversation.ConsecutiveFallbacks))
             // After «нет ответа», and with another article in it, a list is shown again.

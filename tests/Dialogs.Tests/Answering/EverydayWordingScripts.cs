@@ -17,6 +17,8 @@ public sealed class EverydayWordingScripts
     [InlineData("первое", "Как оформить больничный")]
     [InlineData("2", "Продление больничного")]
     [InlineData("второй пожалуйста", "Продление больничного")]
+    [InlineData("последний", "Продление больничного")]
+    [InlineData("2-й", "Продление больничного")]
     public async Task The_number_of_a_choice_typed_after_a_list_answers_with_that_article(string typed, string title)
     {
         var kb = new FakeKnowledge(
@@ -55,8 +57,31 @@ public sealed class EverydayWordingScripts
             .AssertReply(MessageKind.HandoffNotice);
     }
 
+    [Fact]
+    public async Task Other_typed_after_a_list_calls_a_person_and_a_number_that_is_no_choice_shows_the_list_again()
+    {
+        var kb = new FakeKnowledge(
+                FakeKnowledge.Article("sick-get", "sick-leave", "Как оформить больничный"),
+                FakeKnowledge.Article("sick-extend", "sick-leave", "Продление больничного"))
+            .Clarify("больничный", "sick-get", "sick-extend");
+        await using var bot = await DialogHarness.StartAsync(knowledge: kb);
+        await bot.Flow()
+            .Send("больничный")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Clarify)
+            .Send("5")
+            .AssertReply(MessageKind.Clarify, "напишите его номер")
+            .AssertButtons("Как оформить больничный", "Продление больничного", "Другое — передать специалисту")
+            .Send("другое")
+            .AssertReply(MessageKind.HandoffNotice);
+    }
+
     [Theory]
     [InlineData("у меня вопрос")]
+    [InlineData("вопрос есть")]
+    [InlineData("у меня вопросик")]
+    [InlineData("подскажите пж")]
+    [InlineData("извините, можно вопрос")]
     [InlineData("можно вопрос?")]
     [InlineData("подскажите пожалуйста")]
     [InlineData("спасибо, у меня ещё вопрос")]
@@ -104,6 +129,7 @@ public sealed class EverydayWordingScripts
     [InlineData("можно с человеком поговорить")]
     [InlineData("соедините с сотрудником")]
     [InlineData("консультант")]
+    [InlineData("свяжите со специалистом")]
     [InlineData("аператор")]
     [InlineData("специалиста пожалуйста")]
     public async Task A_person_asked_for_in_other_words_or_with_a_typo_is_called(string typed)
@@ -140,6 +166,9 @@ public sealed class EverydayWordingScripts
     [InlineData("хорошо", 4)]
     [InlineData("на троечку", 3)]
     [InlineData("плохо", 2)]
+    [InlineData("норм", 3)]
+    [InlineData("⭐⭐⭐⭐⭐", 5)]
+    [InlineData("8 из 10", 4)]
     public async Task The_score_typed_in_words_is_taken(string typed, int score)
     {
         await using var bot = await DialogHarness.StartAsync();
@@ -183,6 +212,7 @@ public sealed class EverydayWordingScripts
 
     [Theory]
     [InlineData("а как оформить больничный")]
+    [InlineData("а справку для бассейна где взять")]
     [InlineData("подскажите, где взять справку для бассейна")]
     public async Task A_question_after_the_score_without_a_question_mark_is_answered(string question)
     {
@@ -272,6 +302,8 @@ public sealed class EverydayWordingScripts
 
     [Theory]
     [InlineData("не надо, передумал")]
+    [InlineData("стоп")]
+    [InlineData("ой нет")]
     [InlineData("нет не нужно")]
     [InlineData("отменить обращение")]
     public async Task A_written_request_is_cancelled_in_words(string typed)
