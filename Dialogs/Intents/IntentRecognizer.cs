@@ -22,6 +22,7 @@ public sealed partial class IntentRecognizer
     private readonly HashSet<string> _cancelRequestFillers;
     private readonly string[] _personWords;
     private readonly IReadOnlyList<string[]> _personRequests;
+    private readonly string[] _complaint;
     private readonly HashSet<string> _bareRequestFillers;
     private readonly Dictionary<string, int> _options;
     private readonly HashSet<string> _optionFillers;
@@ -55,6 +56,7 @@ public sealed partial class IntentRecognizer
         _cancelRequestFillers = [.. recognise.CancelRequestFillers.SelectMany(Words)];
         _personWords = [.. recognise.PersonWords.SelectMany(Words)];
         _personRequests = [.. recognise.PersonRequests.Select(Words).Where(w => w.Length > 0)];
+        _complaint = [.. recognise.Complaint.SelectMany(Words)];
         // «какой специалист мне нужен» asks which doctor to see: question words are no filler around a bare person word.
         _bareRequestFillers = [.. _personRequestFillers.Except(["какой", "какая", "какие", "какое", "какого", "какому", "такой", "такая"])];
         _options = Numbered(recognise.Options);
@@ -229,7 +231,7 @@ public sealed partial class IntentRecognizer
             return new RecognizedIntent(CitizenIntent.SmallTalk, SmallTalk: smallTalk);
         }
 
-        if (_operator.Any(phrase => ContainsPhrase(words, phrase)) || IsBarePersonRequest(words)
+        if ((_operator.Any(phrase => ContainsPhrase(words, phrase)) && !Complains(words)) || IsBarePersonRequest(words)
             || MadeOf(words, _personRequests, _personRequestFillers, byWordBeginning: true))
         {
             return new RecognizedIntent(CitizenIntent.Operator);
@@ -252,6 +254,9 @@ public sealed partial class IntentRecognizer
     // The verbs and particles around «оператор» in a request for one.
     private static readonly string[] PersonRequestWords =
         ["позовите", "позови", "дайте", "дай", "соедините", "соедини", "переключите", "с", "со", "на", "хочу", "нужен", "нужна", "можно", "мне"];
+
+    /// <summary>See <see cref="RecognisedPhrases.Complaint"/>.</summary>
+    private bool Complains(string[] words) => words.Any(w => _complaint.Any(c => w.StartsWith(c, StringComparison.Ordinal)));
 
     /// <summary>See <see cref="RecognisedPhrases.PersonWords"/>: «специалиста пожалуйста», «аператор».</summary>
     private bool IsBarePersonRequest(string[] words)

@@ -62,6 +62,12 @@ public sealed record RecognisedPhrases
     public IReadOnlyList<string> PersonRequests { get; init; } = [];
 
     /// <summary>
+    /// Word beginnings of a complaint («жалоб», «нагрубил», «хамит»): a message that names an operator and complains about one
+    /// («оператор в регистратуре нагрубил, куда жаловаться») is a question for the KB, not a request for a person.
+    /// </summary>
+    public IReadOnlyList<string> Complaint { get; init; } = [];
+
+    /// <summary>
     /// Choosing from a «Возможно, вы имели в виду» list by typing the number of a choice: the words for the first, second, …
     /// choice («первое», «второй»; a digit is read as such), alone or with <see cref="OptionFillers"/> («вариант 2»). The
     /// number after the last article is «Другое — передать специалисту».

@@ -147,6 +147,8 @@ public sealed class EverydayWordingScripts
     [InlineData("какой специалист мне нужен")]
     [InlineData("как связаться со специалистом страховой компании")]
     [InlineData("где поговорить с человеком из страховой")]
+    [InlineData("оператор в регистратуре нагрубил куда жаловаться")]
+    [InlineData("оператор 122 хамит, где оставить жалобу")]
     [InlineData("консультант в аптеке сказал нужен рецепт, это так?")]
     public async Task A_question_that_names_a_specialist_is_still_searched(string typed)
     {
