@@ -127,12 +127,7 @@ public sealed class StaffDesk(
     }
 
     /// <summary>Every skill group some account belongs to, plus "general": the targets a transfer can name.</summary>
-    public async Task<IReadOnlyList<string>> GroupsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var all = await db.Users.Select(u => u.Groups).ToListAsync(cancellationToken);
-        return [.. all.SelectMany(StaffGroups.Parse).Append("general").Distinct().Order(StringComparer.Ordinal)];
-    }
+    public Task<IReadOnlyList<string>> GroupsAsync(CancellationToken cancellationToken) => StaffGroups.StaffedAsync(contexts, cancellationToken);
 
     public async Task<bool> IsOnlineAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {

@@ -29,14 +29,7 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
         await history.RecordAsync(before, saved, moderator, cancellationToken);
 
         await audit.WriteAsync(moderator, before is null ? "kb-article-created" : "kb-article-saved", details: $"{article.Id} v{saved.Version}", cancellationToken: CancellationToken.None);
-        return new KbSaveResult(true, [], ArticleLint.Check(saved, result.KnowledgeBase.Articles, await StaffedGroupsAsync(cancellationToken)));
-    }
-
-    private async Task<IReadOnlyCollection<string>> StaffedGroupsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var all = await db.Users.Select(u => u.Groups).ToListAsync(cancellationToken);
-        return [.. all.SelectMany(Accounts.StaffGroups.Parse).Append("general").Distinct(StringComparer.OrdinalIgnoreCase)];
+        return new KbSaveResult(true, [], ArticleLint.Check(saved, result.KnowledgeBase.Articles, await Accounts.StaffGroups.StaffedAsync(contexts, cancellationToken)));
     }
 
     public async Task<KbSaveResult> SaveLifeSituationAsync(string moderator, string id, string title, CancellationToken cancellationToken)

@@ -174,12 +174,7 @@ public sealed class EverydayWordingScripts
     public async Task The_score_typed_in_words_is_taken(string typed, int score)
     {
         await using var bot = await DialogHarness.StartAsync();
-        await bot.Flow()
-            .Send("как получить полис омс")
-            .AssertReply(MessageKind.Greeting)
-            .AssertReply(MessageKind.Answer)
-            .Send("вопрос решён")
-            .AssertReply(MessageKind.RatingPrompt)
+        await AtTheRatingPrompt(bot)
             .Send(typed)
             .AssertReply(MessageKind.RatingThanks)
             .Check(async (harness, conversation) => Assert.Equal(score, (await harness.Stores.Ratings.GetAsync(conversation.Id, CancellationToken.None))?.Score));
@@ -189,12 +184,7 @@ public sealed class EverydayWordingScripts
     public async Task A_score_out_of_range_hears_the_prompt_again_and_thanks_get_a_reply_while_the_rating_stays_open()
     {
         await using var bot = await DialogHarness.StartAsync();
-        await bot.Flow()
-            .Send("как получить полис омс")
-            .AssertReply(MessageKind.Greeting)
-            .AssertReply(MessageKind.Answer)
-            .Send("вопрос решён")
-            .AssertReply(MessageKind.RatingPrompt)
+        await AtTheRatingPrompt(bot)
             .Send("0")
             .AssertReply(MessageKind.RatingPrompt, "от 1 до 5")
             .AssertButtons("1", "2", "3", "4", "5")
@@ -220,12 +210,7 @@ public sealed class EverydayWordingScripts
     {
         await using var bot = await DialogHarness.StartAsync();
         string? first = null;
-        await bot.Flow()
-            .Send("как получить полис омс")
-            .AssertReply(MessageKind.Greeting)
-            .AssertReply(MessageKind.Answer)
-            .Send("вопрос решён")
-            .AssertReply(MessageKind.RatingPrompt)
+        await AtTheRatingPrompt(bot)
             .Press("5")
             .AssertReply(MessageKind.RatingThanks)
             .Check((_, conversation) => first = conversation.Id)
@@ -270,12 +255,7 @@ public sealed class EverydayWordingScripts
     public async Task Asking_for_a_person_in_other_words_after_the_score_calls_one_instead_of_being_the_comment(string typed)
     {
         await using var bot = await DialogHarness.StartAsync();
-        await bot.Flow()
-            .Send("как получить полис омс")
-            .AssertReply(MessageKind.Greeting)
-            .AssertReply(MessageKind.Answer)
-            .Send("вопрос решён")
-            .AssertReply(MessageKind.RatingPrompt)
+        await AtTheRatingPrompt(bot)
             .Press("4")
             .AssertReply(MessageKind.RatingThanks)
             .Send(typed)
@@ -289,12 +269,7 @@ public sealed class EverydayWordingScripts
     public async Task A_complaint_after_the_score_stays_the_comment(string comment)
     {
         await using var bot = await DialogHarness.StartAsync();
-        await bot.Flow()
-            .Send("как получить полис омс")
-            .AssertReply(MessageKind.Greeting)
-            .AssertReply(MessageKind.Answer)
-            .Send("вопрос решён")
-            .AssertReply(MessageKind.RatingPrompt)
+        await AtTheRatingPrompt(bot)
             .Press("2")
             .AssertReply(MessageKind.RatingThanks)
             .Send(comment)
@@ -404,4 +379,13 @@ public sealed class EverydayWordingScripts
             .AssertNoReply()
             .AssertState(ConversationState.Done);
     }
+
+    /// <summary>A question answered, «вопрос решён», and the rating prompt: where the score and the comment are typed.</summary>
+    private static Flow AtTheRatingPrompt(DialogHarness bot) =>
+        bot.Flow()
+            .Send("как получить полис омс")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Answer)
+            .Send("вопрос решён")
+            .AssertReply(MessageKind.RatingPrompt);
 }
