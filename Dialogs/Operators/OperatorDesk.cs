@@ -77,7 +77,9 @@ public sealed class OperatorDesk(DialogServices services)
         {
             if (session.Conversation.State != ConversationState.WaitingForOperator)
             {
-                return Refuse(DeskError.WrongState, Phrases.WrongState, session);
+                // Two operators pressing «Принять» at once is common: the one who lost is told so, not that the state is wrong.
+                var taken = session.Conversation.State == ConversationState.WithOperator && session.Conversation.OperatorId != operatorId;
+                return Refuse(DeskError.WrongState, taken ? Phrases.AlreadyTaken : Phrases.WrongState, session);
             }
 
             if (rules.Groups is { } groups && !groups.Contains(session.Conversation.HandoffGroup ?? "", StringComparer.OrdinalIgnoreCase)

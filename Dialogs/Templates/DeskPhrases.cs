@@ -6,6 +6,7 @@ public sealed record DeskPhrases
     public required string NotFound { get; init; }
     public required string NotYours { get; init; }
     public required string WrongState { get; init; }
+    public required string AlreadyTaken { get; init; }
     public required string EmptyText { get; init; }
     public required string NoGroup { get; init; }
     public required string TransferLimit { get; init; }

@@ -120,7 +120,9 @@ public sealed class StaffDesk(
         }
 
         var result = await knowledge.AskAsync(new AskRequest(question, conversation.Segment), cancellationToken);
-        return [.. result.Candidates.Take(5)
+        // Only articles that share words with the question: the vector alone ranks some article first for any text, and five
+        // unrelated "suggestions" for a typo'd search are worse than «не найдено».
+        return [.. result.Candidates.Where(c => c.Lexical > 0 || c.AnswerText > 0).Take(5)
             .Select(c => knowledge.FindArticle(c.ArticleId))
             .OfType<Assistant.Knowledge.Model.Article>()
             .Select(a => new ArticleTemplate(a.Id, a.Title, a.LifeSituation, a.Answer))];

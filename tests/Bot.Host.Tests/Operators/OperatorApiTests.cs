@@ -137,6 +137,24 @@ public sealed class OperatorApiTests(OperatorApp app) : IClassFixture<OperatorAp
     }
 
     [Fact]
+    public async Task Templates_suggest_the_articles_for_the_question_or_a_search_and_nothing_for_a_jumble()
+    {
+        var userId = WebChatCalls.NewUserId();
+        await WebChatCalls.SendAsync(app.Client, userId, Question);
+        await WebChatCalls.PressAsync(app.Client, userId, "Оператор", "operator");
+        var conversationId = (await WebChatCalls.ConversationOfAsync(app.Services, userId)).Id;
+        var desk = await app.OperatorAsync("op-templates");
+        await desk.OkAsync(desk.AcceptAsync(conversationId));
+
+        static List<string> Ids(JsonElement list) => [.. list.EnumerateArray().Select(t => t.GetProperty("articleId").GetString()!)];
+        var forQuestion = Ids(await desk.OkAsync(desk.TemplatesAsync(conversationId)));
+        Assert.Equal("oms-get-policy", forQuestion.First());
+        Assert.InRange(forQuestion.Count, 1, 5);
+        Assert.Contains("sick-leave-get", Ids(await desk.OkAsync(desk.TemplatesAsync(conversationId, "больничный"))));
+        Assert.Empty(Ids(await desk.OkAsync(desk.TemplatesAsync(conversationId, "фывапролд"))));
+    }
+
+    [Fact]
     public async Task Naming_the_owner_in_the_body_or_the_query_does_not_let_another_operator_act()
     {
         var userId = WebChatCalls.NewUserId();

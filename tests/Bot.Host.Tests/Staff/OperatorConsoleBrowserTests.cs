@@ -218,6 +218,39 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
     }
 
     [Fact]
+    public async Task Two_operators_opening_one_waiting_conversation_the_second_is_told_a_colleague_took_it()
+    {
+        await _app.AddStaffAsync("zoya", "operator", "oms");
+        await _app.AddStaffAsync("yuri", "operator", "oms");
+        await using var zoya = await NewContextAsync();
+        await using var yuri = await NewContextAsync();
+        var userId = WebChatCalls.NewUserId();
+        await WebChatCalls.SendAsync(_app.Client, userId, "как получить полис омс");
+        await WebChatCalls.PressAsync(_app.Client, userId, "Оператор", "operator");
+        var conversationId = (await WebChatCalls.ConversationOfAsync(_app.Services, userId)).Id;
+
+        // Both open the waiting conversation; Zoya accepts first.
+        foreach (var (session, login) in new[] { (zoya, "zoya"), (yuri, "yuri") })
+        {
+            await session.Page.GotoAsync("/staff/login");
+            await SignInWithKeyboardAsync(session.Page, login);
+            await Expect(session.Page.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+            await session.Page.GotoAsync("/staff/conversations/" + conversationId);
+            await Expect(session.Page.Locator("h1[data-ready=yes]")).ToContainTextAsync("Диалог:");
+        }
+
+        await zoya.Page.GetByRole(AriaRole.Button, new() { Name = "Принять" }).ClickAsync();
+        await Expect(zoya.Page.GetByLabel("Текст ответа")).ToBeVisibleAsync();
+
+        // Yuri's page follows by itself and says why the conversation left him, not that it does not exist.
+        await Expect(yuri.Page.GetByText("его принял другой специалист")).ToBeVisibleAsync();
+        await Expect(yuri.Page.GetByText("Диалог не найден")).ToHaveCountAsync(0);
+        await Expect(yuri.Page.GetByRole(AriaRole.Button, new() { Name = "Принять" })).ToHaveCountAsync(0);
+        zoya.AssertNoPageErrors();
+        yuri.AssertNoPageErrors();
+    }
+
+    [Fact]
     public async Task Signing_out_in_one_tab_ends_the_pages_open_in_others_and_the_operator_is_no_longer_present()
     {
         await _app.AddStaffAsync("lena", "operator", "oms");

@@ -29,6 +29,9 @@ public sealed class OperatorClient(HttpClient client, string? apiKey, string ope
 
     public Task<HttpResponseMessage> TranscriptAsync(string conversationId) => SendAsync(HttpMethod.Get, Path(conversationId, "transcript"));
 
+    public Task<HttpResponseMessage> TemplatesAsync(string conversationId, string? search = null) =>
+        SendAsync(HttpMethod.Get, Path(conversationId, "templates") + (search is null ? "" : "?search=" + Uri.EscapeDataString(search)));
+
     /// <summary>The queue of <paramref name="group"/> as JSON (asserts 200).</summary>
     public async Task<JsonElement> QueueAsync(string group)
     {

@@ -84,7 +84,7 @@ public sealed class OperatorDeskScripts
             .OperatorCloses("op-1", expect: DeskError.WrongState)
             .OperatorAccepts("op-1")
             .AssertReply(MessageKind.Notice)
-            .OperatorAccepts("op-2", expect: DeskError.WrongState)
+            .OperatorAccepts("op-2", expect: DeskError.WrongState, messageContains: "уже принял другой специалист")
             .OperatorReplies("op-2", "Чужой диалог", expect: DeskError.NotYours)
             .OperatorTransfers("op-2", "oms", expect: DeskError.NotYours)
             .OperatorCloses("op-2", expect: DeskError.NotYours)

@@ -105,7 +105,8 @@ public sealed class Flow
 
     // ---- operators ----
 
-    public Flow OperatorAccepts(string operatorId, DeskError? expect = null) => Desk(expect, (desk, id) => desk.AcceptAsync(id, operatorId, CancellationToken.None));
+    public Flow OperatorAccepts(string operatorId, DeskError? expect = null, string? messageContains = null) =>
+        Desk(expect, (desk, id) => desk.AcceptAsync(id, operatorId, CancellationToken.None), messageContains);
 
     public Flow OperatorReplies(string operatorId, string text, DeskError? expect = null) =>
         Desk(expect, (desk, id) => desk.ReplyAsync(id, operatorId, text, CancellationToken.None));
