@@ -81,6 +81,7 @@ internal sealed class WrittenRequestFlow(DialogServices services)
         };
         await services.Stores.Requests.AddAsync(request, cancellationToken);
         services.Logger.RequestFiled(request.Number, conversation.Id, request.DueAt);
+        services.Statistics.RequestAcknowledged(session, context.Activity.Timestamp == default ? TimeSpan.Zero : now - context.Activity.Timestamp);
 
         session.Conversation = conversation with { PendingRequestText = null, RequestNumber = request.Number };
         session.Fire(ConversationTrigger.RequestFiled);

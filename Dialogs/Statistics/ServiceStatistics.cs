@@ -11,7 +11,7 @@ namespace Assistant.Dialogs.Statistics;
 internal sealed class ServiceStatistics(DialogServices services)
 {
     /// <summary>Upper bounds (seconds) of the time histograms; the last bucket is "more".</summary>
-    public static readonly int[] Buckets = [10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 86400];
+    public static readonly int[] Buckets = [1, 10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 86400];
 
     public void Closed(ConversationSession session)
     {
@@ -41,6 +41,12 @@ internal sealed class ServiceStatistics(DialogServices services)
     /// <summary>The bot answered with <paramref name="articleId"/>; <paramref name="matched"/> is the KB phrasing that found it.</summary>
     public void Answered(ConversationSession session, string articleId, string? matched) =>
         Add(session, [new("answered", articleId), .. matched is null ? Array.Empty<StatCounter>() : [new StatCounter("matched", $"{articleId}|{Shorten(matched)}")]]);
+
+    /// <summary>
+    /// A written request got its number <paramref name="after"/> the citizen's message that completed it was received: the
+    /// standard asks for an acknowledgement at once, and a queue or a store outage shows here.
+    /// </summary>
+    public void RequestAcknowledged(ConversationSession session, TimeSpan after) => Add(session, [new("request-ack", Bucket(after))]);
 
     public void NotHelped(ConversationSession session, string articleId) => Add(session, [new("not-helped", articleId)]);
 

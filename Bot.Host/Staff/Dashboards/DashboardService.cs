@@ -26,7 +26,7 @@ public sealed class DashboardService(DialogStores stores, RequestDesk requests, 
 
         var conversations = Sum("conversations");
         var transfers = new[] { "0", "1", "2", "3+" }.Select(k => new TransferCount(k, Sum("transfers", k))).ToList();
-        var times = new[] { ("first-response", "Время до первого ответа оператора"), ("queue-wait", "Ожидание в очереди"), ("duration", "Время до закрытия диалога") }
+        var times = new[] { ("first-response", "Время до первого ответа оператора"), ("queue-wait", "Ожидание в очереди"), ("duration", "Время до закрытия диалога"), ("request-ack", "Подтверждение письменного обращения номером") }
             .Select(t => Time(t.Item2, totals.Where(x => x.Metric == t.Item1).ToList())).ToList();
         var situations = await names.SituationsAsync(cancellationToken);
         var csat = Dimensions.Select(d => Csat(d.Dimension, d.Title, totals.Where(t => t.Metric == "rating").ToList(), situations)).ToList();

@@ -57,6 +57,60 @@ public sealed class DashboardTests(PostgresServer postgres, ChromiumBrowser chro
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await supervisor.GetAsync("api/supervisor/dashboard.csv?table=requests&from=2026-12-07&to=2026-11-01")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Written_request_figures_equal_the_hand_computed_ones(string store)
+    {
+        await using var app = store == "postgres" ? new ConfiguredApp(("ConnectionStrings:Postgres", await postgres.CreateDatabaseAsync())) : new ConfiguredApp();
+        await app.InitializeAsync();
+
+        // Three requests filed in the chat: МЗ-000001 answered, МЗ-000002 closed without an answer (withdrawn), МЗ-000003 in work.
+        for (var n = 1; n <= 3; n++)
+        {
+            var citizen = WebChatCalls.NewUserId();
+            await WebChatCalls.SendAsync(app.Client, citizen, "написать обращение");
+            await WebChatCalls.SendAsync(app.Client, citizen, "Прошу разъяснить порядок получения путёвки в санаторий");
+            await WebChatCalls.SendAsync(app.Client, citizen, $"zayavitel{n}@example.ru");
+        }
+
+        using var desk = new HttpClient { BaseAddress = app.Address };
+        desk.DefaultRequestHeaders.Authorization = new("Bearer", await app.AddStaffAsync("rita", "operator", "general"));
+        async Task Ok(string path, object body)
+        {
+            using var response = await desk.PostAsJsonAsync(path, body);
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        foreach (var number in new[] { "МЗ-000001", "МЗ-000002", "МЗ-000003" })
+        {
+            await Ok($"api/requests/{number}/assign", new { });
+        }
+
+        await Ok("api/requests/МЗ-000001/answer", new { text = "Путёвку выдаёт отделение Социального фонда по заявлению." });
+        await Ok("api/requests/МЗ-000001/close", new { });
+        await Ok("api/requests/МЗ-000002/close", new { reason = "гражданин отозвал обращение" });
+        using var supervisor = new HttpClient { BaseAddress = app.Address };
+        supervisor.DefaultRequestHeaders.Authorization = new("Bearer", await app.AddStaffAsync("sveta", "supervisor"));
+
+        var d = await supervisor.GetFromJsonAsync<JsonElement>("api/supervisor/dashboard");
+
+        var requests = d.GetProperty("requests");
+        Assert.Equal(3, requests.GetProperty("filed").GetInt32());
+        Assert.Equal(1, requests.GetProperty("answeredInTime").GetInt32());
+        Assert.Equal(0, requests.GetProperty("answeredLate").GetInt32());
+        Assert.Equal(0, requests.GetProperty("openOverdue").GetInt32());
+        Assert.Equal(1, requests.GetProperty("openInTime").GetInt32());
+        Assert.Equal(1, requests.GetProperty("closedUnanswered").GetInt32());
+        // Each number was told in the turn that received the contact: all three within the first bucket, one second.
+        var acknowledged = d.GetProperty("times").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "Подтверждение письменного обращения номером");
+        Assert.Equal(3, acknowledged.GetProperty("count").GetInt64());
+        Assert.Equal(1, acknowledged.GetProperty("p90Seconds").GetInt32());
+        var csv = Encoding.UTF8.GetString(await supervisor.GetByteArrayAsync("api/supervisor/dashboard.csv?table=requests"));
+        Assert.Contains("\r\n3,1,0,0,1,1\r\n", csv);
+        Assert.DoesNotContain("example.ru", csv);
+    }
+
     [Fact]
     public async Task A_supervisor_sees_the_rating_under_its_article_situation_channel_and_operator_and_the_CSV_agrees()
     {
@@ -70,10 +124,10 @@ public sealed class DashboardTests(PostgresServer postgres, ChromiumBrowser chro
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Показатели", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("table.csat[data-dimension=article] tr[data-key=oms-get-policy]")).ToContainTextAsync("Как получить полис ОМС");
-        await Expect(page.Locator("table.csat[data-dimension=article] tr[data-key=oms-get-policy] td").Nth(2)).ToHaveTextAsync("4.50");
-        await Expect(page.Locator("table.csat[data-dimension=situation] tr[data-key=oms-policy] td").Nth(2)).ToHaveTextAsync("4.50");
-        await Expect(page.Locator("table.csat[data-dimension=channel] tr[data-key=web] td").Nth(2)).ToHaveTextAsync("3.67");
-        await Expect(page.Locator("table.csat[data-dimension=operator] tr[data-key=op-a] td").Nth(2)).ToHaveTextAsync("2.00");
+        await Expect(page.Locator("table.csat[data-dimension=article] tr[data-key=oms-get-policy] td").Nth(2)).ToHaveTextAsync("4,50");
+        await Expect(page.Locator("table.csat[data-dimension=situation] tr[data-key=oms-policy] td").Nth(2)).ToHaveTextAsync("4,50");
+        await Expect(page.Locator("table.csat[data-dimension=channel] tr[data-key=web] td").Nth(2)).ToHaveTextAsync("3,67");
+        await Expect(page.Locator("table.csat[data-dimension=operator] tr[data-key=op-a] td").Nth(2)).ToHaveTextAsync("2,00");
         await Expect(page.Locator("svg[role=img]").First).ToBeVisibleAsync();
         AxeChecks.AssertNoSeriousViolations("the dashboard", await page.RunAxe());
         await Screenshots.SaveAsync(page, "dashboard");
@@ -83,8 +137,8 @@ public sealed class DashboardTests(PostgresServer postgres, ChromiumBrowser chro
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Как получить полис ОМС", Level = 1 })).ToBeVisibleAsync();
         var figures = page.Locator("table.card-figures");
         await Expect(figures.Locator("tr", new() { HasText = "Бот ответил статьёй" })).ToContainTextAsync("2");
-        await Expect(figures.Locator("tr", new() { HasText = "Позвали специалиста после ответа" })).ToContainTextAsync("1 (50%)");
-        await Expect(figures.Locator("tr", new() { HasText = "Средняя оценка" })).ToContainTextAsync("4.50");
+        await Expect(figures.Locator("tr", new() { HasText = "Позвали специалиста после ответа" })).ToContainTextAsync("1 (50 %)");
+        await Expect(figures.Locator("tr", new() { HasText = "Средняя оценка" })).ToContainTextAsync("4,50");
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Какие формулировки базы находят статью" }).Locator("tbody tr").First).ToContainTextAsync("2");
         AxeChecks.AssertNoSeriousViolations("the article card", await page.RunAxe());
         await page.GoBackAsync();
