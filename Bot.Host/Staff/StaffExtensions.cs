@@ -130,6 +130,9 @@ public static class StaffExtensions
             });
         }
 
+        // «Выйти» or a password reset changes the account's security stamp; checking it on every cookie request (one indexed read)
+        // ends the old cookie at once everywhere, instead of after Identity's default 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "assistant.staff";

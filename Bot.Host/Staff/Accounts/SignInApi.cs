@@ -71,8 +71,14 @@ public static class SignInApi
             : await FailedCodeAsync(user.UserName!, form.ReturnUrl, audit);
     }
 
-    public static async Task<IResult> SignOutAsync(HttpContext context, SignInManager<StaffUser> signIn, AuditLog audit)
+    public static async Task<IResult> SignOutAsync(HttpContext context, SignInManager<StaffUser> signIn, AuditLog audit, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery)
     {
+        // The form has no other field, so nothing would check its token by itself: a page elsewhere must not sign anyone out.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.BadRequest();
+        }
+
         if (context.User.Identity?.Name is { } login)
         {
             await audit.WriteAsync(login, "sign-out");

@@ -5,11 +5,18 @@ using System.Text.RegularExpressions;
 namespace Assistant.Bot.Host.Tests.Support;
 
 /// <summary>The sign-in form driven over plain HTTP (cookies, anti-forgery token, redirects), as a browser without scripts would.</summary>
-public sealed partial class StaffBrowserlessSignIn(Uri address) : IDisposable
+public sealed partial class StaffBrowserlessSignIn : IDisposable
 {
-    private readonly HttpClient _client = new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = address };
+    private readonly CookieContainer _cookies = new();
+    private readonly HttpClient _client;
+
+    public StaffBrowserlessSignIn(Uri address) =>
+        _client = new(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = address };
 
     public HttpClient Client => _client;
+
+    /// <summary>The cookies this browser would send, as a Cookie header (to replay them from elsewhere).</summary>
+    public string CookieHeader() => _cookies.GetCookieHeader(_client.BaseAddress!);
 
     /// <summary>Posts a form from <paramref name="page"/> to <paramref name="action"/>; returns where the answer redirects.</summary>
     public async Task<string> PostFormAsync(string page, string action, params (string Name, string Value)[] fields)
