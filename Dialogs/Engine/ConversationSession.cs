@@ -43,7 +43,7 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
 
     /// <summary>A message to the citizen: stored and delivered at commit.</summary>
     public void Say(MessageKind kind, string text, IReadOnlyList<QuickReply>? buttons = null, string? sourceUrl = null,
-        string from = Authors.Bot, string? operatorId = null)
+        string from = Authors.Bot, string? operatorId = null, string? articleId = null)
     {
         _pending.Add((new TranscriptEntry
         {
@@ -54,6 +54,7 @@ internal sealed class ConversationSession(DialogServices services, IAsyncDisposa
             Buttons = buttons ?? [],
             SourceUrl = sourceUrl,
             OperatorId = operatorId,
+            ArticleId = articleId,
             Timestamp = services.Now,
         }, true));
         Conversation = Conversation with { LastReplyKind = kind };

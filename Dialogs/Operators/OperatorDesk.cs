@@ -159,19 +159,20 @@ public sealed class OperatorDesk(DialogServices services)
     /// </summary>
     public async Task<DeskResult> ReplyAsync(string conversationId, string operatorId, string text, string? articleId, CancellationToken cancellationToken)
     {
-        var result = await ReplyCoreAsync(conversationId, operatorId, text, cancellationToken);
-        if (result.Succeeded && articleId is not null && services.Knowledge.FindArticle(articleId) is not null)
+        var known = articleId is not null && services.Knowledge.FindArticle(articleId) is not null ? articleId : null;
+        var result = await ReplyCoreAsync(conversationId, operatorId, text, known, cancellationToken);
+        if (result.Succeeded && known is not null)
         {
             var conversation = result.Conversation!;
             var question = conversation.LastQuestion ?? (await services.Stores.Transcripts.ReadAsync(conversation.Id, 0, cancellationToken))
                 .FirstOrDefault(e => e.From == Authors.Citizen)?.Text;
-            await services.Unanswered.RecordAsync(conversation, Learning.UnansweredKind.OperatorTemplate, question, [articleId], articleId, cancellationToken);
+            await services.Unanswered.RecordAsync(conversation, Learning.UnansweredKind.OperatorTemplate, question, [known], known, cancellationToken);
         }
 
         return result;
     }
 
-    private Task<DeskResult> ReplyCoreAsync(string conversationId, string operatorId, string text, CancellationToken cancellationToken) =>
+    private Task<DeskResult> ReplyCoreAsync(string conversationId, string operatorId, string text, string? articleId, CancellationToken cancellationToken) =>
         ActAsync("reply", conversationId, operatorId, cancellationToken, session =>
         {
             if (OwnedBy(session, operatorId) is { } refused)
@@ -190,7 +191,7 @@ public sealed class OperatorDesk(DialogServices services)
                 FirstResponseAt = session.Conversation.FirstResponseAt ?? services.Now,
                 CitizenUnansweredSince = null,
             };
-            session.Say(MessageKind.OperatorMessage, text.Trim(), services.Phrases.Buttons.ResolvedOnly(), from: Authors.Operator, operatorId: operatorId);
+            session.Say(MessageKind.OperatorMessage, text.Trim(), services.Phrases.Buttons.ResolvedOnly(), from: Authors.Operator, operatorId: operatorId, articleId: articleId);
             return null;
         });
 

@@ -12,7 +12,7 @@ namespace Assistant.Dialogs.Stores;
 /// </summary>
 internal static class DurableRows
 {
-    /// <summary>sequence, author, kind, text, buttons, source_url, operator_id, at.</summary>
+    /// <summary>sequence, author, kind, text, buttons, source_url, operator_id, at, article_id.</summary>
     public static TranscriptEntry Transcript(DbDataReader row, string conversationId, Func<DbDataReader, int, DateTimeOffset> time) => new()
     {
         ConversationId = conversationId,
@@ -24,6 +24,7 @@ internal static class DurableRows
         SourceUrl = NullableString(row, 5),
         OperatorId = NullableString(row, 6),
         Timestamp = time(row, 7),
+        ArticleId = NullableString(row, 8),
     };
 
     /// <summary>number, conversation_id, channel, text, contact, life_situation, article_ids, created_at, due_at.</summary>

@@ -24,5 +24,8 @@ public sealed record TranscriptEntry
     /// <summary>The operator who wrote an operator message.</summary>
     public string? OperatorId { get; init; }
 
+    /// <summary>The KB article an operator's reply was built from («Вставить» in the console), kept with the reply.</summary>
+    public string? ArticleId { get; init; }
+
     public DateTimeOffset Timestamp { get; init; }
 }

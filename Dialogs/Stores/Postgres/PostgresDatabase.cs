@@ -11,7 +11,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS transcript (
             conversation_id text NOT NULL, sequence bigint NOT NULL, author text NOT NULL, kind text, text text NOT NULL,
-            buttons jsonb NOT NULL, source_url text, operator_id text, at timestamptz NOT NULL, PRIMARY KEY (conversation_id, sequence));
+            buttons jsonb NOT NULL, source_url text, operator_id text, at timestamptz NOT NULL, article_id text, PRIMARY KEY (conversation_id, sequence));
         CREATE INDEX IF NOT EXISTS transcript_by_time ON transcript (at);
         CREATE TABLE IF NOT EXISTS processed_messages (
             channel text NOT NULL, message_id text NOT NULL, processed_at timestamptz NOT NULL, PRIMARY KEY (channel, message_id));
@@ -45,6 +45,8 @@ public sealed class PostgresDatabase : IAsyncDisposable
         CREATE TABLE IF NOT EXISTS ratings (
             conversation_id text PRIMARY KEY, channel text NOT NULL, life_situation text, article_ids jsonb NOT NULL, operator_id text,
             score integer NOT NULL, comment text, rated_at timestamptz NOT NULL);
+        -- Columns added after the first release; a database made before them gets them here.
+        ALTER TABLE transcript ADD COLUMN IF NOT EXISTS article_id text;
         """;
 
     private readonly NpgsqlDataSource _dataSource;

@@ -37,13 +37,13 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database) : ITransc
         foreach (var entry in entries)
         {
             await using var command = PostgresDatabase.Command(connection, """
-                INSERT INTO transcript (conversation_id, sequence, author, kind, text, buttons, source_url, operator_id, at)
-                SELECT @id, COALESCE(MAX(sequence), 0) + 1, @author, @kind, @text, @buttons, @source, @operator, @at
+                INSERT INTO transcript (conversation_id, sequence, author, kind, text, buttons, source_url, operator_id, at, article_id)
+                SELECT @id, COALESCE(MAX(sequence), 0) + 1, @author, @kind, @text, @buttons, @source, @operator, @at, @article
                 FROM transcript WHERE conversation_id = @id
                 RETURNING sequence
                 """,
                 ("id", entry.ConversationId), ("author", entry.From), ("kind", entry.Kind?.ToString()), ("text", entry.Text),
-                ("source", entry.SourceUrl), ("operator", entry.OperatorId), ("at", entry.Timestamp.ToUniversalTime()));
+                ("source", entry.SourceUrl), ("operator", entry.OperatorId), ("at", entry.Timestamp.ToUniversalTime()), ("article", entry.ArticleId));
             command.Parameters.Add(PostgresDatabase.Json("buttons", entry.Buttons));
             command.Transaction = transaction;
             sequences.Add((long)(await command.ExecuteScalarAsync(cancellationToken))!);
@@ -57,7 +57,7 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database) : ITransc
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = PostgresDatabase.Command(connection, """
-            SELECT sequence, author, kind, text, buttons::text, source_url, operator_id, at FROM transcript
+            SELECT sequence, author, kind, text, buttons::text, source_url, operator_id, at, article_id FROM transcript
             WHERE conversation_id = @id AND sequence > @after ORDER BY sequence
             """, ("id", conversationId), ("after", afterSequence));
         var entries = new List<TranscriptEntry>();

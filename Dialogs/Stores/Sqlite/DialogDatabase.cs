@@ -23,7 +23,7 @@ public sealed class DialogDatabase
         CREATE INDEX IF NOT EXISTS conversations_by_state ON conversations (state);
         CREATE TABLE IF NOT EXISTS transcript (
             conversation_id TEXT NOT NULL, sequence INTEGER NOT NULL, author TEXT NOT NULL, kind TEXT, text TEXT NOT NULL,
-            buttons TEXT NOT NULL, source_url TEXT, operator_id TEXT, at TEXT NOT NULL, PRIMARY KEY (conversation_id, sequence));
+            buttons TEXT NOT NULL, source_url TEXT, operator_id TEXT, at TEXT NOT NULL, article_id TEXT, PRIMARY KEY (conversation_id, sequence));
         CREATE INDEX IF NOT EXISTS transcript_by_time ON transcript (at);
         CREATE TABLE IF NOT EXISTS processed_messages (
             channel TEXT NOT NULL, message_id TEXT NOT NULL, processed_at TEXT NOT NULL, PRIMARY KEY (channel, message_id));
@@ -80,6 +80,20 @@ public sealed class DialogDatabase
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true }.ToString();
     }
 
+    /// <summary>Columns added after the first release: SQLite has no ADD COLUMN IF NOT EXISTS, so a file made before them is asked.</summary>
+    private static async Task AddLaterColumnsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        foreach (var (table, column, type) in new[] { ("transcript", "article_id", "TEXT") })
+        {
+            await using var exists = Command(connection, $"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $column", ("$column", column));
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                await using var add = Command(connection, $"ALTER TABLE {table} ADD COLUMN {column} {type}");
+                await add.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
     /// <summary>A connection for reading (writers use <see cref="OpenForWriteAsync"/>).</summary>
     internal Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(forWriting: false, cancellationToken);
 
@@ -107,6 +121,7 @@ public sealed class DialogDatabase
                 {
                     await using var command = Command(connection, Schema);
                     await command.ExecuteNonQueryAsync(cancellationToken);
+                    await AddLaterColumnsAsync(connection, cancellationToken);
                     _schemaReady = true;
                 }
             }

@@ -23,14 +23,14 @@ public sealed class SqliteTranscriptStore(DialogDatabase database) : ITranscript
         foreach (var entry in entries)
         {
             await using var command = DialogDatabase.Command(connection, """
-                INSERT INTO transcript (conversation_id, sequence, author, kind, text, buttons, source_url, operator_id, at)
-                SELECT $id, COALESCE(MAX(sequence), 0) + 1, $author, $kind, $text, $buttons, $source, $operator, $at
+                INSERT INTO transcript (conversation_id, sequence, author, kind, text, buttons, source_url, operator_id, at, article_id)
+                SELECT $id, COALESCE(MAX(sequence), 0) + 1, $author, $kind, $text, $buttons, $source, $operator, $at, $article
                 FROM transcript WHERE conversation_id = $id
                 RETURNING sequence
                 """,
                 ("$id", entry.ConversationId), ("$author", entry.From), ("$kind", entry.Kind?.ToString()), ("$text", entry.Text),
                 ("$buttons", DialogDatabase.ToJson(entry.Buttons)), ("$source", entry.SourceUrl), ("$operator", entry.OperatorId),
-                ("$at", DialogDatabase.Time(entry.Timestamp)));
+                ("$at", DialogDatabase.Time(entry.Timestamp)), ("$article", entry.ArticleId));
             command.Transaction = transaction;
             sequences.Add(Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture));
         }
@@ -43,7 +43,7 @@ public sealed class SqliteTranscriptStore(DialogDatabase database) : ITranscript
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = DialogDatabase.Command(connection, """
-            SELECT sequence, author, kind, text, buttons, source_url, operator_id, at FROM transcript
+            SELECT sequence, author, kind, text, buttons, source_url, operator_id, at, article_id FROM transcript
             WHERE conversation_id = $id AND sequence > $after ORDER BY sequence
             """, ("$id", conversationId), ("$after", afterSequence));
         var entries = new List<TranscriptEntry>();

@@ -75,7 +75,10 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         await templates.GetByRole(AriaRole.Button, new() { Name = "Вставить ответ статьи «Как получить полис ОМС»" }).ClickAsync();
         var reply = anna.Page.GetByLabel("Текст ответа");
         await Expect(reply).Not.ToHaveValueAsync(string.Empty);
+        // The answer comes as the citizen reads it (no Markdown marks), and the keyboard lands in it to edit.
+        await Expect(reply).ToBeFocusedAsync();
         var inserted = await reply.InputValueAsync();
+        Assert.DoesNotContain("**", inserted);
         await reply.FillAsync("Здравствуйте! " + inserted);
         await anna.Page.GetByRole(AriaRole.Button, new() { Name = "Ответить", Exact = true }).ClickAsync();
         await Expect(anna.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ответ отправлен.");
@@ -93,6 +96,7 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         await anna.Page.GetByLabel("Группа").SelectOptionAsync("general");
         await anna.Page.GetByRole(AriaRole.Button, new() { Name = "Передать", Exact = true }).ClickAsync();
         await Expect(anna.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Вопрос передан группе «Общие вопросы».");
+        await Expect(anna.Page.GetByText("Вы передали вопрос группе «Общие вопросы»")).ToBeVisibleAsync();
         await Expect(log.Locator(".asw-kind--handoffNotice")).ToHaveCountAsync(2);
 
         // Boris, in «general», takes it; a third transfer is refused in the UI, with the reason.
@@ -108,6 +112,8 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         await Expect(boris.Page.GetByText("Передать нельзя: лимит передач исчерпан")).ToBeVisibleAsync();
         var transcript = boris.Page.GetByRole(AriaRole.Region, new() { Name = "Переписка" });
         await Expect(transcript).ToContainTextAsync("Здравствуйте!");
+        // Which KB article Anna's reply was built from stays with the reply.
+        await Expect(transcript).ToContainTextAsync("Ответ на основе статьи «Как получить полис ОМС»");
         // The bot's answer reads as the citizen saw it, not as Markdown.
         await Expect(transcript).ToContainTextAsync("оформляется бесплатно");
         await Expect(transcript).Not.ToContainTextAsync("**");
@@ -131,6 +137,8 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         Assert.NotNull(rating);
         Assert.Equal(5, rating.Score);
         Assert.Equal("boris", rating.OperatorId);
+        var stored = await _app.Services.GetRequiredService<DialogStores>().Transcripts.ReadAsync(conversationId, 0, CancellationToken.None);
+        Assert.Equal("oms-get-policy", stored.Single(e => e.From == "operator" && e.OperatorId == "anna").ArticleId);
 
         // The audit log has who opened and did what, and which KB article Anna's reply was built from.
         var audit = await _app.Services.GetRequiredService<AuditLog>().ReadAsync(null, conversationId, 100, CancellationToken.None);
@@ -208,7 +216,20 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Ответить", Exact = true }));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Ответ отправлен.");
-        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Завершить" }));
+
+        // A second reply typed but not sent: «Завершить» asks first, with the focus on staying.
+        await TabToAsync(page, page.GetByLabel("Текст ответа"));
+        await page.Keyboard.TypeAsync("Черновик, который не ушёл");
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Завершить", Exact = true }));
+        await page.Keyboard.PressAsync("Enter");
+        var confirm = page.GetByRole(AriaRole.Alertdialog, new() { Name = "Завершить, не отправив ответ?" });
+        await Expect(confirm.GetByRole(AriaRole.Button, new() { Name = "Вернуться к диалогу" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(confirm).ToHaveCountAsync(0);
+        await Expect(page.GetByLabel("Текст ответа")).ToHaveValueAsync("Черновик, который не ушёл");
+        await page.GetByLabel("Текст ответа").FillAsync(string.Empty);
+
+        await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Завершить", Exact = true }));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Диалог завершён.");
 

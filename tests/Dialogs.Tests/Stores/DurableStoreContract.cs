@@ -35,6 +35,13 @@ public abstract class DurableStoreContract
         await Stores.Transcripts.AppendAsync(rich, CancellationToken.None);
         Assert.Equal(rich with { Sequence = 1 }, (await Stores.Transcripts.ReadAsync("c3", 0, CancellationToken.None))[0] with { Buttons = rich.Buttons });
         Assert.Equal(rich.Buttons, (await Stores.Transcripts.ReadAsync("c3", 0, CancellationToken.None))[0].Buttons);
+
+        var fromTemplate = Entry("c4", "Полис оформляет страховая организация.") with
+        {
+            From = Authors.Operator, Kind = MessageKind.OperatorMessage, OperatorId = "anna", ArticleId = "oms-get-policy",
+        };
+        await Stores.Transcripts.AppendAsync(fromTemplate, CancellationToken.None);
+        Assert.Equal("oms-get-policy", (await Stores.Transcripts.ReadAsync("c4", 0, CancellationToken.None))[0].ArticleId);
     }
 
     [Fact]

@@ -23,6 +23,36 @@ public sealed class SqliteStoreTests : DurableStoreContract, IDisposable
     public void Dispose() => _directory.Dispose();
 
     [Fact]
+    public async Task A_dialogs_db_from_before_the_article_column_gets_it_and_keeps_its_transcripts()
+    {
+        var path = _directory.File("old/dialogs.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await old.OpenAsync();
+            await using var create = old.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE transcript (
+                    conversation_id TEXT NOT NULL, sequence INTEGER NOT NULL, author TEXT NOT NULL, kind TEXT, text TEXT NOT NULL,
+                    buttons TEXT NOT NULL, source_url TEXT, operator_id TEXT, at TEXT NOT NULL, PRIMARY KEY (conversation_id, sequence));
+                INSERT INTO transcript VALUES ('c1', 1, 'citizen', NULL, 'как получить полис', '[]', NULL, NULL, '2025-03-04T10:00:00.0000000+00:00');
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var stores = DialogStores.Sqlite(path);
+        await stores.Transcripts.AppendAsync(new TranscriptEntry
+        {
+            ConversationId = "c1", From = Authors.Operator, Kind = MessageKind.OperatorMessage, Text = "Полис оформляет страховая.",
+            OperatorId = "anna", ArticleId = "oms-get-policy", Timestamp = Now,
+        }, CancellationToken.None);
+
+        var read = await stores.Transcripts.ReadAsync("c1", 0, CancellationToken.None);
+        Assert.Equal(["как получить полис", "Полис оформляет страховая."], read.Select(e => e.Text));
+        Assert.Equal([null, "oms-get-policy"], read.Select(e => e.ArticleId));
+    }
+
+    [Fact]
     public async Task A_conversation_is_created_once_per_key_and_saved_only_from_the_version_read()
     {
         var created = await _stores.Conversations.GetOrCreateAsync(Key, () => Conversation.Start(Key, Now), CancellationToken.None);
