@@ -6,12 +6,22 @@ public sealed class CliArguments
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
 
     public CliArguments(string[] args, params string[] flags)
+        : this(args, flags, known: null)
+    {
+    }
+
+    private CliArguments(string[] args, string[] flags, string[]? known)
     {
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i].StartsWith("--", StringComparison.Ordinal))
             {
                 var name = args[i][2..];
+                if (known is not null && !known.Contains(name))
+                {
+                    throw new CliUsageException($"Unknown option --{name}.");
+                }
+
                 if (flags.Contains(name))
                 {
                     _options[name] = null;
@@ -31,6 +41,12 @@ public sealed class CliArguments
             }
         }
     }
+
+    /// <summary>
+    /// Arguments that may only carry <paramref name="options"/> (with values) and <paramref name="flags"/>: a misspelt option
+    /// (--gropus) is refused instead of being silently ignored.
+    /// </summary>
+    public static CliArguments Only(string[] args, string[] options, params string[] flags) => new(args, flags, [.. options, .. flags]);
 
     public List<string> Positional { get; } = [];
 

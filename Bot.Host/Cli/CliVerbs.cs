@@ -71,12 +71,10 @@ public static class CliVerbs
               data export --channel <web|telegram|vk> --user <id> [--out file.json]   everything kept about one person (audited)
               data erase --channel <web|telegram|vk> --user <id>                      deletes it (audited)
               healthcheck [--url http://127.0.0.1:8080/healthz/live]   exit 0 when the running app is live (the image's HEALTHCHECK)
-              staff add <login> --role operator|moderator|supervisor|admin [--groups oms,care]   (password on stdin)
-              staff token <login>        prints a new personal API token as the last line
-              staff revoke <login>       revokes every token of the account
-              staff totp <login>         turns on the second factor and prints its key
-              staff list
             """);
+
+        // One list of staff sub-commands for both usages, so a new one (unlock) cannot be missing here.
+        Console.Error.Write(StaffCommandLine.Lines);
         return 2;
     }
 

@@ -7,21 +7,33 @@ using Microsoft.EntityFrameworkCore;
 namespace Assistant.Bot.Host.Cli;
 
 /// <summary>
-/// `staff add|token|revoke|totp|list`: accounts from the command line, so the first admin needs no default password. The password
-/// is read from stdin (one line), never from an argument that shell history or `ps` would keep.
+/// `staff add|token|revoke|totp|unlock|list`: accounts from the command line, so the first admin needs no default password. The
+/// password is read from stdin (one line), never from an argument that shell history or `ps` would keep.
 /// </summary>
 public static class StaffCommand
 {
     public static async Task<int> RunAsync(string[] args, Func<IServiceProvider> buildServices, TextReader input, TextWriter output,
         TextWriter error, CancellationToken ct)
     {
-        var arguments = new CliArguments(args);
-        if (arguments.Positional.Count == 0)
+        if (StaffCommandLine.IsHelp(args))
         {
-            throw new CliUsageException("staff needs a sub-command: add, token, revoke, totp or list.");
+            await output.WriteAsync(StaffCommandLine.Usage);
+            return 0;
         }
 
-        var action = arguments.Positional[0];
+        // Checked before the accounts are opened, so a misspelt word (--gropus) changes nothing.
+        StaffCommandLine command;
+        try
+        {
+            command = StaffCommandLine.Parse(args);
+        }
+        catch (CliUsageException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            await error.WriteAsync(StaffCommandLine.Usage);
+            return 2;
+        }
+
         var services = buildServices();
         await using (var db = await services.GetRequiredService<IDbContextFactory<StaffDbContext>>().CreateDbContextAsync(ct))
         {
@@ -31,7 +43,7 @@ public static class StaffCommand
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
-        if (action == "list")
+        if (command.Action == "list")
         {
             foreach (var user in await users.Users.OrderBy(u => u.UserName).ToListAsync(ct))
             {
@@ -42,37 +54,10 @@ public static class StaffCommand
             return 0;
         }
 
-        if (arguments.Positional.Count != 2)
+        var login = command.Login!;
+        if (command.Action == "add")
         {
-            throw new CliUsageException($"staff {action} needs exactly one login.");
-        }
-
-        var login = arguments.Positional[1];
-        if (action == "add")
-        {
-            var role = arguments.Require("role");
-            var password = await input.ReadLineAsync(ct);
-            if (string.IsNullOrEmpty(password))
-            {
-                await error.WriteLineAsync("No password on stdin: pipe it in, e.g. `read -s P; echo \"$P\" | dotnet run --project Bot.Host -- staff add …`.");
-                return 1;
-            }
-
-            var errors = await scope.ServiceProvider.GetRequiredService<StaffAccounts>()
-                .AddOrUpdateAsync(login, role, StaffGroups.Parse(arguments.Get("groups")), password);
-            if (errors.Count > 0)
-            {
-                foreach (var message in errors)
-                {
-                    await error.WriteLineAsync(message);
-                }
-
-                return 1;
-            }
-
-            await audit.WriteAsync("cli", "account-saved", details: $"{login} as {role}", cancellationToken: ct);
-            await output.WriteLineAsync($"{login}: {role}{(arguments.Get("groups") is { } g ? ", groups " + StaffGroups.Join(StaffGroups.Parse(g)) : string.Empty)}");
-            return 0;
+            return await AddAsync(command, scope.ServiceProvider, input, output, error, ct);
         }
 
         if (await users.FindByNameAsync(login) is not { } account)
@@ -82,7 +67,7 @@ public static class StaffCommand
         }
 
         var tokens = scope.ServiceProvider.GetRequiredService<StaffTokens>();
-        switch (action)
+        switch (command.Action)
         {
             case "token":
                 var token = await tokens.IssueAsync(account, ct);
@@ -104,8 +89,63 @@ public static class StaffCommand
                 await output.WriteLineAsync($"otpauth://totp/Assistant:{Uri.EscapeDataString(login)}?secret={key}&issuer=Assistant&digits=6");
                 await output.WriteLineAsync(key!);
                 return 0;
+            case "unlock":
+                return await UnlockAsync(account, scope.ServiceProvider, output, error, ct);
             default:
-                throw new CliUsageException($"Unknown staff sub-command '{action}'.");
+                // StaffCommandLine.Parse lets through only the sub-commands handled above.
+                throw new InvalidOperationException($"staff {command.Action} is parsed but not handled.");
         }
+    }
+
+    private static async Task<int> AddAsync(StaffCommandLine command, IServiceProvider services, TextReader input, TextWriter output,
+        TextWriter error, CancellationToken ct)
+    {
+        var password = await input.ReadLineAsync(ct);
+        if (string.IsNullOrEmpty(password))
+        {
+            await error.WriteLineAsync("No password on stdin: pipe it in, e.g. `read -s P; echo \"$P\" | dotnet run --project Bot.Host -- staff add …`.");
+            return 1;
+        }
+
+        var login = command.Login!;
+        var errors = await services.GetRequiredService<StaffAccounts>().AddOrUpdateAsync(login, command.Role!, command.Groups, password);
+        if (errors.Count > 0)
+        {
+            foreach (var message in errors)
+            {
+                await error.WriteLineAsync(message);
+            }
+
+            return 1;
+        }
+
+        // The groups the account has now: the ones given, or, without --groups, the ones it kept.
+        var saved = await services.GetRequiredService<UserManager<StaffUser>>().FindByNameAsync(login);
+        var groups = saved?.GroupList ?? [];
+        await services.GetRequiredService<AuditLog>().WriteAsync("cli", "account-saved", details: $"{login} as {command.Role}", cancellationToken: ct);
+        await output.WriteLineAsync($"{login}: {command.Role}{(groups.Count > 0 ? ", groups " + StaffGroups.Join(groups) : string.Empty)}");
+        return 0;
+    }
+
+    private static async Task<int> UnlockAsync(StaffUser account, IServiceProvider services, TextWriter output, TextWriter error,
+        CancellationToken ct)
+    {
+        var wasLocked = account.LockoutEnd is { } end && end > services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var result = await services.GetRequiredService<StaffAccounts>().UnlockAsync(account);
+        if (!result.Succeeded)
+        {
+            foreach (var failure in result.Errors)
+            {
+                await error.WriteLineAsync(failure.Description);
+            }
+
+            return 1;
+        }
+
+        await services.GetRequiredService<AuditLog>().WriteAsync("cli", "account-unlocked", details: account.UserName, cancellationToken: ct);
+        await output.WriteLineAsync(wasLocked
+            ? $"{account.UserName}: unlocked, the wrong-password count is reset; the password is unchanged."
+            : $"{account.UserName} was not locked; the wrong-password count is reset.");
+        return 0;
     }
 }

@@ -6,10 +6,12 @@ namespace Assistant.Bot.Host.Staff.Accounts;
 public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles)
 {
     /// <summary>
-    /// Creates <paramref name="login"/> with one role and its groups, or, when the login exists, sets its password, role and
-    /// groups (so `staff add` also resets a forgotten password). Errors are Identity's (password rules, login characters).
+    /// Creates <paramref name="login"/> with one role and its groups, or, when the login exists, sets its password and role (so
+    /// `staff add` also resets a forgotten password) and lifts a lockout: the member locked out by wrong passwords is the one who
+    /// asks for the reset. Null <paramref name="groups"/> keep an existing account's groups (a password reset must not take its
+    /// queues away); a list, even an empty one, replaces them. Errors are Identity's (password rules, login characters).
     /// </summary>
-    public async Task<IReadOnlyList<string>> AddOrUpdateAsync(string login, string role, IReadOnlyList<string> groups, string password)
+    public async Task<IReadOnlyList<string>> AddOrUpdateAsync(string login, string role, IReadOnlyList<string>? groups, string password)
     {
         if (!StaffRoles.IsRole(role))
         {
@@ -28,17 +30,26 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         IdentityResult result;
         if (user is null)
         {
-            user = new StaffUser { UserName = login, Groups = StaffGroups.Join(groups), LockoutEnabled = true };
+            user = new StaffUser { UserName = login, Groups = StaffGroups.Join(groups ?? []), LockoutEnabled = true };
             result = await users.CreateAsync(user, password);
         }
         else
         {
-            user.Groups = StaffGroups.Join(groups);
+            if (groups is not null)
+            {
+                user.Groups = StaffGroups.Join(groups);
+            }
+
             result = await users.UpdateAsync(user);
             if (result.Succeeded)
             {
                 var token = await users.GeneratePasswordResetTokenAsync(user);
                 result = await users.ResetPasswordAsync(user, token, password);
+            }
+
+            if (result.Succeeded)
+            {
+                result = await UnlockAsync(user);
             }
 
             if (result.Succeeded)
@@ -53,6 +64,25 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         }
 
         return result.Succeeded ? [] : [.. result.Errors.Select(e => e.Description)];
+    }
+
+    /// <summary>
+    /// Lifts a lockout now instead of after Staff:LockoutTime, and forgets the wrong passwords counted so far (otherwise the next
+    /// mistyped password would lock the account again at once).
+    /// </summary>
+    public async Task<IdentityResult> UnlockAsync(StaffUser user)
+    {
+        // Identity refuses to set a lockout end on an account without lockout; such an account cannot be locked anyway.
+        if (user.LockoutEnabled && user.LockoutEnd is not null)
+        {
+            var result = await users.SetLockoutEndDateAsync(user, null);
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+        }
+
+        return await users.ResetAccessFailedCountAsync(user);
     }
 
     /// <summary>Replaces the account's roles and groups (single sign-on: the provider's claims decide on every sign-in).</summary>

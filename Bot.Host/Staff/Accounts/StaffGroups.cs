@@ -13,6 +13,13 @@ public static class StaffGroups
 
     public static string Join(IEnumerable<string> groups) => string.Join(',', groups);
 
+    /// <summary>
+    /// A group id as the KB's handoffGroup and Staff:GroupNames spell them (oms, sick-leave): lower-case latin letters, digits and
+    /// inner hyphens. An operator put in «омс» or «oms_care» would never see a conversation, so such names are refused up front.
+    /// </summary>
+    public static bool IsName(string group) =>
+        group.Length > 0 && group[0] != '-' && group[^1] != '-' && group.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+
     /// <summary>Every group some account belongs to, plus "general" (always staffed by routing): the groups a handover can reach.</summary>
     public static async Task<IReadOnlyList<string>> StaffedAsync(IDbContextFactory<StaffDbContext> contexts, CancellationToken cancellationToken)
     {

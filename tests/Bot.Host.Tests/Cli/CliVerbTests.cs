@@ -15,6 +15,19 @@ public sealed class CliVerbTests
         Assert.Contains("Usage:", error);
     }
 
+    [Fact]
+    public async Task The_usage_lists_every_staff_sub_command_including_unlock()
+    {
+        var (exitCode, _, error) = await BotHostCli.RunAsync(["help"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("staff unlock <login>", error);
+        foreach (var name in StaffCommandLine.Names)
+        {
+            Assert.Contains($"  staff {name}", error);
+        }
+    }
+
     [Theory]
     [InlineData("--urls", "http://127.0.0.1:5000")]
     [InlineData("Storage:DataDirectory=/tmp/x")]
