@@ -160,6 +160,10 @@ public static class StaffExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffAuthenticationState>();
         services.AddSingleton<StaffSignals>();
+        services.AddSingleton<Presence.OpenConsoles>();
+        services.AddSingleton<Presence.PresenceSweep>();
+        services.AddHostedService(sp => sp.GetRequiredService<Presence.PresenceSweep>());
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Presence.ConsolePresenceCircuit>();
         services.AddSingleton<StaffNames>();
         services.AddSingleton<Assistant.Bot.Host.Staff.KbEditor.ArticleHistory>();
         services.AddSingleton<QueueSnapshot>();

@@ -43,4 +43,10 @@ public sealed class StaffOptions
 
     /// <summary>How often an open console page checks that its sign-in still holds (signed out elsewhere, locked, role changed).</summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>«На месте» ends when the member has had no console open and made no API call on any host for this long.</summary>
+    public TimeSpan PresenceTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often each host records its open consoles and sets away whoever was not seen for <see cref="PresenceTimeout"/>.</summary>
+    public TimeSpan PresenceSweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

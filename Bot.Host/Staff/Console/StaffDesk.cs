@@ -20,6 +20,7 @@ public sealed class StaffDesk(
     AuditLog audit,
     IKnowledgeSearch knowledge,
     IDbContextFactory<StaffDbContext> contexts,
+    Presence.PresenceSweep presence,
     IOptions<StaffOptions> options)
 {
     public StaffOptions Options => options.Value;
@@ -29,8 +30,12 @@ public sealed class StaffDesk(
     /// wherever they wait, personal clients first; a conversation held for another operator's personal client stays hidden until
     /// the hold runs out.
     /// </summary>
-    public async Task<IReadOnlyList<QueueEntry>> QueueAsync(ClaimsPrincipal user, string? group, CancellationToken cancellationToken) =>
-        Visible(user, group, await desk.ListWaitingAsync(null, cancellationToken));
+    public async Task<IReadOnlyList<QueueEntry>> QueueAsync(ClaimsPrincipal user, string? group, CancellationToken cancellationToken)
+    {
+        // An integration reading the queue through the API is as present as an open console.
+        await presence.SeenAsync([user.Login()], cancellationToken);
+        return Visible(user, group, await desk.ListWaitingAsync(null, cancellationToken));
+    }
 
     /// <summary>The same queue without transcripts, from the snapshot every console shares.</summary>
     public async Task<IReadOnlyList<QueueEntry>> QueueSummaryAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
@@ -140,6 +145,12 @@ public sealed class StaffDesk(
     /// <summary>«На месте» or «Отошёл»: personal-manager routing and supervisors read it.</summary>
     public async Task SetOnlineAsync(ClaimsPrincipal user, bool online, CancellationToken cancellationToken)
     {
+        if (online)
+        {
+            // Seen now, so the next presence sweep does not set away someone who has only just said «на месте».
+            await presence.SeenAsync([user.Login()], cancellationToken);
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Users.Where(u => u.UserName == user.Login()).ExecuteUpdateAsync(s => s.SetProperty(u => u.Online, online), cancellationToken);
         await audit.WriteAsync(user.Login(), online ? "online" : "away", cancellationToken: cancellationToken);
