@@ -9,10 +9,14 @@ namespace Assistant.Bot.Host.Staff.Dashboards;
 /// <summary>One month of an article's ratings.</summary>
 public sealed record MonthRating(DateOnly Month, long Count, double Mean);
 
-/// <summary>How one article serves citizens: answers, «Не помогло», handovers after it, ratings and their trend, the phrasings that find it.</summary>
+/// <summary>
+/// How one article serves citizens: answers (<paramref name="Chosen"/> of them picked by the citizen from a list of articles),
+/// «Не помогло», handovers after it, ratings and their trend, the KB phrasings that found it.
+/// </summary>
 public sealed record ArticleCard(
     Article Article,
     long Answered,
+    long Chosen,
     Share NotHelped,
     Share HandedOverAfter,
     CsatRow? Ratings,
@@ -47,7 +51,7 @@ public sealed class ArticleCards(DialogStores stores, KnowledgeService knowledge
             trend.Add(new MonthRating(start, row?.Count ?? 0, row?.Mean ?? 0));
         }
 
-        return new ArticleCard(article, answered, new Share(Sum("not-helped", articleId), answered),
+        return new ArticleCard(article, answered, Sum("chosen", articleId), new Share(Sum("not-helped", articleId), answered),
             new Share(Sum("handover-after", articleId), answered), Ratings(articleId, article.Title, totals), trend, phrasings);
     }
 

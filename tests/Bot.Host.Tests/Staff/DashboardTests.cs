@@ -139,9 +139,20 @@ public sealed class DashboardTests(PostgresServer postgres, ChromiumBrowser chro
         await Expect(figures.Locator("tr", new() { HasText = "Бот ответил статьёй" })).ToContainTextAsync("2");
         await Expect(figures.Locator("tr", new() { HasText = "Позвали специалиста после ответа" })).ToContainTextAsync("1 (50 %)");
         await Expect(figures.Locator("tr", new() { HasText = "Средняя оценка" })).ToContainTextAsync("4,50");
+        await Expect(figures.Locator("tr", new() { HasText = "выбрал статью из списка" })).ToContainTextAsync("0");
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync("ОМС и полисы");
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Какие формулировки базы находят статью" }).Locator("tbody tr").First).ToContainTextAsync("2");
         AxeChecks.AssertNoSeriousViolations("the article card", await page.RunAxe());
-        await page.GoBackAsync();
+        await Screenshots.SaveAsync(page, "article-card");
+
+        // An article the citizen only ever picked from a list: counted as such, and the card says why no phrasing found it.
+        var picker = WebChatCalls.NewUserId();
+        await WebChatCalls.SendAsync(app.Client, picker, "больничный");
+        await WebChatCalls.PressAsync(app.Client, picker, "Больничный по уходу за больным ребёнком", "article:sick-leave-child-care");
+        await page.GotoAsync("/staff/articles/sick-leave-child-care");
+        await Expect(page.Locator("table.card-figures tr", new() { HasText = "выбрал статью из списка" })).ToContainTextAsync("1");
+        await Expect(page.GetByText("Каждый раз статью выбирал сам гражданин из списка вариантов")).ToBeVisibleAsync();
+        await page.GotoAsync("/staff/dashboard");
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Region, new() { Name = "Оценки по статьям" }).GetByRole(AriaRole.Link, new() { Name = "Скачать CSV" }).ClickAsync());
