@@ -158,6 +158,7 @@ public static class StaffExtensions
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffAuthenticationState>();
         services.AddSingleton<StaffSignals>();
         services.AddSingleton<StaffNames>();
+        services.AddSingleton<AuditWording>();
         services.AddSingleton<Assistant.Bot.Host.Staff.KbEditor.ArticleHistory>();
         services.AddSingleton<QueueSnapshot>();
         services.AddSingleton<IConversationObserver>(sp => sp.GetRequiredService<StaffSignals>());
