@@ -30,7 +30,7 @@ public static class OperatorApi
 
         var supervisors = app.MapGroup("/api/supervisor").WithTags(StaffRoles.Supervisors).RequireAuthorization(StaffRoles.Supervisors);
         supervisors.MapGet("/operators", OperatorsAsync).WithSummary("Every operator: online or away, groups, conversations answered now.");
-        supervisors.MapGet("/audit", AuditAsync).WithSummary("The audit log, newest first; filter by actor or conversation.");
+        supervisors.MapGet("/audit", AuditAsync).WithSummary("The audit log, newest first; filter by actor, conversation, days (from/to); page with before (audited).");
         return app;
     }
 
@@ -85,8 +85,24 @@ public static class OperatorApi
     public static async Task<IResult> OperatorsAsync(StaffDesk desk, CancellationToken cancellationToken) =>
         TypedResults.Ok(await desk.OperatorsAsync(cancellationToken));
 
-    public static async Task<IResult> AuditAsync(string? actor, string? conversationId, int? limit, AuditLog audit, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await audit.ReadAsync(actor, conversationId, limit ?? 200, cancellationToken));
+    /// <summary>
+    /// One page of the audit log: from/to are days (yyyy-MM-dd, inclusive), before is the id of the last line of the previous
+    /// page. Reading the log is itself audited, with the filter used.
+    /// </summary>
+    public static async Task<IResult> AuditAsync(string? actor, string? conversationId, string? from, string? to, long? before, int? limit,
+        ClaimsPrincipal user, AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (!AuditQuery.TryParseDay(from, out var start) || !AuditQuery.TryParseDay(to, out var end) || end < start)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Dates are yyyy-MM-dd, and from is not after to.");
+        }
+
+        var query = new AuditQuery(actor, conversationId, start, end, before, limit ?? 200);
+        var entries = await audit.ReadAsync(query, cancellationToken);
+        await audit.WriteAsync(user.Login(), "audit-read", string.IsNullOrWhiteSpace(conversationId) ? null : conversationId.Trim(),
+            details: query.Describe(), cancellationToken: CancellationToken.None);
+        return TypedResults.Ok(entries);
+    }
 
     private static IResult ToResult(DeskResult result) =>
         result.Succeeded

@@ -165,6 +165,7 @@ public static class StaffExtensions
         services.AddHostedService(sp => sp.GetRequiredService<Presence.PresenceSweep>());
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Presence.ConsolePresenceCircuit>();
         services.AddSingleton<StaffNames>();
+        services.AddSingleton<AuditWording>();
         services.AddSingleton<Assistant.Bot.Host.Staff.KbEditor.ArticleHistory>();
         services.AddSingleton<QueueSnapshot>();
         services.AddSingleton<IConversationObserver>(sp => sp.GetRequiredService<StaffSignals>());

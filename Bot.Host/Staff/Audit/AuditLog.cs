@@ -24,23 +24,67 @@ public sealed class AuditLog(IDbContextFactory<StaffDbContext> contexts, TimePro
     }
 
     /// <summary>The newest lines first, optionally for one actor or one conversation.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(string? actor, string? conversationId, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AuditEntry>> ReadAsync(string? actor, string? conversationId, int limit, CancellationToken cancellationToken) =>
+        ReadAsync(new AuditQuery(actor, conversationId, null, null, null, limit), cancellationToken);
+
+    /// <summary>
+    /// One page of lines, newest first: at most <see cref="AuditQuery.Limit"/>, within the days asked, older than the line
+    /// <see cref="AuditQuery.Before"/> when it is set. Ordered by time and then id, so the read walks the index on At on SQLite
+    /// and PostgreSQL alike, and a page ends where the next one starts even when lines share a time.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEntry>> ReadAsync(AuditQuery filter, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Audit.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(actor))
+        if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
             // Failed sign-ins have no staff member yet: they are kept with the login tried, and found by it too.
+            var actor = filter.Actor.Trim();
             var tried = "login " + actor;
             query = query.Where(e => e.Actor == actor || (e.Actor == "anonymous" && e.Details == tried));
         }
 
-        if (!string.IsNullOrWhiteSpace(conversationId))
+        if (!string.IsNullOrWhiteSpace(filter.ConversationId))
         {
+            var conversationId = filter.ConversationId.Trim();
             query = query.Where(e => e.ConversationId == conversationId);
         }
 
-        return await query.OrderByDescending(e => e.Id).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(cancellationToken);
+        if (filter.From is { } from)
+        {
+            var start = StartOf(from);
+            query = query.Where(e => e.At >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = StartOf(to.AddDays(1));
+            query = query.Where(e => e.At < end);
+        }
+
+        if (filter.Before is { } before)
+        {
+            var last = await db.Audit.AsNoTracking().Where(e => e.Id == before).Select(e => new { e.At }).FirstOrDefaultAsync(cancellationToken);
+            if (last is null)
+            {
+                // The line a page ended at is gone: retention removed it, and everything older with it.
+                return [];
+            }
+
+            // "At <= last" alone bounds the index range; the rest skips the lines of the same instant already shown.
+            var at = last.At;
+            query = query.Where(e => e.At <= at && (e.At < at || e.Id < before));
+        }
+
+        return await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            .Take(Math.Clamp(filter.Limit, 1, AuditQuery.MaxLimit)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Midnight of <paramref name="day"/> in the server's time zone (the zone the page shows times in), as UTC.</summary>
+    private DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, time.LocalTimeZone.GetUtcOffset(midnight)).ToUniversalTime();
     }
 
     /// <summary>Removes lines older than <paramref name="retention"/>; returns how many.</summary>

@@ -41,94 +41,14 @@ public static class ConsoleText
         _ => status,
     };
 
-    private static readonly Dictionary<string, string> AuditActions = new(StringComparer.Ordinal)
+    /// <summary>A staff role in Russian (the role codes stay in the store, the API and the CLI).</summary>
+    public static string RoleName(string role) => role switch
     {
-        ["sign-in"] = "вход",
-        ["sign-in-failed"] = "неудачный вход",
-        ["sign-in-locked"] = "вход заблокирован",
-        ["sign-in-refused"] = "вход отклонён",
-        ["sign-in-code-failed"] = "неверный код второго фактора",
-        ["sign-out"] = "выход",
-        ["sso-role"] = "вход через единый вход: роль",
-        ["sso-conflict"] = "единый вход: конфликт учётных записей",
-        ["queue"] = "просмотр очереди",
-        ["transcript"] = "просмотр переписки",
-        ["accept"] = "принятие диалога",
-        ["reply"] = "ответ гражданину",
-        ["transfer"] = "передача в другую группу",
-        ["close"] = "завершение диалога",
-        ["flag-set"] = "отметка поставлена",
-        ["flag-cleared"] = "отметка снята",
-        ["online"] = "на месте",
-        ["away"] = "отошёл",
-        ["request-open"] = "просмотр обращения",
-        ["request-assign"] = "обращение взято в работу",
-        ["request-answer"] = "ответ на обращение",
-        ["request-close"] = "обращение закрыто",
-        ["inbox-attach"] = "вопросы прикреплены к статье",
-        ["inbox-dismiss"] = "вопросы отклонены",
-        ["kb-article-saved"] = "статья сохранена",
-        ["kb-article-created"] = "статья создана",
-        ["kb-article-rollback"] = "статья возвращена к версии",
-        ["kb-situation-saved"] = "жизненная ситуация сохранена",
-        ["kb-imported"] = "импорт базы знаний",
-        ["audit-read"] = "просмотр журнала",
-        ["account-saved"] = "учётная запись сохранена",
-        ["token-issued"] = "выдан API-токен",
-        ["tokens-revoked"] = "API-токены отозваны",
-        ["totp-enabled"] = "включён второй фактор",
-    };
-
-    private static readonly Dictionary<string, string> AuditDetailWords = new(StringComparer.Ordinal)
-    {
-        ["contact shown"] = "контакт показан",
-        ["contact hidden"] = "контакт скрыт",
-        ["sent to the channel"] = "отправлено в канал гражданина",
-        ["AtCapacity"] = "достигнут предел диалогов",
-        ["WrongState"] = "диалог в другом состоянии",
-        ["EmptyText"] = "пустой текст",
-        ["NotYours"] = "чужой диалог или обращение",
-        ["NotFound"] = "не найдено",
-        ["NotYourGroup"] = "не ваша группа",
-        ["TransferLimit"] = "лимит передач исчерпан",
-        ["ReservedForManager"] = "ждёт персональный менеджер",
-        ["NoGroup"] = "группа не указана",
-        ["Changed"] = "изменено другим сотрудником",
-        ["NotTaken"] = "обращение не взято в работу",
-        ["NoAnswer"] = "нет ответа и причины",
-    };
-
-    /// <summary>An audit action in Russian (the stored code stays the contract of the API); «…: отказ» for a refused one.</summary>
-    public static string AuditActionName(string action) =>
-        AuditActions.TryGetValue(action, out var name) ? name
-        : action.EndsWith("-refused", StringComparison.Ordinal) && AuditActions.TryGetValue(action[..^"-refused".Length], out var refused) ? refused + ": отказ"
-        : action;
-
-    /// <summary>An audit line's details with the stored English words read in Russian; ids and numbers stay as they are.</summary>
-    public static string AuditDetails(string? details)
-    {
-        if (details is null)
-        {
-            return string.Empty;
-        }
-
-        if (AuditDetailWords.TryGetValue(details, out var word))
-        {
-            return word;
-        }
-
-        return details.StartsWith("login ", StringComparison.Ordinal) ? "логин " + details[6..]
-            : details.StartsWith("to ", StringComparison.Ordinal) ? "в группу " + details[3..]
-            : details.StartsWith("article ", StringComparison.Ordinal) ? "статья " + details[8..]
-            : details;
-    }
-
-    /// <summary>Who did it: a login, or what acted for nobody signed in.</summary>
-    public static string AuditActorName(string actor) => actor switch
-    {
-        "anonymous" => "не вошедший пользователь",
-        "cli" => "командная строка",
-        _ => actor,
+        Assistant.Bot.Host.Staff.Accounts.StaffRoles.Operator => "оператор",
+        Assistant.Bot.Host.Staff.Accounts.StaffRoles.Moderator => "модератор",
+        Assistant.Bot.Host.Staff.Accounts.StaffRoles.Supervisor => "супервизор",
+        Assistant.Bot.Host.Staff.Accounts.StaffRoles.Admin => "администратор",
+        _ => role,
     };
 
     public static string Date(DateTimeOffset at) => at.ToLocalTime().ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);

@@ -15,4 +15,16 @@ public static class RussianFigures
 
     /// <summary>A share with at most one decimal: «33,3 %».</summary>
     public static string Percent(double value) => value.ToString("0.#", Russian) + " %";
+
+    /// <summary>A count with its noun in the Russian form for it: «1 диалог», «3 диалога», «11 диалогов».</summary>
+    public static string Count(long n, string one, string few, string many)
+    {
+        var word = (n % 10, n % 100) switch
+        {
+            (1, not 11) => one,
+            (2 or 3 or 4, not (12 or 13 or 14)) => few,
+            _ => many,
+        };
+        return n.ToString(CultureInfo.InvariantCulture) + " " + word;
+    }
 }

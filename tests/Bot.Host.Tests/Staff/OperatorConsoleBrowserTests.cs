@@ -171,8 +171,9 @@ public sealed class OperatorConsoleBrowserTests : IClassFixture<ChromiumBrowser>
         // A supervisor looking into «vera» finds the attempts against her login too.
         var byLogin = await _app.Services.GetRequiredService<AuditLog>().ReadAsync("vera", null, 100, CancellationToken.None);
         Assert.Contains(byLogin, e => e.Action == "sign-in-failed");
-        Assert.Equal("неудачный вход", Assistant.Bot.Host.Staff.Console.ConsoleText.AuditActionName("sign-in-failed"));
-        Assert.Equal("логин vera", Assistant.Bot.Host.Staff.Console.ConsoleText.AuditDetails("login vera"));
+        Assert.Equal("неудачный вход", AuditText.ActionName("sign-in-failed"));
+        var failed = byLogin.First(e => e.Action == "sign-in-failed");
+        Assert.Equal("логин vera", _app.Services.GetRequiredService<AuditWording>().Details(failed, id => id ?? "—"));
     }
 
     [Fact]
