@@ -33,6 +33,7 @@ public sealed partial class AuditWording(StaffNames names, IKnowledgeSearch know
             "reply" when details.StartsWith("article ", StringComparison.Ordinal) => "по статье " + Article(details["article ".Length..]),
             "transfer" when details.StartsWith("to ", StringComparison.Ordinal) => $"в группу «{names.Group(details["to ".Length..])}»",
             "sign-in" when details == "sso" => "через единый вход",
+            "away" when details == "no console open" => "автоматически: рабочее место закрыто дольше допустимого",
             "sign-in-failed" or "sign-in-locked" or "sign-in-code-failed" when details.StartsWith("login ", StringComparison.Ordinal) =>
                 "логин " + details["login ".Length..],
             "sign-in-refused" when SsoNoRole().Match(details) is { Success: true } m => $"единый вход, логин {m.Groups[1].Value}: нет роли рабочего места",

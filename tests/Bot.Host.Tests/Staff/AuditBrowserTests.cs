@@ -180,6 +180,7 @@ public sealed class AuditBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
         Assert.Equal("web:u1, 2 диалога, 7 записей", Said("cli:root", "data.erase", "web:u1, 2 conversation(s), 7 record(s)"));
         Assert.Equal("единый вход, логин olga: нет роли рабочего места", Said("anonymous", "sign-in-refused", "sso olga: no staff role"));
         Assert.Equal("через единый вход", Said("olga", "sign-in", "sso"));
+        Assert.Equal("автоматически: рабочее место закрыто дольше допустимого", Said("olga", "away", "no console open"));
         Assert.Equal("достигнут предел диалогов", Said("anna", "accept-refused", "AtCapacity"));
         Assert.Equal("сотрудник anna, с 01.03.2025, по 10.03.2025, более ранние записи", Said("sveta", "audit-read", "actor anna; from 2025-03-01; to 2025-03-10; before 42"));
         Assert.Equal("командная строка (root)", AuditText.ActorName("cli:root"));

@@ -35,6 +35,8 @@ public sealed class PresenceTests(ChromiumBrowser chromium) : IClassFixture<Chro
         // Olga closes the browser without «Выйти».
         await page.Context.CloseAsync();
         await WaitUntilAsync(app, "olga", online: false);
+        var audit = await app.Services.GetRequiredService<Assistant.Bot.Host.Staff.Audit.AuditLog>().ReadAsync("olga", null, 50, CancellationToken.None);
+        Assert.Contains(audit, e => e.Action == "away" && e.Details == "no console open");
     }
 
     private static async Task WaitUntilAsync(RunningApp app, string login, bool online)
