@@ -16,6 +16,9 @@ public static class RussianFigures
     /// <summary>A share with at most one decimal: «33,3 %».</summary>
     public static string Percent(double value) => value.ToString("0.#", Russian) + " %";
 
+    /// <summary>A month as a calendar names it: «июль 2026».</summary>
+    public static string Month(DateOnly month) => month.ToString("MMMM yyyy", Russian);
+
     /// <summary>A count with its noun in the Russian form for it: «1 диалог», «3 диалога», «11 диалогов».</summary>
     public static string Count(long n, string one, string few, string many)
     {
