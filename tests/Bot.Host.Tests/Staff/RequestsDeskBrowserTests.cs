@@ -67,7 +67,7 @@ public sealed class RequestsDeskBrowserTests : IClassFixture<ChromiumBrowser>, I
         await staff.GetByLabel("Текст ответа").FillAsync("Путёвку выдаёт отделение Социального фонда по заявлению и справке 070/у.");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Ответить" }).ClickAsync();
         await Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("Ответ сохранён.");
-        await Expect(staff.GetByText("Ответ отправлен гражданину в канал обращения.")).ToBeVisibleAsync();
+        await Expect(staff.GetByText("Ответ отправлен в чат гражданина в канале обращения.")).ToBeVisibleAsync();
         await Expect(log.Locator(".asw-msg--operator")).ToContainTextAsync("Ответ на ваше обращение № МЗ-000001");
         await Expect(log.Locator(".asw-msg--operator")).ToContainTextAsync("справке 070/у");
 
