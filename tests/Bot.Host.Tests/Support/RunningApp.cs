@@ -24,6 +24,11 @@ public class RunningApp : IAsyncLifetime, IAsyncDisposable
     /// <summary>Extra settings (key, value) for a test class's app, e.g. ("Staff:MaxConversationsPerOperator", "2").</summary>
     protected virtual IEnumerable<(string Key, string Value)> Settings => [];
 
+    /// <summary>Changes to the composed app before it is built (last registration wins), e.g. a test clock.</summary>
+    protected virtual void ConfigureHost(WebApplicationBuilder builder)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         var args = new List<string> { "--urls", "http://127.0.0.1:0", "--Storage:DataDirectory", _dataDirectory };
@@ -37,6 +42,7 @@ public class RunningApp : IAsyncLifetime, IAsyncDisposable
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Logging.AddProvider(new ErrorLog(LoggedErrors));
+            ConfigureHost(builder);
         });
         try
         {
