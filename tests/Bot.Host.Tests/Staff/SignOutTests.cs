@@ -36,6 +36,18 @@ public sealed class SignOutTests(RunningApp app) : IClassFixture<RunningApp>
     }
 
     [Fact]
+    public async Task A_sign_in_post_without_the_forms_token_is_refused_and_signs_no_one_in()
+    {
+        await app.AddStaffAsync("stepan", "operator", "oms");
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Address };
+
+        var forged = await client.PostAsync("staff/account/login", new FormUrlEncodedContent([new("login", "stepan"), new("password", RunningApp.StaffPassword)]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.False(forged.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("assistant.staff=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_sign_out_post_without_the_forms_token_is_refused_and_the_member_stays_signed_in()
     {
         await app.AddStaffAsync("semyon", "operator", "oms");
