@@ -47,7 +47,7 @@ public static class AssistantApp
         builder.AddRetention();
         builder.AddAssistantHealthChecks();
         builder.AddAssistantMetrics();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.DescribeStaffSecurity());
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -138,6 +138,35 @@ public sealed class StaffRoleTests(RunningApp app) : IClassFixture<RunningApp>
         return response.StatusCode;
     }
 
+    [Fact]
+    public async Task Every_staff_operation_is_described_with_its_token_scheme_and_its_401_and_403()
+    {
+        var document = JsonDocument.Parse(await app.Client.GetStringAsync("openapi/v1.json")).RootElement;
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("staffToken");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        var staff = 0;
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var method in path.Value.EnumerateObject())
+            {
+                var tags = method.Value.TryGetProperty("tags", out var t) ? t.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+                var isStaff = tags.Any(StaffRoles.AreaRoles.ContainsKey);
+                var hasSecurity = method.Value.TryGetProperty("security", out var security)
+                    && security.EnumerateArray().Any(r => r.TryGetProperty("staffToken", out _));
+                Assert.True(isStaff == hasSecurity, $"{method.Name} {path.Name}: staff area {isStaff}, security {hasSecurity}");
+                if (isStaff)
+                {
+                    staff++;
+                    var responses = method.Value.GetProperty("responses");
+                    Assert.True(responses.TryGetProperty("401", out _) && responses.TryGetProperty("403", out _), $"{method.Name} {path.Name} lacks 401/403");
+                }
+            }
+        }
+
+        Assert.True(staff > 20, $"only {staff} staff operations described");
+    }
+
     private async Task<IReadOnlyList<Operation>> OperationsAsync()
     {
         var document = JsonDocument.Parse(await app.Client.GetStringAsync("openapi/v1.json")).RootElement;
