@@ -132,6 +132,34 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         await Expect(errors).ToContainTextAsync("Статья 1, «Заголовок»: обязательно");
         await Expect(errors).ToContainTextAsync("«nope» нет среди жизненных ситуаций");
         await Expect(page.Locator("table.kb tbody tr")).ToHaveCountAsync(count);
+
+        // A source date that is no date and a blank title: both listed, in Russian, with the file's own name.
+        await page.GetByLabel("Файл", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "kb-moderator.json",
+            MimeType = "application/json",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("""
+                {"lifeSituations":[{"id":"oms-policy","title":"Полис ОМС"}],
+                 "articles":[
+                   {"id":"a1","lifeSituation":"oms-policy","title":"Полис","questions":["как получить полис"],"answer":"В страховой.",
+                    "sources":[{"title":"ФФОМС","url":"https://www.ffoms.gov.ru/","date":"2026-02-31"}]},
+                   {"id":"a2","lifeSituation":"oms-policy","title":"","questions":["где полис"],"answer":"В страховой."}]}
+                """),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Загрузить" }).ClickAsync();
+        await Expect(errors).ToContainTextAsync("Файл «kb-moderator.json» не загружен, база знаний не изменилась. Ошибок: 2.");
+        await Expect(errors.Locator("li")).ToHaveTextAsync([
+            "Статья 1, источник 1, дата: «2026-02-31» — не дата в виде ГГГГ-ММ-ДД (например, 2026-02-28)",
+            "Статья 2, «Заголовок»: обязательно",
+        ]);
+
+        await page.GetByLabel("Файл", new() { Exact = true }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "kb.txt", MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes("hello"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Загрузить" }).ClickAsync();
+        await Expect(errors.Locator("li")).ToHaveTextAsync(["Файл «kb.txt»: расширение «.txt» не поддерживается: нужен .json, .csv или .tsv"]);
+        await Expect(page.Locator("table.kb tbody tr")).ToHaveCountAsync(count);
         Assert.Equal(before, (await _app.Client.PostAsJsonAsync("api/ask", new { text = "как получить полис омс" })).StatusCode);
         Assert.Equal("oms-get-policy", await AnsweredWithAsync("как получить полис омс"));
         await page.Context.CloseAsync();
