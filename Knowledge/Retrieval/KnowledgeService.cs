@@ -172,12 +172,16 @@ public sealed class KnowledgeService(
         await _rebuild.WaitAsync(cancellationToken);
         try
         {
+            // One change per article, however many of its phrasings: one new version in the store, the same in the index.
             var stored = new List<(string ArticleId, string Question)>();
-            foreach (var (articleId, question) in questions)
+            var changed = new List<Article>();
+            foreach (var group in questions.Where(q => !string.IsNullOrWhiteSpace(q.Question)).GroupBy(q => q.ArticleId, StringComparer.Ordinal))
             {
-                if (!string.IsNullOrWhiteSpace(question) && await store.AddQuestionAsync(articleId, question.Trim(), cancellationToken))
+                var texts = group.Select(q => q.Question.Trim()).ToList();
+                if (await store.AddQuestionsAsync(group.Key, texts, cancellationToken) is { } article)
                 {
-                    stored.Add((articleId, question.Trim()));
+                    stored.AddRange(texts.Select(t => (group.Key, t)));
+                    changed.Add(article);
                 }
             }
 
@@ -186,6 +190,11 @@ public sealed class KnowledgeService(
                 if (await Index.AddQuestionsAsync(stored, CancellationToken.None) is { } vectorError)
                 {
                     _log.VectorWriteFailed(RetrievalLog.Describe(vectorError));
+                }
+
+                foreach (var article in changed)
+                {
+                    Index.Stamp(article.Id, article.Version, article.UpdatedAt);
                 }
 
                 // The new phrasings move what a right answer's scores look like on this KB: the boundaries are learnt again.
