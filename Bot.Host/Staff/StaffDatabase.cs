@@ -11,7 +11,7 @@ namespace Assistant.Bot.Host.Staff;
 public static class StaffDatabase
 {
     /// <summary>The table added last: when it exists, the schema is current.</summary>
-    private const string NewestTable = "StaffArticleVersions";
+    private const string NewestTable = "StaffArticleDrafts";
 
     public static async Task EnsureSchemaAsync(StaffDbContext db, CancellationToken cancellationToken)
     {

@@ -21,6 +21,8 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : I
 
     public DbSet<KbEditor.ArticleVersion> ArticleVersions => Set<KbEditor.ArticleVersion>();
 
+    public DbSet<KbEditor.ArticleDraft> ArticleDrafts => Set<KbEditor.ArticleDraft>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -40,6 +42,11 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : I
             version.ToTable("StaffArticleVersions");
             version.HasIndex(v => v.ArticleId);
         });
+        builder.Entity<KbEditor.ArticleDraft>(draft =>
+        {
+            draft.ToTable("StaffArticleDrafts");
+            draft.HasKey(d => d.ArticleId);
+        });
 
         // SQLite cannot order or compare DateTimeOffset; stored as UTC ticks it sorts on both engines.
         if (Database.IsSqlite())
@@ -49,6 +56,7 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : I
             builder.Entity<AuditEntry>().Property(e => e.At).HasConversion(ticks);
             builder.Entity<ApiToken>().Property(e => e.CreatedAt).HasConversion(ticks);
             builder.Entity<KbEditor.ArticleVersion>().Property(e => e.SavedAt).HasConversion(ticks);
+            builder.Entity<KbEditor.ArticleDraft>().Property(e => e.SavedAt).HasConversion(ticks);
         }
     }
 }
