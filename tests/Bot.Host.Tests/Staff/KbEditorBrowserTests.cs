@@ -85,7 +85,7 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         await Expect(page.GetByLabel("Формулировки вопроса (по одной в строке)")).ToHaveValueAsync(phrasing + "\nпропуск на въезд автомобиля к поликлинике");
         await Expect(page.Locator("p.publication")).ToContainTextAsync("«Сохранить черновик» сохранит её, не показывая гражданам");
 
-        await page.GetByLabel("Код статьи").FillAsync("parking-pass");
+        await page.GetByLabel("Код статьи").FillAsync("parking");
         await page.GetByLabel("Заголовок").FillAsync("Пропуск для автомобиля на территорию поликлиники");
         await page.GetByLabel("Ответ (Markdown)").FillAsync("Пропуск для въезда оформляет администрация поликлиники: обратитесь к заместителю главного врача.");
         await page.GetByLabel("Источники").FillAsync("Правила внутреннего распорядка | https://example.org/rules | 2025-09-01");
@@ -95,8 +95,11 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         await Expect(situation.Locator("option", new() { HasText = "Прикрепление к поликлинике (clinic-attachment)" })).ToHaveCountAsync(1);
         await situation.SelectOptionAsync(new SelectOptionValue { Label = "Новая ситуация…" });
         await page.GetByLabel("Код новой ситуации").FillAsync("clinic-parking");
+        await page.GetByLabel("Код статьи").FillAsync("oms-get-policy");
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить черновик" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Статья с кодом «oms-get-policy» уже есть");
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("У новой жизненной ситуации должно быть название");
+        await page.GetByLabel("Код статьи").FillAsync("parking-pass");
         await Expect(page.GetByLabel("Название новой ситуации")).ToHaveAttributeAsync("aria-invalid", "true");
         await page.GetByLabel("Название новой ситуации").FillAsync("Парковка у поликлиники");
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить черновик" }).ClickAsync();
