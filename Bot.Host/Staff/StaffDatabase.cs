@@ -10,8 +10,8 @@ namespace Assistant.Bot.Host.Staff;
 /// </summary>
 public static class StaffDatabase
 {
-    /// <summary>The table added last: when it exists, the schema is current.</summary>
-    private const string NewestTable = "StaffPresence";
+    /// <summary>The tables added last: when they exist, the schema is current.</summary>
+    private static readonly string[] NewestTables = ["StaffPresence", "StaffArticleDrafts"];
 
     public static async Task EnsureSchemaAsync(StaffDbContext db, CancellationToken cancellationToken)
     {
@@ -39,7 +39,13 @@ public static class StaffDatabase
         }
 
         // A database from an earlier version: tables added since are created, one statement at a time, skipping what exists.
-        if (await HasTableAsync(db, NewestTable, cancellationToken))
+        var current = true;
+        foreach (var table in NewestTables)
+        {
+            current &= await HasTableAsync(db, table, cancellationToken);
+        }
+
+        if (current)
         {
             return;
         }

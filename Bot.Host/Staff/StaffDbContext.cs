@@ -22,6 +22,7 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : I
     public DbSet<KbEditor.ArticleVersion> ArticleVersions => Set<KbEditor.ArticleVersion>();
 
     public DbSet<Presence.StaffPresence> Presence => Set<Presence.StaffPresence>();
+    public DbSet<KbEditor.ArticleDraft> ArticleDrafts => Set<KbEditor.ArticleDraft>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -47,6 +48,11 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : I
             presence.ToTable("StaffPresence");
             presence.HasKey(p => p.Login);
         });
+        builder.Entity<KbEditor.ArticleDraft>(draft =>
+        {
+            draft.ToTable("StaffArticleDrafts");
+            draft.HasKey(d => d.ArticleId);
+        });
 
         // SQLite cannot order or compare DateTimeOffset; stored as UTC ticks it sorts on both engines.
         if (Database.IsSqlite())
@@ -57,6 +63,7 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : I
             builder.Entity<ApiToken>().Property(e => e.CreatedAt).HasConversion(ticks);
             builder.Entity<KbEditor.ArticleVersion>().Property(e => e.SavedAt).HasConversion(ticks);
             builder.Entity<Presence.StaffPresence>().Property(e => e.SeenAt).HasConversion(ticks);
+            builder.Entity<KbEditor.ArticleDraft>().Property(e => e.SavedAt).HasConversion(ticks);
         }
     }
 }

@@ -120,13 +120,18 @@ public static class KbCsvFormat
         }
 
         var built = articles.Select(a => a.Build(errors)).ToList();
-        if (errors.Count > 0)
+        var kb = new KnowledgeBase { LifeSituations = situations, Articles = built, Synonyms = synonyms };
+        if (errors.Count == 0)
         {
-            return new KbValidationResult(null, errors);
+            return KbValidator.Validate(kb, i => $"line {articles[i].FirstLine}");
         }
 
-        var kb = new KnowledgeBase { LifeSituations = situations, Articles = built, Synonyms = synonyms };
-        return KbValidator.Validate(kb, i => $"line {articles[i].FirstLine}");
+        // Every problem at once: the content rules run on what could be read. A life situation without a title is reported
+        // above; its articles do not also get «not one of the life situations».
+        var untitled = articles.Select(a => a.Get("life_situation_id")).Where(s => s.Length > 0 && !situationTitles.ContainsKey(s)).Distinct()
+            .Select(s => new LifeSituation(s, s));
+        var content = KbValidator.Validate(kb with { LifeSituations = [.. situations, .. untitled] }, i => $"line {articles[i].FirstLine}");
+        return new KbValidationResult(null, KbErrors.Merge(errors, content.Errors));
     }
 
     public static string Write(KnowledgeBase kb, char delimiter)

@@ -43,12 +43,22 @@ public static class KbJsonFormat
                     ? (IReadOnlyList<string>)e.EnumerateArray().Select(m => m.ValueKind == JsonValueKind.String ? m.GetString() ?? "" : "").ToList()
                     : Error<IReadOnlyList<string>>(errors, at, "synonyms", "each synonym group must be an array of strings", []));
 
-            if (errors.Count > 0)
+            var content = KbValidator.Validate(new KnowledgeBase { LifeSituations = situations, Articles = articles, Synonyms = synonyms });
+            if (errors.Count == 0)
+            {
+                return content;
+            }
+
+            // A file whose lists could not be read at all says only that; otherwise every problem is listed at once. A life
+            // situation that could not be read leaves the articles of its (unknown) id with a reference error that is not theirs.
+            if (errors.Any(e => e.Position == "$"))
             {
                 return new KbValidationResult(null, errors);
             }
 
-            return KbValidator.Validate(new KnowledgeBase { LifeSituations = situations, Articles = articles, Synonyms = synonyms });
+            var situationUnread = errors.Any(e => e.Position.StartsWith("lifeSituations[", StringComparison.Ordinal));
+            var rules = content.Errors.Where(e => !(situationUnread && e.Field == "lifeSituation")).ToList();
+            return new KbValidationResult(null, KbErrors.Merge(errors, rules));
         }
     }
 

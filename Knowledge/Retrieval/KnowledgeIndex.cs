@@ -135,6 +135,23 @@ internal sealed class KnowledgeIndex
 
     public IReadOnlyList<Article> Articles => [.. _articles.Values];
 
+    /// <summary>Gives an article the version and update time the store gave its last change (phrasings added in place).</summary>
+    public void Stamp(string articleId, int version, DateTimeOffset updatedAt)
+    {
+        _gate.EnterWriteLock();
+        try
+        {
+            if (_articles.TryGetValue(articleId, out var article))
+            {
+                _articles[articleId] = article with { Version = version, UpdatedAt = updatedAt };
+            }
+        }
+        finally
+        {
+            _gate.ExitWriteLock();
+        }
+    }
+
     public Article? FindArticle(string id)
     {
         _gate.EnterReadLock();

@@ -144,18 +144,44 @@ public sealed class KnowledgeService(
 
     /// <summary>
     /// Saves one article (new or changed) into the stored KB: the whole KB is validated with it, and only a valid KB is stored and
-    /// searched (the search index is rebuilt before this returns). The article's version is the stored one plus one.
+    /// searched (the search index is rebuilt before this returns). The article's version is the stored one plus one. Its life
+    /// situation must be one of the KB's, as in an imported file, or <paramref name="newSituation"/>, created with it.
     /// </summary>
-    public async Task<KbValidationResult> SaveArticleAsync(Article article, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<KbValidationResult> SaveArticleAsync(Article article, DateTimeOffset now, CancellationToken cancellationToken, LifeSituation? newSituation = null)
     {
         var kb = await store.LoadAsync(cancellationToken);
+        var candidate = WithArticle(kb, article, newSituation);
+        if (!candidate.IsValid)
+        {
+            return candidate;
+        }
+
         var current = kb.Articles.FirstOrDefault(a => a.Id == article.Id);
         var saved = article with { Version = (current?.Version ?? 0) + 1, UpdatedAt = now };
-        var articles = current is null ? [.. kb.Articles, saved] : kb.Articles.Select(a => a.Id == article.Id ? saved : a).ToList();
-        var situations = kb.LifeSituations.Any(s => s.Id == article.LifeSituation)
-            ? kb.LifeSituations
-            : [.. kb.LifeSituations, new LifeSituation(article.LifeSituation, article.LifeSituation)];
-        return await ImportAsync(kb with { Articles = articles, LifeSituations = situations }, cancellationToken);
+        return await ImportAsync(candidate.KnowledgeBase! with { Articles = [.. candidate.KnowledgeBase!.Articles.Select(a => a.Id == article.Id ? saved : a)] }, cancellationToken);
+    }
+
+    /// <summary>
+    /// <paramref name="kb"/> with <paramref name="article"/> in it (in its place, or added) and <paramref name="newSituation"/> added,
+    /// validated: what a save would store, for saving it or for checking it without saving. A new situation must have a code
+    /// no situation has.
+    /// </summary>
+    public static KbValidationResult WithArticle(KnowledgeBase kb, Article article, LifeSituation? newSituation)
+    {
+        var articles = kb.Articles.Any(a => a.Id == article.Id) ? kb.Articles.Select(a => a.Id == article.Id ? article : a).ToList() : [.. kb.Articles, article];
+        var situations = kb.LifeSituations;
+        if (newSituation is not null)
+        {
+            newSituation = new LifeSituation(newSituation.Id.Trim(), newSituation.Title.Trim());
+            if (kb.LifeSituations.Any(s => s.Id == newSituation.Id))
+            {
+                return KbValidationResult.Failed(new KbError("lifeSituations", "id", $"life situation id '{newSituation.Id}' is used twice"));
+            }
+
+            situations = [.. situations, newSituation];
+        }
+
+        return KbValidator.Validate(kb with { Articles = articles, LifeSituations = situations });
     }
 
     /// <summary>Adds a curated phrasing to an article; it is searchable from the next message on, no restart.</summary>
@@ -172,12 +198,16 @@ public sealed class KnowledgeService(
         await _rebuild.WaitAsync(cancellationToken);
         try
         {
+            // One change per article, however many of its phrasings: one new version in the store, the same in the index.
             var stored = new List<(string ArticleId, string Question)>();
-            foreach (var (articleId, question) in questions)
+            var changed = new List<Article>();
+            foreach (var group in questions.Where(q => !string.IsNullOrWhiteSpace(q.Question)).GroupBy(q => q.ArticleId, StringComparer.Ordinal))
             {
-                if (!string.IsNullOrWhiteSpace(question) && await store.AddQuestionAsync(articleId, question.Trim(), cancellationToken))
+                var texts = group.Select(q => q.Question.Trim()).ToList();
+                if (await store.AddQuestionsAsync(group.Key, texts, cancellationToken) is { } article)
                 {
-                    stored.Add((articleId, question.Trim()));
+                    stored.AddRange(texts.Select(t => (group.Key, t)));
+                    changed.Add(article);
                 }
             }
 
@@ -186,6 +216,11 @@ public sealed class KnowledgeService(
                 if (await Index.AddQuestionsAsync(stored, CancellationToken.None) is { } vectorError)
                 {
                     _log.VectorWriteFailed(RetrievalLog.Describe(vectorError));
+                }
+
+                foreach (var article in changed)
+                {
+                    Index.Stamp(article.Id, article.Version, article.UpdatedAt);
                 }
 
                 // The new phrasings move what a right answer's scores look like on this KB: the boundaries are learnt again.

@@ -17,4 +17,21 @@ public interface IKnowledgeStore
 
     /// <summary>Appends a curated question to an article; false when there is no such article.</summary>
     Task<bool> AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Appends curated questions to an article as one change: one new version however many there are. Returns the article as
+    /// stored, or null when there is no such article.
+    /// </summary>
+    async Task<Article?> AddQuestionsAsync(string articleId, IReadOnlyList<string> questions, CancellationToken cancellationToken)
+    {
+        foreach (var question in questions)
+        {
+            if (!await AddQuestionAsync(articleId, question, cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        return (await LoadAsync(cancellationToken)).Articles.FirstOrDefault(a => a.Id == articleId);
+    }
 }

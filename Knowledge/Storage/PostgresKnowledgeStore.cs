@@ -51,6 +51,11 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
         ChangeAsync(previous => previous.Articles.Count == 0 ? Versioned(kb, previous) : null, cancellationToken);
 
     public async Task<bool> AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken) =>
+        await AddQuestionsAsync(articleId, [question], cancellationToken) is not null;
+
+    public async Task<Article?> AddQuestionsAsync(string articleId, IReadOnlyList<string> questions, CancellationToken cancellationToken)
+    {
+        Article? changed = null;
         await ChangeAsync(previous =>
         {
             if (!previous.Articles.Any(a => a.Id == articleId))
@@ -61,9 +66,11 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
             return previous with
             {
                 Articles = [.. previous.Articles.Select(a => a.Id != articleId ? a
-                    : a with { Questions = [.. a.Questions, question], Version = a.Version + 1, UpdatedAt = DateTimeOffset.UtcNow })],
+                    : changed = a with { Questions = [.. a.Questions, .. questions], Version = a.Version + 1, UpdatedAt = DateTimeOffset.UtcNow })],
             };
         }, cancellationToken);
+        return changed;
+    }
 
     /// <summary>
     /// Until cancelled, calls <paramref name="changedElsewhere"/> after another host changed the KB, and once each time listening

@@ -47,27 +47,13 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         var articles = new List<Article>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = """
-                SELECT id, life_situation, segments, title, questions, answer, sources, handoff_group, status, version, updated_at
-                FROM articles ORDER BY position
+            command.CommandText = $"""
+                SELECT {ArticleColumns} FROM articles ORDER BY position
                 """;
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                articles.Add(new Article
-                {
-                    Id = reader.GetString(0),
-                    LifeSituation = reader.GetString(1),
-                    Segments = Json<List<string>>(reader.GetString(2)),
-                    Title = reader.GetString(3),
-                    Questions = Json<List<string>>(reader.GetString(4)),
-                    Answer = reader.GetString(5),
-                    Sources = Json<List<SourceRow>>(reader.GetString(6)).Select(s => new ArticleSource(s.Title, s.Url, s.Date)).ToList(),
-                    HandoffGroup = reader.IsDBNull(7) ? null : reader.GetString(7),
-                    Status = reader.GetString(8) == "draft" ? ArticleStatus.Draft : ArticleStatus.Published,
-                    Version = reader.GetInt32(9),
-                    UpdatedAt = DateTimeOffset.Parse(reader.GetString(10), System.Globalization.CultureInfo.InvariantCulture),
-                });
+                articles.Add(ReadArticle(reader));
             }
         }
 
@@ -133,37 +119,55 @@ public sealed class SqliteKnowledgeStore : IKnowledgeStore
         return true;
     }
 
-    public async Task<bool> AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken)
+    public async Task<bool> AddQuestionAsync(string articleId, string question, CancellationToken cancellationToken) =>
+        await AddQuestionsAsync(articleId, [question], cancellationToken) is not null;
+
+    public async Task<Article?> AddQuestionsAsync(string articleId, IReadOnlyList<string> questions, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var select = connection.CreateCommand();
         select.Transaction = transaction;
-        select.CommandText = "SELECT questions, version FROM articles WHERE id = $id";
+        select.CommandText = $"SELECT {ArticleColumns} FROM articles WHERE id = $id";
         select.Parameters.AddWithValue("$id", articleId);
-        string? json = null;
-        var version = 0;
+        Article? article = null;
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
         {
             if (await reader.ReadAsync(cancellationToken))
             {
-                json = reader.GetString(0);
-                version = reader.GetInt32(1);
+                article = ReadArticle(reader);
             }
         }
 
-        if (json is null)
+        if (article is null)
         {
-            return false;
+            return null;
         }
 
-        var questions = Json<List<string>>(json);
-        questions.Add(question);
+        // However many questions, one change: one new version.
+        var changed = article with { Questions = [.. article.Questions, .. questions], Version = article.Version + 1, UpdatedAt = DateTimeOffset.UtcNow };
         await ExecuteAsync(connection, transaction, "UPDATE articles SET questions = $q, version = $v, updated_at = $u WHERE id = $id", cancellationToken,
-            ("$q", JsonSerializer.Serialize(questions)), ("$v", version + 1), ("$u", DateTimeOffset.UtcNow.ToString("O")), ("$id", articleId));
+            ("$q", JsonSerializer.Serialize(changed.Questions)), ("$v", changed.Version), ("$u", changed.UpdatedAt.ToString("O")), ("$id", articleId));
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return changed;
     }
+
+    private const string ArticleColumns = "id, life_situation, segments, title, questions, answer, sources, handoff_group, status, version, updated_at";
+
+    private static Article ReadArticle(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        LifeSituation = reader.GetString(1),
+        Segments = Json<List<string>>(reader.GetString(2)),
+        Title = reader.GetString(3),
+        Questions = Json<List<string>>(reader.GetString(4)),
+        Answer = reader.GetString(5),
+        Sources = Json<List<SourceRow>>(reader.GetString(6)).Select(s => new ArticleSource(s.Title, s.Url, s.Date)).ToList(),
+        HandoffGroup = reader.IsDBNull(7) ? null : reader.GetString(7),
+        Status = reader.GetString(8) == "draft" ? ArticleStatus.Draft : ArticleStatus.Published,
+        Version = reader.GetInt32(9),
+        UpdatedAt = DateTimeOffset.Parse(reader.GetString(10), System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -42,7 +42,10 @@ public sealed partial class AuditWording(StaffNames names, IKnowledgeSearch know
             "inbox-attach" when Attached().Match(details) is { Success: true } m =>
                 $"к статье {Article(m.Groups[3].Value)}: {Count(m, 1, "вопрос", "вопроса", "вопросов")}, {Count(m, 2, "формулировка", "формулировки", "формулировок")}",
             "inbox-dismiss" when Questions().Match(details) is { Success: true } m => Count(m, 1, "вопрос", "вопроса", "вопросов"),
-            "kb-article-saved" or "kb-article-created" when Version().Match(details) is { Success: true } m =>
+            "kb-draft-saved" when DraftOver().Match(details) is { Success: true } m =>
+                $"{Article(m.Groups[1].Value)}, опубликована версия {m.Groups[2].Value}",
+            "kb-draft-discarded" => Article(details),
+            "kb-article-saved" or "kb-article-created" or "kb-article-published" or "kb-article-unpublished" when Version().Match(details) is { Success: true } m =>
                 $"{Article(m.Groups[1].Value)}, версия {m.Groups[2].Value}",
             "kb-article-rollback" when Rollback().Match(details) is { Success: true } m => $"{Article(m.Groups[1].Value)}, к версии {m.Groups[2].Value}",
             "kb-situation-saved" => $"«{situation(details)}»",
@@ -111,6 +114,9 @@ public sealed partial class AuditWording(StaffNames names, IKnowledgeSearch know
 
     [GeneratedRegex(@"^(.+) to v(\d+)$")]
     private static partial Regex Rollback();
+
+    [GeneratedRegex(@"^(.+) over v(\d+)$")]
+    private static partial Regex DraftOver();
 
     [GeneratedRegex(@"^(.+): (\d+) articles$")]
     private static partial Regex Imported();

@@ -19,9 +19,39 @@ public static class ArticleDiff
         Compare(lines, "Категории", before.Segments, after.Segments);
         Compare(lines, "Группа", [before.HandoffGroup ?? ""], [after.HandoffGroup ?? ""]);
         Compare(lines, "Ситуация", [before.LifeSituation], [after.LifeSituation]);
-        Compare(lines, "Статус", [before.Status.ToString()], [after.Status.ToString()]);
+        Compare(lines, "Статус", [StatusName(before.Status)], [StatusName(after.Status)]);
         return lines;
     }
+
+    public static string StatusName(ArticleStatus status) => status == ArticleStatus.Published ? "опубликована" : "черновик";
+
+    /// <summary>
+    /// What a change did, in a few words for the history («формулировки: +2», «ответ», «статус: опубликована»); «без изменений»
+    /// when nothing differs.
+    /// </summary>
+    public static string Summary(Article before, Article after)
+    {
+        var parts = new List<string>();
+        foreach (var field in Between(before, after).GroupBy(l => l.Field))
+        {
+            var (added, removed) = (field.Count(l => l.Change == '+'), field.Count(l => l.Change == '-'));
+            parts.Add(field.Key switch
+            {
+                "Статус" => $"статус: {StatusName(after.Status)}",
+                "Формулировки" or "Источники" or "Категории" => $"{field.Key.ToLowerInvariant()}: {Counts(added, removed)}",
+                _ => field.Key.ToLowerInvariant(),
+            });
+        }
+
+        return parts.Count == 0 ? "без изменений" : string.Join("; ", parts);
+    }
+
+    private static string Counts(int added, int removed) => (added, removed) switch
+    {
+        (> 0, 0) => $"+{added}",
+        (0, > 0) => $"−{removed}",
+        _ => $"+{added} −{removed}",
+    };
 
     private static IReadOnlyList<string> Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
 

@@ -7,6 +7,7 @@ namespace Assistant.Bot.Host.Staff.KbEditor;
 /// <summary>
 /// The articles' version history in the staff database: every change made in the console, from the editor and from the inbox's
 /// «Прикрепить» alike, so each can be compared and rolled back. The state before an article's first change is kept as «импорт».
+/// A published article's pending draft («Сохранить черновик») is kept here too, unnumbered until it is published.
 /// </summary>
 public sealed class ArticleHistory(IDbContextFactory<StaffDbContext> contexts, TimeProvider time)
 {
@@ -37,6 +38,56 @@ public sealed class ArticleHistory(IDbContextFactory<StaffDbContext> contexts, T
     }
 
     public static Article Read(ArticleVersion version) => JsonSerializer.Deserialize<Article>(version.Json, Json)!;
+
+    /// <summary>
+    /// What each version changed from the one before it (<paramref name="newestFirst"/> as <see cref="ListAsync"/> gives them), by
+    /// version id: «формулировки: +2», «ответ», «статус: опубликована»; the oldest is «исходная версия».
+    /// </summary>
+    public static IReadOnlyDictionary<long, string> Changes(IReadOnlyList<ArticleVersion> newestFirst)
+    {
+        var changes = new Dictionary<long, string>();
+        for (var i = 0; i < newestFirst.Count; i++)
+        {
+            changes[newestFirst[i].Id] = i + 1 < newestFirst.Count
+                ? ArticleDiff.Summary(Read(newestFirst[i + 1]), Read(newestFirst[i]))
+                : newestFirst[i].Author == "импорт" ? "исходная версия" : "статья создана";
+        }
+
+        return changes;
+    }
+
+    /// <summary>A published article's pending draft, or null.</summary>
+    public async Task<(ArticleDraft Draft, Article Article)?> FindDraftAsync(string articleId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var draft = await db.Set<ArticleDraft>().AsNoTracking().SingleOrDefaultAsync(d => d.ArticleId == articleId, cancellationToken);
+        return draft is null ? null : (draft, JsonSerializer.Deserialize<Article>(draft.Json, Json)!);
+    }
+
+    /// <summary>Keeps <paramref name="article"/> as the pending draft of the published version <paramref name="baseVersion"/>, replacing an earlier one.</summary>
+    public async Task SaveDraftAsync(Article article, int baseVersion, string author, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var draft = await db.Set<ArticleDraft>().SingleOrDefaultAsync(d => d.ArticleId == article.Id, cancellationToken);
+        if (draft is null)
+        {
+            draft = new ArticleDraft { ArticleId = article.Id, Author = author, Json = "" };
+            db.Add(draft);
+        }
+
+        draft.BaseVersion = baseVersion;
+        draft.Author = author;
+        draft.SavedAt = time.GetUtcNow();
+        draft.Json = JsonSerializer.Serialize(article, Json);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Removes an article's pending draft; false when it had none.</summary>
+    public async Task<bool> DeleteDraftAsync(string articleId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ArticleDraft>().Where(d => d.ArticleId == articleId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
 
     private ArticleVersion Version(Article article, string author) => new()
     {

@@ -12,39 +12,38 @@ namespace Assistant.Bot.Host.Staff.KbEditor;
 public sealed record DraftAnswer(IReadOnlyList<KbError> Errors, AskResult? Result);
 
 /// <summary>
-/// «Проверить»: asks a copy of the KB with the unsaved article in it. The copy is built in memory (its own index and calibration,
-/// never the shared Qdrant collection or the live store) and kept while the article stays the same, so further questions are fast.
+/// «Проверить»: asks the draft KB, the KB as it would be with the form's article published (saved or not, draft or not). The copy
+/// is built in memory (its own index and calibration, never the shared Qdrant collection or the live store) and kept while the
+/// article stays the same, so further questions are fast.
 /// </summary>
 public sealed class DraftCheck(KnowledgeService live, IEmbeddingGenerator<string, Embedding<float>> embedder, IOptions<RetrievalOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim _building = new(1, 1);
-    private (Article Draft, KnowledgeService Service, string Directory)? _current;
+    private (Article Draft, LifeSituation? NewSituation, KnowledgeService Service, string Directory)? _current;
 
-    public async Task<DraftAnswer> AskAsync(Article draft, string question, CancellationToken cancellationToken)
+    public async Task<DraftAnswer> AskAsync(Article draft, string question, CancellationToken cancellationToken, LifeSituation? newSituation = null)
     {
+        // The bot answers only with published articles: the draft is asked as it would answer once published.
+        draft = draft with { Status = ArticleStatus.Published };
         await _building.WaitAsync(cancellationToken);
         try
         {
-            if (_current is not { } current || !Same(current.Draft, draft))
+            if (_current is not { } current || !Same(current.Draft, draft) || current.NewSituation != newSituation)
             {
-                var kb = await live.ExportAsync(cancellationToken);
-                kb = kb with
-                {
-                    Articles = kb.Articles.Any(a => a.Id == draft.Id) ? [.. kb.Articles.Select(a => a.Id == draft.Id ? draft : a)] : [.. kb.Articles, draft],
-                    LifeSituations = kb.LifeSituations.Any(s => s.Id == draft.LifeSituation) ? kb.LifeSituations : [.. kb.LifeSituations, new LifeSituation(draft.LifeSituation, draft.LifeSituation)],
-                };
-                var validation = KbValidator.Validate(kb);
+                var validation = KnowledgeService.WithArticle(await live.ExportAsync(cancellationToken), draft, newSituation);
                 if (!validation.IsValid)
                 {
                     return new DraftAnswer(validation.Errors, null);
                 }
+
+                var kb = validation.KnowledgeBase!;
 
                 Drop();
                 var directory = Path.Combine(Path.GetTempPath(), "assistant-draft-" + Guid.NewGuid().ToString("N"));
                 var service = new KnowledgeService(new SqliteKnowledgeStore(Path.Combine(directory, "knowledge.db")), embedder,
                     dimensions => new InMemoryVectorIndex(dimensions), options);
                 await service.InitializeAsync(() => kb, cancellationToken);
-                _current = (draft, service, directory);
+                _current = (draft, newSituation, service, directory);
             }
 
             return new DraftAnswer([], await _current!.Value.Service.AskAsync(new AskRequest(question), cancellationToken));

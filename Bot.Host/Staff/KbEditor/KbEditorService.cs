@@ -16,10 +16,14 @@ public sealed record KbSaveResult(bool Saved, IReadOnlyList<KbError> Errors, IRe
 /// </summary>
 public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactory<StaffDbContext> contexts, AuditLog audit, ArticleHistory history, TimeProvider time)
 {
-    public async Task<KbSaveResult> SaveAsync(string moderator, Article article, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the article as given (its status included): validated with the whole KB, searchable at once, a new version in its
+    /// history. <paramref name="newSituation"/> is a life situation created with it; otherwise its situation must exist.
+    /// </summary>
+    public async Task<KbSaveResult> SaveAsync(string moderator, Article article, CancellationToken cancellationToken, LifeSituation? newSituation = null, string? action = null)
     {
         var before = knowledge.FindArticle(article.Id);
-        var result = await knowledge.SaveArticleAsync(article, time.GetUtcNow(), cancellationToken);
+        var result = await knowledge.SaveArticleAsync(article, time.GetUtcNow(), cancellationToken, newSituation);
         if (!result.IsValid)
         {
             return new KbSaveResult(false, result.Errors, []);
@@ -27,10 +31,89 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
 
         var saved = result.KnowledgeBase!.Articles.Single(a => a.Id == article.Id);
         await history.RecordAsync(before, saved, moderator, cancellationToken);
+        if (newSituation is not null)
+        {
+            await audit.WriteAsync(moderator, "kb-situation-saved", details: newSituation.Id.Trim(), cancellationToken: CancellationToken.None);
+        }
 
-        await audit.WriteAsync(moderator, before is null ? "kb-article-created" : "kb-article-saved", details: $"{article.Id} v{saved.Version}", cancellationToken: CancellationToken.None);
-        return new KbSaveResult(true, [], ArticleLint.Check(saved, result.KnowledgeBase.Articles, await Accounts.StaffGroups.StaffedAsync(contexts, cancellationToken)));
+        await audit.WriteAsync(moderator, action ?? (before is null ? "kb-article-created" : "kb-article-saved"), details: $"{article.Id} v{saved.Version}", cancellationToken: CancellationToken.None);
+        return new KbSaveResult(true, [], await LintAsync(saved, result.KnowledgeBase.Articles, cancellationToken));
     }
+
+    /// <summary>
+    /// «Сохранить черновик». An article citizens are answered with keeps answering: the form is kept as its pending draft
+    /// (validated as if published, not numbered until it is). Any other article is stored as a draft, a new version the bot does not use.
+    /// </summary>
+    public async Task<KbSaveResult> SaveDraftAsync(string moderator, Article article, LifeSituation? newSituation, CancellationToken cancellationToken)
+    {
+        if (knowledge.FindArticle(article.Id) is not { Status: ArticleStatus.Published } live)
+        {
+            var stored = await SaveAsync(moderator, article with { Status = ArticleStatus.Draft }, cancellationToken, newSituation);
+            if (stored.Saved)
+            {
+                await history.DeleteDraftAsync(article.Id, cancellationToken);
+            }
+
+            return stored;
+        }
+
+        var candidate = KnowledgeService.WithArticle(await knowledge.ExportAsync(cancellationToken), article with { Status = ArticleStatus.Published }, newSituation);
+        if (!candidate.IsValid)
+        {
+            return new KbSaveResult(false, candidate.Errors, []);
+        }
+
+        if (newSituation is not null)
+        {
+            // The situation the draft is filed under exists from now on (empty until the draft is published).
+            var created = await SaveLifeSituationAsync(moderator, newSituation.Id, newSituation.Title, cancellationToken);
+            if (!created.Saved)
+            {
+                return created;
+            }
+        }
+
+        await history.SaveDraftAsync(article with { Status = ArticleStatus.Draft, Version = live.Version }, live.Version, moderator, cancellationToken);
+        await audit.WriteAsync(moderator, "kb-draft-saved", details: $"{article.Id} over v{live.Version}", cancellationToken: CancellationToken.None);
+        return new KbSaveResult(true, [], await LintAsync(article, candidate.KnowledgeBase!.Articles, cancellationToken));
+    }
+
+    /// <summary>«Опубликовать»: the form becomes the article's next version and the bot answers with it at once; a pending draft is used up.</summary>
+    public async Task<KbSaveResult> PublishAsync(string moderator, Article article, LifeSituation? newSituation, CancellationToken cancellationToken)
+    {
+        var result = await SaveAsync(moderator, article with { Status = ArticleStatus.Published }, cancellationToken, newSituation,
+            knowledge.FindArticle(article.Id) is null ? null : "kb-article-published");
+        if (result.Saved)
+        {
+            await history.DeleteDraftAsync(article.Id, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>«Снять с публикации»: the published version, unchanged, becomes a draft (a new version); the bot stops answering with it.</summary>
+    public async Task<KbSaveResult> UnpublishAsync(string moderator, string articleId, CancellationToken cancellationToken) =>
+        knowledge.FindArticle(articleId) is { Status: ArticleStatus.Published } live
+            ? await SaveAsync(moderator, live with { Status = ArticleStatus.Draft }, cancellationToken, action: "kb-article-unpublished")
+            : new KbSaveResult(false, [new KbError("articles", "status", "статья не опубликована")], []);
+
+    /// <summary>«Удалить черновик»: the pending draft is dropped; the published version stays as it is.</summary>
+    public async Task<bool> DiscardDraftAsync(string moderator, string articleId, CancellationToken cancellationToken)
+    {
+        if (!await history.DeleteDraftAsync(articleId, cancellationToken))
+        {
+            return false;
+        }
+
+        await audit.WriteAsync(moderator, "kb-draft-discarded", details: articleId, cancellationToken: CancellationToken.None);
+        return true;
+    }
+
+    public Task<(ArticleDraft Draft, Article Article)?> DraftAsync(string articleId, CancellationToken cancellationToken) =>
+        history.FindDraftAsync(articleId, cancellationToken);
+
+    private async Task<IReadOnlyList<string>> LintAsync(Article article, IReadOnlyList<Article> all, CancellationToken cancellationToken) =>
+        ArticleLint.Check(article, all, await Accounts.StaffGroups.StaffedAsync(contexts, cancellationToken));
 
     public async Task<KbSaveResult> SaveLifeSituationAsync(string moderator, string id, string title, CancellationToken cancellationToken)
     {

@@ -13,10 +13,17 @@ public static partial class KbErrorText
 {
     public static string Describe(KbError error)
     {
+        var what = Message(error.Message);
+        if (error.Field is "file" or "файл" && error.Position is not ("$" or ""))
+        {
+            // The position of a file-level error is the file itself: its name as the moderator chose it, not a path of the server's.
+            return $"Файл «{System.IO.Path.GetFileName(error.Position)}»: {what}";
+        }
+
         var where = Position(error.Position);
         var field = Field(error.Field);
-        var what = Message(error.Message);
-        return where.Length == 0 || where == field ? $"{field}: {what}" : $"{where}, {field}: {what}";
+        return where.Length == 0 || string.Equals(where.Trim('«', '»'), field.Trim('«', '»'), StringComparison.OrdinalIgnoreCase)
+            ? $"{Capitalise(field)}: {what}" : $"{where}, {field}: {what}";
     }
 
     /// <summary>The form field an error is about, for marking it invalid in the editor; null when none of the form's.</summary>
@@ -45,8 +52,20 @@ public static partial class KbErrorText
             return line.Groups[2].Success ? $"Строка {line.Groups[1].Value}, позиция {line.Groups[2].Value}" : $"Строка {line.Groups[1].Value}";
         }
 
-        return Capitalise(Indexed().Replace(position, m => $"{ItemName(m.Groups[1].Value)} {Next(m.Groups[2].Value)}").Replace('.', ','));
+        if (!IsPath(position))
+        {
+            return position;
+        }
+
+        // «articles[1].sources[0]» → «Статья 2, источник 1»; a part without an index is a field («articles» → «статьи»).
+        var parts = position.Split('.').Select(part => Indexed().Match(part) is { Success: true } m && m.Length == part.Length
+            ? $"{ItemName(m.Groups[1].Value)} {Next(m.Groups[2].Value)}"
+            : FieldName(part).Trim('«', '»').ToLowerInvariant());
+        return Capitalise(string.Join(", ", parts));
     }
+
+    /// <summary>A position the KB's readers write: list items and fields («articles[3]», «articles[1].sources[0]», «articles»).</summary>
+    private static bool IsPath(string position) => PathPosition().IsMatch(position);
 
     private static string Field(string field)
     {
@@ -85,6 +104,11 @@ public static partial class KbErrorText
         "header" => "строка заголовков",
         "row" => "строка",
         "file" => "файл",
+        "life_situation_id" => "код жизненной ситуации",
+        "life_situation_title" => "название жизненной ситуации",
+        "article_id" => "код статьи",
+        "question" => "формулировка",
+        "handoff_group" => "«Группа специалистов для передачи»",
         _ => field,
     };
 
@@ -133,6 +157,8 @@ public static partial class KbErrorText
         (new(@"^'(.*)' must be written as «title \| url»$"), "«$1»: пишите как «название | адрес»"),
         (new(@"^'(.*)' must be written as «title \| url \| date»$"), "«$1»: пишите как «название | адрес | ГГГГ-ММ-ДД»"),
         (new(@"^no such file$"), "файл не найден"),
+        (new(@"^'(.*)' is not a date written as yyyy-MM-dd$"), "«$1» — не дата в виде ГГГГ-ММ-ДД (например, 2026-02-28)"),
+        (new(@"^each synonym group must be an array of strings$"), "группа синонимов должна быть списком строк"),
         (new(@"^unknown extension '(.*)': use \.json, \.csv or \.tsv$"), "расширение «$1» не поддерживается: нужен .json, .csv или .tsv"),
     ];
 
@@ -159,4 +185,7 @@ public static partial class KbErrorText
 
     [GeneratedRegex(@"([A-Za-z]+)\[(\d+)\]")]
     private static partial Regex Indexed();
+
+    [GeneratedRegex(@"^[A-Za-z_]+(\[\d+\])?(\.[A-Za-z_]+(\[\d+\])?)*$")]
+    private static partial Regex PathPosition();
 }

@@ -175,6 +175,9 @@ public sealed class AuditBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
         Assert.Equal("«Как получить полис ОМС», версия 4", Said("mira", "kb-article-saved", "oms-get-policy v4"));
         Assert.Equal("«Как получить полис ОМС», к версии 2", Said("mira", "kb-article-rollback", "oms-get-policy to v2"));
         Assert.Equal("«Полис ОМС»", Said("mira", "kb-situation-saved", "oms-policy"));
+        Assert.Equal("«Как получить полис ОМС», версия 5", Said("mira", "kb-article-published", "oms-get-policy v5"));
+        Assert.Equal("«Как получить полис ОМС», опубликована версия 5", Said("mira", "kb-draft-saved", "oms-get-policy over v5"));
+        Assert.Equal("«Как получить полис ОМС»", Said("mira", "kb-draft-discarded", "oms-get-policy"));
         Assert.Equal("kb.json: 21 статья", Said("mira", "kb-imported", "kb.json: 21 articles"));
         Assert.Equal("olga, отозвано токенов: 2", Said("cli", "tokens-revoked", "olga: 2"));
         Assert.Equal("web:u1, 2 диалога, 7 записей", Said("cli:root", "data.erase", "web:u1, 2 conversation(s), 7 record(s)"));

@@ -213,6 +213,23 @@ public sealed class KbCsvFormatTests
         Assert.Contains(errors, e => e.Position == "line 4" && e.Field == "sources[0].url");
     }
 
+    [Fact]
+    public void A_row_error_and_a_content_error_are_reported_together()
+    {
+        var csv = Csv(
+            "oms-policy,Полис ОМС,oms-get-policy,citizen,Полис,Как получить полис?,В страховой компании.,ФФОМС | https://www.ffoms.gov.ru/ | 2026-02-31,,",
+            "oms-policy,,oms-replace-policy,citizen,,Потерял полис,В своей страховой.,,,",
+            "clinic,,oms-clinic,citizen,Поликлиника,Где поликлиника,По месту жительства.,,,");
+
+        var errors = KbCsvFormat.Parse(csv, ',').Errors;
+
+        Assert.Equal(
+            [("line 2", "sources"), ("line 3", "title")],
+            errors.Where(e => e.Position.StartsWith("line", StringComparison.Ordinal)).Select(e => (e.Position, e.Field)).ToList());
+        // The situation without a title is named once, not again at each of its articles.
+        Assert.Single(errors, e => e.Message.Contains("clinic", StringComparison.Ordinal));
+    }
+
     private static string Csv(params string[] rows)
     {
         var sb = new StringBuilder(Header).Append("\r\n");

@@ -266,6 +266,35 @@ public sealed class KbJsonFormatTests
         Assert.Contains(errors, e => e.Position == "lifeSituations[1]" && e.Field == "id");
     }
 
+    [Fact]
+    public void A_file_with_a_reading_error_and_a_content_error_reports_both_in_file_order()
+    {
+        var json = Mutate(root =>
+        {
+            Article(root, 1)["sources"]![0]!["date"] = "2026-02-31";
+            Article(root, 0)["title"] = "";
+            Article(root, 2)["lifeSituation"] = "clinic";
+        });
+
+        var parsed = KbJsonFormat.Parse(json);
+
+        Assert.False(parsed.IsValid);
+        Assert.Equal(
+            [("articles[0]", "title"), ("articles[1].sources[0]", "date"), ("articles[2]", "lifeSituation")],
+            parsed.Errors.Select(e => (e.Position, e.Field)).ToList());
+        Assert.Contains("2026-02-31", parsed.Errors[1].Message);
+    }
+
+    [Fact]
+    public void A_list_that_cannot_be_read_is_reported_without_the_errors_it_causes()
+    {
+        var json = Mutate(root => root.AsObject().Remove("lifeSituations"));
+
+        var error = Assert.Single(KbJsonFormat.Parse(json).Errors);
+
+        Assert.Equal(("$", "lifeSituations"), (error.Position, error.Field));
+    }
+
     private static string Mutate(Action<JsonNode> change)
     {
         var root = JsonNode.Parse(KbJsonFormat.Write(SampleKb.Create()))!;

@@ -19,4 +19,23 @@ public sealed class AddedQuestionTests
         Assert.Equal(rebuilt.Candidates[0].ArticleId, live.Candidates[0].ArticleId);
         Assert.InRange(live.Candidates[0].Score, rebuilt.Candidates[0].Score - 0.05f, rebuilt.Candidates[0].Score + 0.05f);
     }
+
+    [Fact]
+    public async Task Phrasings_attached_together_are_one_new_version_the_same_in_the_store_and_in_the_search()
+    {
+        await using var host = await KnowledgeHost.StartAsync();
+        var before = host.Service.FindArticle("records-certificates")!.Version;
+
+        Assert.Equal(3, await host.Service.AddQuestionsAsync(
+            [("records-certificates", "шмурдяк кракозябра"), ("records-certificates", "бурдымага справка"), ("sick-leave-get", "зюзюка больничный")],
+            CancellationToken.None));
+        Assert.True(await host.Service.AddQuestionAsync("records-certificates", "вжухлик тыдыщ", CancellationToken.None));
+
+        // Two changes of the article, two versions; the search's copy says the same as the store, so the next save numbers on.
+        var stored = (await host.Service.ExportAsync(CancellationToken.None)).Articles.Single(a => a.Id == "records-certificates");
+        Assert.Equal(before + 2, stored.Version);
+        Assert.Equal(stored.Version, host.Service.FindArticle("records-certificates")!.Version);
+        Assert.Equal(stored.UpdatedAt, host.Service.FindArticle("records-certificates")!.UpdatedAt);
+        Assert.Equal(["шмурдяк кракозябра", "бурдымага справка", "вжухлик тыдыщ"], stored.Questions.TakeLast(3));
+    }
 }

@@ -175,6 +175,23 @@ public sealed class SqliteKnowledgeStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Questions_added_together_are_one_new_version()
+    {
+        var store = NewStore();
+        await store.ReplaceAsync(SampleKb.Create(), _ct);
+        var before = (await store.LoadAsync(_ct)).Articles[0];
+
+        var changed = await store.AddQuestionsAsync("oms-get-policy", ["где сделать медполис", "медполис где взять"], _ct);
+
+        var after = (await store.LoadAsync(_ct)).Articles[0];
+        Assert.Equal([.. before.Questions, "где сделать медполис", "медполис где взять"], after.Questions);
+        Assert.Equal(before.Version + 1, after.Version);
+        Assert.Equal((after.Version, after.UpdatedAt), (changed!.Version, changed.UpdatedAt));
+        Assert.Equal(after.Questions, changed.Questions);
+        Assert.Null(await store.AddQuestionsAsync("no-such-article", ["вопрос"], _ct));
+    }
+
+    [Fact]
     public async Task Adding_a_question_to_an_unknown_article_changes_nothing()
     {
         var store = NewStore();
