@@ -112,6 +112,7 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         await page.GetByLabel("Вопрос гражданина").FillAsync(phrasing);
         await page.GetByRole(AriaRole.Button, new() { Name = "Проверить", Exact = true }).ClickAsync();
         await Expect(page.Locator(".check-decision")).ToContainTextAsync("ответит статьёй — «Пропуск для автомобиля на территорию поликлиники»");
+        await Screenshots.SaveAsync(page, "kb-editor");
         Assert.NotEqual("parking-pass", await AnsweredWithAsync(phrasing));
 
         var kb = await _app.Services.GetRequiredService<Assistant.Knowledge.Retrieval.KnowledgeService>().ExportAsync(CancellationToken.None);
