@@ -19,6 +19,7 @@ internal sealed class ConversationCloser(DialogServices services)
             _ => phrases.ClosedByInactivity,
         };
 
+        KeepIgnoredClarify(session);
         session.Fire(ConversationTrigger.Closed);
         services.Logger.ConversationClosed(session.Conversation.Id, reason.ToString());
         services.Statistics.Closed(session);
@@ -44,6 +45,20 @@ internal sealed class ConversationCloser(DialogServices services)
         session.Say(MessageKind.RatingPrompt, lead.Length > 0 ? lead + " " + phrases.RatingPrompt : phrases.RatingPrompt, ButtonTitles.Scores(), from: Authors.System);
         session.Conversation = session.Conversation with { RatingAskedAt = services.Now };
         session.Fire(ConversationTrigger.RatingAsked);
+    }
+
+    /// <summary>
+    /// A «Возможно, вы имели в виду…» list still waiting for a choice when the conversation closes (the citizen went away, or it
+    /// closed by inactivity): nothing on it was chosen, as much a miss for the moderators' inbox as typing something else.
+    /// </summary>
+    private void KeepIgnoredClarify(ConversationSession session)
+    {
+        var conversation = session.Conversation;
+        if (conversation.LastReplyKind == MessageKind.Clarify && conversation.ClarifyArticleIds.Count > 0 && conversation.LastQuestion is { } question)
+        {
+            session.AfterCommit(ct => services.Unanswered.RecordAsync(conversation, Learning.UnansweredKind.ClarifyIgnored, question,
+                conversation.ClarifyArticleIds, null, ct));
+        }
     }
 
     /// <summary>No question searched, no article shown, no handover, no request: nothing the citizen could rate.</summary>

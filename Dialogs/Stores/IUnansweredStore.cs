@@ -10,6 +10,9 @@ public interface IUnansweredStore
     /// <summary>Messages in <paramref name="status"/>, newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<UnansweredMessage>> ListAsync(UnansweredStatus status, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The messages among <paramref name="ids"/> that are still open (one query, whatever the size of the inbox).</summary>
+    Task<IReadOnlyList<UnansweredMessage>> ListOpenAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
     /// <summary>Marks messages attached (to <paramref name="articleId"/>) or dismissed; returns how many were still open.</summary>
     Task<int> ResolveAsync(IReadOnlyCollection<long> ids, UnansweredStatus status, string? articleId, CancellationToken cancellationToken);
 }

@@ -14,7 +14,11 @@ internal static class MessageGrouper
     /// <summary>Lexical and vector similarity mixed 0.6 / 0.4, as the ranker trusts terms more than hashed vectors.</summary>
     private const float LexicalShare = 0.6f;
 
-    public static List<List<int>> Group(IReadOnlyList<AnalyzedText> texts, IReadOnlyList<float[]> vectors, float threshold)
+    /// <summary>A cosine of unit vectors, with room for rounding: what no vector similarity can exceed.</summary>
+    private const float MaxVectorSimilarity = 1.001f;
+
+    /// <param name="prune">False compares every candidate group in full (the same groups, slower; for tests).</param>
+    public static List<List<int>> Group(IReadOnlyList<AnalyzedText> texts, IReadOnlyList<float[]> vectors, float threshold, bool prune = true)
     {
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var text in texts)
@@ -27,18 +31,44 @@ internal static class MessageGrouper
 
         var groups = new List<Centroid>();
         var groupsOfTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var candidates = new List<(int Group, float Lexical, int Order)>();
+        var lastSeen = new List<int>();
         for (var i = 0; i < texts.Count; i++)
         {
             var sparse = Weights(texts[i], documentFrequency, texts.Count);
             var dense = Normalized(vectors[i]);
-            var best = -1;
-            var bestSimilarity = threshold;
-            foreach (var g in sparse.Keys.SelectMany(t => groupsOfTerm.GetValueOrDefault(t) ?? []).Distinct())
+
+            // The groups sharing a term, in the order they are met, with their cheap lexical similarity first.
+            candidates.Clear();
+            foreach (var term in sparse.Keys)
             {
-                var similarity = groups[g].Similarity(sparse, dense);
-                if (similarity >= bestSimilarity)
+                foreach (var g in groupsOfTerm.GetValueOrDefault(term) ?? [])
                 {
-                    (best, bestSimilarity) = (g, similarity);
+                    if (lastSeen[g] != i)
+                    {
+                        lastSeen[g] = i;
+                        candidates.Add((g, groups[g].Lexical(sparse), candidates.Count));
+                    }
+                }
+            }
+
+            // The most similar group wins (on a tie, the one met last). Most lexically similar first: once even a perfect vector
+            // similarity could not lift a group to the best found, none after it can win, and their vectors are not compared.
+            candidates.Sort((a, b) => b.Lexical.CompareTo(a.Lexical));
+            var best = -1;
+            var bestOrder = -1;
+            var bestSimilarity = threshold;
+            foreach (var (g, lexical, order) in candidates)
+            {
+                if (prune && LexicalShare * lexical + (1 - LexicalShare) * MaxVectorSimilarity < bestSimilarity)
+                {
+                    break;
+                }
+
+                var similarity = groups[g].Similarity(lexical, dense);
+                if (similarity > bestSimilarity || (similarity == bestSimilarity && order > bestOrder))
+                {
+                    (best, bestOrder, bestSimilarity) = (g, order, similarity);
                 }
             }
 
@@ -46,6 +76,7 @@ internal static class MessageGrouper
             {
                 best = groups.Count;
                 groups.Add(new Centroid(dense.Length));
+                lastSeen.Add(-1);
             }
 
             groups[best].Add(i, sparse, dense);
@@ -120,6 +151,7 @@ internal static class MessageGrouper
         private readonly Dictionary<string, float> _sparse = new(StringComparer.Ordinal);
         private readonly float[] _dense = new float[dimensions];
         private float _sparseNorm;
+        private float _denseNorm;
 
         public List<int> Members { get; } = [];
 
@@ -135,10 +167,12 @@ internal static class MessageGrouper
             if (dense.Length == _dense.Length)
             {
                 TensorPrimitives.Add(_dense, dense, _dense);
+                _denseNorm = TensorPrimitives.Norm(_dense);
             }
         }
 
-        public float Similarity(Dictionary<string, float> sparse, float[] dense)
+        /// <summary>The share of the message's (unit) term weights along the group's summed terms.</summary>
+        public float Lexical(Dictionary<string, float> sparse)
         {
             var dot = 0f;
             foreach (var (term, weight) in sparse)
@@ -149,9 +183,12 @@ internal static class MessageGrouper
                 }
             }
 
-            var lexical = _sparseNorm == 0 ? 0 : dot / _sparseNorm;
-            var denseNorm = TensorPrimitives.Norm(_dense);
-            var vector = denseNorm == 0 || dense.Length != _dense.Length ? 0 : TensorPrimitives.Dot(dense, _dense) / denseNorm;
+            return _sparseNorm == 0 ? 0 : dot / _sparseNorm;
+        }
+
+        public float Similarity(float lexical, float[] dense)
+        {
+            var vector = _denseNorm == 0 || dense.Length != _dense.Length ? 0 : TensorPrimitives.Dot(dense, _dense) / _denseNorm;
             return LexicalShare * lexical + (1 - LexicalShare) * vector;
         }
     }

@@ -23,7 +23,10 @@ public sealed record TransferCount(string Transfers, long Count);
 
 public sealed record UnansweredFigure(string Example, int Count);
 
-/// <summary>Everything the supervisors' dashboard shows for one filter.</summary>
+/// <summary>
+/// Everything the supervisors' dashboard shows for one filter. <paramref name="TopUnansweredAt"/>: when the inbox grouping
+/// behind <paramref name="TopUnanswered"/> was made (null: none yet, one is being made).
+/// </summary>
 public sealed record DashboardModel(
     StatFilter Filter,
     long Conversations,
@@ -34,4 +37,5 @@ public sealed record DashboardModel(
     IReadOnlyList<TimeFigure> Times,
     IReadOnlyList<CsatTable> Csat,
     RequestFigures Requests,
-    IReadOnlyList<UnansweredFigure> TopUnanswered);
+    IReadOnlyList<UnansweredFigure> TopUnanswered,
+    DateTimeOffset? TopUnansweredAt = null);

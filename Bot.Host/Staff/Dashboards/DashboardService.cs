@@ -29,6 +29,9 @@ public sealed class DashboardService(DialogStores stores, RequestDesk requests, 
         var times = new[] { ("first-response", "Время до первого ответа оператора"), ("queue-wait", "Ожидание в очереди"), ("duration", "Время до закрытия диалога"), ("request-ack", "Подтверждение письменного обращения номером") }
             .Select(t => Time(t.Item2, totals.Where(x => x.Metric == t.Item1).ToList())).ToList();
         var situations = await names.SituationsAsync(cancellationToken);
+
+        // The inbox's last grouping, never a new one in the view: grouping ten thousand questions takes seconds.
+        var unanswered = await inbox.LatestAsync(TimeSpan.FromMilliseconds(300), cancellationToken);
         var csat = Dimensions.Select(d => Csat(d.Dimension, d.Title, totals.Where(t => t.Metric == "rating").ToList(), situations)).ToList();
         return new DashboardModel(
             filter,
@@ -40,7 +43,8 @@ public sealed class DashboardService(DialogStores stores, RequestDesk requests, 
             times,
             csat,
             await RequestsAsync(filter, cancellationToken),
-            [.. (await inbox.RecentGroupsAsync(cancellationToken)).Take(5).Select(g => new UnansweredFigure(g.Example, g.Count))]);
+            [.. unanswered is null ? [] : UnansweredInbox.Top(unanswered, filter, 5).Select(t => new UnansweredFigure(t.Example, t.Count))],
+            unanswered?.At);
     }
 
     private CsatTable Csat(string dimension, string title, List<StatTotal> ratings, Func<string?, string> situations)

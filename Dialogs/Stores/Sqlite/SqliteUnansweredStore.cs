@@ -19,6 +19,11 @@ public sealed class SqliteUnansweredStore(DialogDatabase database) : IUnanswered
         await using var command = DialogDatabase.Command(connection,
             "SELECT id, status, resolved_article, data FROM unanswered WHERE status = $status ORDER BY id DESC LIMIT $limit",
             ("$status", status.ToString()), ("$limit", limit));
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<UnansweredMessage>> ReadAsync(Microsoft.Data.Sqlite.SqliteCommand command, CancellationToken cancellationToken)
+    {
         var messages = new List<UnansweredMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -32,6 +37,19 @@ public sealed class SqliteUnansweredStore(DialogDatabase database) : IUnanswered
         }
 
         return messages;
+    }
+
+    public async Task<IReadOnlyList<UnansweredMessage>> ListOpenAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = DialogDatabase.Command(connection,
+            $"SELECT id, status, resolved_article, data FROM unanswered WHERE status = 'Open' AND id IN ({string.Join(",", ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)))}) ORDER BY id DESC");
+        return await ReadAsync(command, cancellationToken);
     }
 
     public async Task<int> ResolveAsync(IReadOnlyCollection<long> ids, UnansweredStatus status, string? articleId, CancellationToken cancellationToken)

@@ -63,24 +63,25 @@ public sealed class InboxBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
 
         await Expect(group.GetByRole(AriaRole.Link, new() { Name = "Новая статья из группы" }))
             .ToHaveAttributeAsync("href", "staff/kb/articles/new?phrasings=" + Uri.EscapeDataString(Question));
-        await group.GetByLabel("Статья").SelectOptionAsync("records-certificates");
+        await group.GetByLabel("Статья").FillAsync("Медицинские справки");
         await group.GetByRole(AriaRole.Button, new() { Name = "Прикрепить к статье" }).ClickAsync();
-        await Expect(moderator.GetByRole(AriaRole.Status)).ToContainTextAsync("Добавлено формулировок: 1");
+        await Expect(moderator.GetByRole(AriaRole.Status)).ToContainTextAsync("Прикреплены к статье «Медицинские справки»: 1 вопрос. Добавлено формулировок: 1");
         await Expect(moderator.Locator("section.inbox-group", new() { HasText = Question })).ToHaveCountAsync(0);
 
         await input.FillAsync(Question);
         await citizen.Keyboard.PressAsync("Enter");
         await Expect(log.Locator(".asw-kind--answer")).ToHaveCountAsync(1);
 
-        // The masked question goes into the KB as the citizen's words, without the token that stood for the phone number.
+        // The masked question goes into the KB as the citizen's words, without the token that stood for the phone number nor
+        // the words that introduced it.
         var masked = moderator.Locator("section.inbox-group", new() { HasText = "электричек" });
-        await masked.GetByLabel("Статья").SelectOptionAsync("records-certificates");
+        await masked.GetByLabel("Статья").FillAsync("Медицинские справки");
         await masked.GetByRole(AriaRole.Button, new() { Name = "Прикрепить к статье" }).ClickAsync();
         // The status already says the same after the first attach: wait for the group to leave the inbox instead.
         await Expect(moderator.Locator("section.inbox-group", new() { HasText = "электричек" })).ToHaveCountAsync(0);
         var phrasings = _app.Services.GetRequiredService<Assistant.Knowledge.Retrieval.KnowledgeService>().FindArticle("records-certificates")!.Questions;
-        Assert.Contains("расписание электричек до дачи, звоните", phrasings);
-        Assert.DoesNotContain(phrasings, p => p.Contains('['));
+        Assert.Contains("расписание электричек до дачи", phrasings);
+        Assert.DoesNotContain(phrasings, p => p.Contains('[') || p.Contains("звоните", StringComparison.Ordinal));
 
         // Each attach is a version in the article's history (with the state before it as «импорт»), to compare and roll back.
         var versions = await _app.Services.GetRequiredService<Assistant.Bot.Host.Staff.KbEditor.ArticleHistory>().ListAsync("records-certificates", CancellationToken.None);
@@ -118,6 +119,95 @@ public sealed class InboxBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
         var decided = await after.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.Equal("answer", decided.GetProperty("decision").GetString());
         Assert.Equal("sick-leave-get", decided.GetProperty("candidates")[0].GetProperty("articleId").GetString());
+        await moderator.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_citizens_suggestion_is_rejected_in_one_click_and_the_article_does_not_change()
+    {
+        await _app.AddStaffAsync("rita", "moderator");
+        var store = _app.Services.GetRequiredService<Assistant.Dialogs.Stores.DialogStores>().Unanswered;
+        await store.AddAsync(new Assistant.Dialogs.Learning.UnansweredMessage
+        {
+            ConversationId = Guid.NewGuid().ToString("N"), Channel = "web", At = DateTimeOffset.UtcNow, Text = "талончик к лору",
+            Kind = Assistant.Dialogs.Learning.UnansweredKind.CitizenChoice, CandidateArticleIds = ["oms-get-policy"], ArticleId = "oms-get-policy",
+        }, CancellationToken.None);
+        var knowledge = _app.Services.GetRequiredService<Assistant.Knowledge.Retrieval.KnowledgeService>();
+        var before = knowledge.FindArticle("oms-get-policy")!.Questions;
+
+        var moderator = await NewPageAsync();
+        await moderator.GotoAsync("/staff/login");
+        await StaffBrowser.SignInAsync(moderator, "rita");
+        await Expect(moderator.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        var row = moderator.GetByRole(AriaRole.Region, new() { Name = "Подсказки граждан" }).Locator("tr", new() { HasText = "талончик к лору" });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Отклонить: «талончик к лору» → «Как получить полис ОМС»" }).ClickAsync();
+
+        await Expect(moderator.GetByRole(AriaRole.Status)).ToContainTextAsync("Подсказка отклонена: «талончик к лору» → «Как получить полис ОМС». База знаний не изменилась.");
+        await Expect(moderator.Locator("tr", new() { HasText = "талончик к лору" })).ToHaveCountAsync(0);
+        Assert.Equal(before, knowledge.FindArticle("oms-get-policy")!.Questions);
+        Assert.DoesNotContain(await store.ListAsync(Assistant.Dialogs.Learning.UnansweredStatus.Open, 1000, CancellationToken.None), m => m.Text == "талончик к лору");
+
+        // Reopened, the page does not offer it again.
+        await moderator.ReloadAsync();
+        await Expect(moderator.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        await Expect(moderator.Locator("main")).Not.ToContainTextAsync("талончик к лору");
+        await moderator.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_new_article_is_started_from_a_group_with_the_phrasings_ticked_there()
+    {
+        await _app.AddStaffAsync("lena", "moderator");
+        foreach (var text in new[] { "прокат лодок на городском пруду", "прокат лодок на городском пруду где", "прокат лодок на городском пруду цена, мой телефон 89123456789" })
+        {
+            await WebChatCalls.SendAsync(_app.Client, WebChatCalls.NewUserId(), text);
+        }
+
+        var moderator = await NewPageAsync();
+        await moderator.GotoAsync("/staff/login");
+        await StaffBrowser.SignInAsync(moderator, "lena");
+        await Expect(moderator.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        var group = moderator.Locator("section.inbox-group", new() { HasText = "прокат лодок" });
+        await Expect(group.GetByRole(AriaRole.Checkbox)).ToHaveCountAsync(3);
+        await group.GetByRole(AriaRole.Checkbox, new() { Name = "прокат лодок на городском пруду где" }).UncheckAsync();
+        await group.GetByRole(AriaRole.Link, new() { Name = "Новая статья из группы" }).ClickAsync();
+
+        await moderator.WaitForURLAsync("**/staff/kb/articles/new?phrasings=*");
+        await Expect(moderator.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+        var phrasings = moderator.GetByLabel("Формулировки вопроса (по одной в строке)");
+        await Expect(phrasings).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("прокат лодок на городском пруду цена"));
+        var value = await phrasings.InputValueAsync();
+        Assert.Equal(["прокат лодок на городском пруду", "прокат лодок на городском пруду цена"], value.Split('\n').Order());
+        await Expect(moderator.GetByLabel("Статус")).ToHaveValueAsync("draft");
+        await moderator.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Each_question_shows_its_segment_the_articles_the_bot_offered_and_the_one_that_did_not_help()
+    {
+        await _app.AddStaffAsync("olga", "moderator");
+        var store = _app.Services.GetRequiredService<Assistant.Dialogs.Stores.DialogStores>().Unanswered;
+        await store.AddAsync(new Assistant.Dialogs.Learning.UnansweredMessage
+        {
+            ConversationId = Guid.NewGuid().ToString("N"), Channel = "web", At = DateTimeOffset.UtcNow, Text = "полис для новорожденного в роддоме оформляют",
+            Kind = Assistant.Dialogs.Learning.UnansweredKind.NotHelped, Segment = "medic", CandidateArticleIds = ["oms-get-policy"], ArticleId = "oms-get-policy",
+        }, CancellationToken.None);
+        await store.AddAsync(new Assistant.Dialogs.Learning.UnansweredMessage
+        {
+            ConversationId = Guid.NewGuid().ToString("N"), Channel = "telegram", At = DateTimeOffset.UtcNow, Text = "листок нетрудоспособности по уходу сколько дней",
+            Kind = Assistant.Dialogs.Learning.UnansweredKind.ClarifyIgnored, Segment = "citizen", CandidateArticleIds = ["sick-leave-get", "clinic-attach"],
+        }, CancellationToken.None);
+
+        var moderator = await NewPageAsync();
+        await moderator.GotoAsync("/staff/login");
+        await StaffBrowser.SignInAsync(moderator, "olga");
+        await Expect(moderator.Locator("h1")).ToHaveAttributeAsync("data-ready", "yes");
+
+        var today = Assistant.Bot.Host.Staff.Console.ConsoleText.Date(DateTimeOffset.UtcNow);
+        await Expect(moderator.Locator("label", new() { HasText = "полис для новорожденного в роддоме оформляют" }))
+            .ToContainTextAsync($"(Чат на портале, медработник, {today}; не помогла: «Как получить полис ОМС»)");
+        await Expect(moderator.Locator("label", new() { HasText = "листок нетрудоспособности по уходу сколько дней" }))
+            .ToContainTextAsync($"(Telegram, гражданин, {today}; бот предлагал: «Как оформить больничный», «Как прикрепиться к поликлинике»)");
         await moderator.Context.CloseAsync();
     }
 

@@ -99,6 +99,47 @@ public sealed class UnansweredCaptureScripts
     }
 
     [Fact]
+    public async Task A_clarify_list_the_citizen_leaves_without_a_choice_is_kept_when_the_conversation_closes()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("больничный")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Clarify)
+            .Wait(bot.Options.InactivityTimeout + TimeSpan.FromMinutes(1))
+            .CloseInactive(expectClosed: 1)
+            .AssertReply(MessageKind.RatingPrompt);
+        await bot.Flow("citizen-2")
+            .Send("больничный")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Clarify)
+            .Send("вопрос решён")
+            .AssertReply(MessageKind.RatingPrompt);
+
+        var kept = (await Open(bot)).Where(m => m.Kind == UnansweredKind.ClarifyIgnored).ToList();
+        Assert.Equal(2, kept.Count);
+        Assert.All(kept, m => Assert.Equal("больничный", m.Text));
+        Assert.All(kept, m => Assert.Contains("sick-leave-get", m.CandidateArticleIds));
+        Assert.Equal(2, kept.Select(m => m.ConversationId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_clarify_list_answered_by_a_choice_is_not_kept_again_when_the_conversation_closes()
+    {
+        await using var bot = await DialogHarness.StartAsync();
+        await bot.Flow()
+            .Send("больничный")
+            .AssertReply(MessageKind.Greeting)
+            .AssertReply(MessageKind.Clarify)
+            .Press("Как оформить больничный")
+            .AssertReply(MessageKind.Answer)
+            .Wait(bot.Options.InactivityTimeout + TimeSpan.FromMinutes(1))
+            .CloseInactive(expectClosed: 1);
+
+        Assert.DoesNotContain(await Open(bot), m => m.Kind == UnansweredKind.ClarifyIgnored);
+    }
+
+    [Fact]
     public async Task A_rating_of_1_or_2_keeps_the_question_and_an_operator_template_answer_keeps_it_with_the_article()
     {
         await using var bot = await DialogHarness.StartAsync();

@@ -347,6 +347,25 @@ public abstract class DurableStoreContract
         Assert.Equal(["b1"], await Stores.People.ConversationsOfAsync(boris, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task The_inbox_reads_only_the_chosen_messages_that_are_still_open()
+    {
+        foreach (var text in new[] { "первый", "второй", "третий" })
+        {
+            await Stores.Unanswered.AddAsync(new Assistant.Dialogs.Learning.UnansweredMessage { ConversationId = "c", Channel = "web", Text = text, At = Now, CandidateArticleIds = ["a", "b"] }, CancellationToken.None);
+        }
+
+        var ids = (await Stores.Unanswered.ListAsync(Assistant.Dialogs.Learning.UnansweredStatus.Open, 10, CancellationToken.None)).Select(m => m.Id).Order().ToList();
+        Assert.Equal(1, await Stores.Unanswered.ResolveAsync([ids[0]], Assistant.Dialogs.Learning.UnansweredStatus.Dismissed, null, CancellationToken.None));
+
+        var open = await Stores.Unanswered.ListOpenAsync([ids[0], ids[2], 999_999], CancellationToken.None);
+
+        var only = Assert.Single(open);
+        Assert.Equal((ids[2], "третий"), (only.Id, only.Text));
+        Assert.Equal(["a", "b"], only.CandidateArticleIds);
+        Assert.Empty(await Stores.Unanswered.ListOpenAsync([], CancellationToken.None));
+    }
+
     private static TranscriptEntry Entry(string conversationId, string text) =>
         new() { ConversationId = conversationId, From = Authors.Citizen, Text = text, Timestamp = Now };
 }

@@ -31,6 +31,27 @@ public sealed class MessageGroupingTests
         Assert.Equal("oms-get-policy", oms.Suggestions[0].ArticleId);
     }
 
+    [Fact]
+    public async Task Skipping_groups_that_cannot_win_gives_the_same_groups_as_comparing_every_one()
+    {
+        // Seed phrasings with everyday noise words, as in the benchmark: many groups share «подскажите» or «срочно».
+        var analyzer = new Assistant.Knowledge.Analysis.TextAnalyzer(Assistant.Knowledge.Analysis.SynonymDictionary.BuiltIn, Assistant.Knowledge.Analysis.Lexicon.Russian);
+        var embedder = new Assistant.Knowledge.Embedding.HashedNgramEmbeddingGenerator();
+        var random = new Random(5);
+        var phrasings = Assistant.Knowledge.Seed.SeedKnowledgeBase.Load().Articles.SelectMany(a => a.Questions).ToList();
+        string[] noise = ["подскажите", "пожалуйста", "срочно", "как быть", "здравствуйте", "для мамы"];
+        var texts = Enumerable.Range(0, 1500)
+            .Select(_ => analyzer.AnalyzeDocument($"{noise[random.Next(noise.Length)]} {phrasings[random.Next(phrasings.Count)]} {noise[random.Next(noise.Length)]}"))
+            .ToList();
+        var vectors = (await embedder.GenerateAsync(texts.Select(t => t.CleanText).ToList())).Select(e => e.Vector.ToArray()).ToList();
+
+        var pruned = Assistant.Knowledge.Learning.MessageGrouper.Group(texts, vectors, 0.42f);
+        var full = Assistant.Knowledge.Learning.MessageGrouper.Group(texts, vectors, 0.42f, prune: false);
+
+        Assert.True(pruned.Count > 50, $"{pruned.Count} groups");
+        Assert.Equal(full, pruned);
+    }
+
     private static string Describe(IEnumerable<Assistant.Knowledge.Learning.MessageGroup> groups, List<string> messages) =>
         string.Join(" | ", groups.Select(g => string.Join(" / ", g.Members.Select(m => messages[m]))));
 }

@@ -1,0 +1,28 @@
+using Assistant.Bot.Host.Staff.Inbox;
+
+namespace Assistant.Bot.Host.Tests.Staff;
+
+/// <summary>What an attached question becomes in the KB: the citizen's words, without the masked data nor the words that introduced it.</summary>
+public sealed class InboxPhrasingTests
+{
+    [Theory]
+    [InlineData("подскажите расписание электричек до дачи, мой телефон [телефон]", "подскажите расписание электричек до дачи")]
+    [InlineData("как получить полис омс, мой снилс [СНИЛС]", "как получить полис омс")]
+    [InlineData("расписание электричек до дачи, звоните [телефон]", "расписание электричек до дачи")]
+    [InlineData("справка в бассейн, телефон: [телефон]", "справка в бассейн")]
+    [InlineData("меня зовут [ФИО], как записаться к терапевту", "как записаться к терапевту")]
+    [InlineData("мой номер телефона [телефон] перезвоните по записи к врачу", "перезвоните по записи к врачу")]
+    [InlineData("как получить полис мой полис [полис ОМС]", "как получить полис")]
+    [InlineData("[e-mail] пришлите справку", "пришлите справку")]
+    [InlineData("поменять полис [полис ОМС] при переезде", "поменять полис при переезде")]
+    [InlineData("Где взять справку в бассейн?", "Где взять справку в бассейн?")]
+    public void Masked_data_goes_with_its_cue_words_and_the_question_stays(string kept, string attached) =>
+        Assert.Equal(attached, InboxPhrasing.Of(kept));
+
+    [Theory]
+    [InlineData("Как получить полис ОМС?", "как получить  полис омс")]
+    [InlineData("Где взять справку — в бассейн", "где взять справку в бассейн")]
+    [InlineData("Ёлка", "елка")]
+    public void Phrasings_that_differ_in_case_punctuation_or_yo_are_the_same(string one, string other) =>
+        Assert.Equal(InboxPhrasing.Key(one), InboxPhrasing.Key(other));
+}
