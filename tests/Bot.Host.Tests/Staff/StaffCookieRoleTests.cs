@@ -37,7 +37,7 @@ public sealed class StaffCookieRoleTests(RunningApp app) : IClassFixture<Running
             Assert.NotEmpty(operations);
             foreach (var operation in operations)
             {
-                var allowed = StaffRoles.AreaRoles[operation.Area];
+                var allowed = StaffRoles.AreaRoles[operation.Area!];
                 Check(operation, "anonymous", await CallAsync(anonymous.Client, operation), Refusal.SignIn, failures);
                 Check(operation, "a forged cookie", await CallAsync(forged.Client, operation), Refusal.SignIn, failures);
                 foreach (var role in StaffRoles.All)
@@ -89,7 +89,7 @@ public sealed class StaffCookieRoleTests(RunningApp app) : IClassFixture<Running
         public override string ToString() => Location is null ? ((int)Status).ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{(int)Status} → {Location}";
     }
 
-    private static void Check(Operation operation, string who, Answer answer, Refusal expected, List<string> failures)
+    private static void Check(ApiOperation operation, string who, Answer answer, Refusal expected, List<string> failures)
     {
         if (answer.Refused != expected)
         {
@@ -97,50 +97,14 @@ public sealed class StaffCookieRoleTests(RunningApp app) : IClassFixture<Running
         }
     }
 
-    private static async Task<Answer> CallAsync(HttpClient client, Operation operation)
+    private static async Task<Answer> CallAsync(HttpClient client, ApiOperation operation)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(operation.Method), operation.Path.Replace("{id}", "no-such-id", StringComparison.Ordinal).TrimStart('/'));
-        if (operation.Multipart)
-        {
-            var form = new MultipartFormDataContent();
-            form.Add(new ByteArrayContent("{}"u8.ToArray()), "file", "kb.json");
-            request.Content = form;
-        }
-        else if (operation.Method is "POST" or "PUT")
-        {
-            request.Content = new StringContent("""{"text":"проверка","toGroup":"general","online":false,"flag":"инвалидность"}""", System.Text.Encoding.UTF8, "application/json");
-        }
-
+        using var request = operation.NewRequest();
         using var response = await client.SendAsync(request);
         return new Answer(response.StatusCode, response.Headers.Location?.OriginalString);
     }
 
     /// <summary>Every operation the app's OpenAPI document tags with a staff area.</summary>
-    private async Task<IReadOnlyList<Operation>> OperationsAsync()
-    {
-        var document = JsonDocument.Parse(await app.Client.GetStringAsync("openapi/v1.json")).RootElement;
-        var operations = new List<Operation>();
-        foreach (var path in document.GetProperty("paths").EnumerateObject())
-        {
-            foreach (var method in path.Value.EnumerateObject())
-            {
-                var tags = method.Value.TryGetProperty("tags", out var t) ? t.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
-                if (tags.FirstOrDefault(StaffRoles.AreaRoles.ContainsKey) is not { } area)
-                {
-                    continue;
-                }
-
-                var multipart = method.Value.TryGetProperty("requestBody", out var body) && body.TryGetProperty("content", out var content)
-                    && content.TryGetProperty("multipart/form-data", out _);
-                operations.Add(new Operation(method.Name.ToUpperInvariant(), path.Name, area, multipart));
-            }
-        }
-
-        return operations;
-    }
-
-    private sealed record Operation(string Method, string Path, string Area, bool Multipart)
-    {
-        public string Name => $"{Method} {Path}";
-    }
+    private async Task<IReadOnlyList<ApiOperation>> OperationsAsync() =>
+        [.. (await ApiOperation.ReadAllAsync(app.Client)).Where(o => o.Area is not null)];
 }
