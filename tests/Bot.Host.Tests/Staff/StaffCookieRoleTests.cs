@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Assistant.Bot.Host.Staff.Accounts;
 using Assistant.Bot.Host.Tests.Support;
 
