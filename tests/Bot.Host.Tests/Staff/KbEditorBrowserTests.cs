@@ -88,7 +88,7 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         await page.GetByLabel("Код статьи").FillAsync("parking");
         await page.GetByLabel("Заголовок").FillAsync("Пропуск для автомобиля на территорию поликлиники");
         await page.GetByLabel("Ответ (Markdown)").FillAsync("Пропуск для въезда оформляет администрация поликлиники: обратитесь к заместителю главного врача.");
-        await page.GetByLabel("Источники").FillAsync("Правила внутреннего распорядка | https://example.org/rules | 2025-09-01");
+        await page.GetByLabel("Источники").FillAsync("Правила внутреннего распорядка | https://example.org/rules | 2025-09-31");
 
         // The situation is chosen from the KB's, by title; a new one is created on purpose, and not without a title.
         var situation = page.GetByLabel("Жизненная ситуация", new() { Exact = true });
@@ -99,6 +99,10 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         await page.GetByRole(AriaRole.Button, new() { Name = "Сохранить черновик" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Статья с кодом «oms-get-policy» уже есть");
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("У новой жизненной ситуации должно быть название");
+        // A source date that is no date is said, not silently dropped.
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Источник 1: «2025-09-31» — не дата в виде ГГГГ-ММ-ДД");
+        await Expect(page.GetByLabel("Источники")).ToHaveAttributeAsync("aria-invalid", "true");
+        await page.GetByLabel("Источники").FillAsync("Правила внутреннего распорядка | https://example.org/rules | 2025-09-01");
         await page.GetByLabel("Код статьи").FillAsync("parking-pass");
         await Expect(page.GetByLabel("Название новой ситуации")).ToHaveAttributeAsync("aria-invalid", "true");
         await page.GetByLabel("Название новой ситуации").FillAsync("Парковка у поликлиники");
