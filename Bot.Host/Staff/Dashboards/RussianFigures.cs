@@ -13,6 +13,9 @@ public static class RussianFigures
     /// <summary>A mean rating with two decimals: «4,50».</summary>
     public static string Mean(double value) => value.ToString("0.00", Russian);
 
+    /// <summary>A search score with three decimals: «0,875».</summary>
+    public static string Score(double value) => value.ToString("0.000", Russian);
+
     /// <summary>A share with at most one decimal: «33,3 %».</summary>
     public static string Percent(double value) => value.ToString("0.#", Russian) + " %";
 
