@@ -87,13 +87,14 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
                 requests.Start(session);
                 break;
             case CitizenIntent.ChooseArticle when services.Knowledge.FindArticle(intent.ArticleId!) is { } chosen:
-                if (before.LastReplyKind == MessageKind.Clarify && before.ClarifyArticleIds.Contains(chosen.Id))
+                var fromList = before.LastReplyKind == MessageKind.Clarify && before.ClarifyArticleIds.Contains(chosen.Id);
+                if (fromList)
                 {
                     await services.Unanswered.RecordAsync(before, Learning.UnansweredKind.CitizenChoice, before.LastQuestion, before.ClarifyArticleIds, chosen.Id, cancellationToken);
                 }
 
                 // The list set the question asked about as the context; the answer keeps it.
-                await AnswerAsync(session, chosen, cancellationToken);
+                await AnswerAsync(session, chosen, cancellationToken, pickedFromList: fromList);
                 break;
             case CitizenIntent.SmallTalk when intent.SmallTalk is { } smallTalk:
                 smallTalkFlow.Reply(session, smallTalk);
@@ -315,14 +316,15 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             ContextTurns = 0,
         };
         session.Say(MessageKind.Answer, reply, services.Phrases.Buttons.AfterAnswer(), article.Sources.FirstOrDefault()?.Url);
-        services.Statistics.Answered(session, article.Id, matched);
+        services.Statistics.Answered(session, article.Id, matched, pickedFromList: false);
     }
 
     /// <param name="alsoAsked">The article of a second question in the same message, offered as a button under the answer.</param>
     /// <param name="matched">The KB phrasing that found the article, for the article's card (null when the citizen chose it).</param>
     /// <param name="context">The question the answer is for, kept as the context of the next messages.</param>
+    /// <param name="pickedFromList">The citizen chose the article from the bot's «Возможно, вы имели в виду» list.</param>
     private async Task AnswerAsync(ConversationSession session, Article article, CancellationToken cancellationToken, Article? alsoAsked = null,
-        string? matched = null, string? context = null)
+        string? matched = null, string? context = null, bool pickedFromList = false)
     {
         if (IsSensitive(article))
         {
@@ -351,7 +353,7 @@ internal sealed class BotAnsweringFlow(DialogServices services, HandoffFlow hand
             ? services.Phrases.Buttons.AfterAnswer()
             : [.. services.Phrases.Buttons.AfterAnswer(), new QuickReply(BotPhrases.Fill(services.Phrases.AlsoAsked, ("title", alsoAsked.Title)), ButtonPayloads.Article(alsoAsked.Id))];
         session.Say(MessageKind.Answer, text, buttons, source?.Url);
-        services.Statistics.Answered(session, article.Id, matched);
+        services.Statistics.Answered(session, article.Id, matched, pickedFromList);
     }
 
     private IReadOnlyList<QuickReply> ListButtons(IReadOnlyList<string> articleIds) =>

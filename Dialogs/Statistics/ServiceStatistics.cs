@@ -39,8 +39,13 @@ internal sealed class ServiceStatistics(DialogServices services)
     }
 
     /// <summary>The bot answered with <paramref name="articleId"/>; <paramref name="matched"/> is the KB phrasing that found it.</summary>
-    public void Answered(ConversationSession session, string articleId, string? matched) =>
-        Add(session, [new("answered", articleId), matched is null ? new StatCounter("chosen", articleId) : new StatCounter("matched", $"{articleId}|{Shorten(matched)}")]);
+    /// <param name="pickedFromList">The citizen chose it from a clarify list (counted apart: no KB phrasing decided it).</param>
+    public void Answered(ConversationSession session, string articleId, string? matched, bool pickedFromList) =>
+        Add(session, [
+            new("answered", articleId),
+            .. matched is null ? Array.Empty<StatCounter>() : [new StatCounter("matched", $"{articleId}|{Shorten(matched)}")],
+            .. pickedFromList ? [new StatCounter("chosen", articleId)] : Array.Empty<StatCounter>(),
+        ]);
 
     /// <summary>
     /// A written request got its number <paramref name="after"/> the citizen's message that completed it was received: the

@@ -40,7 +40,8 @@ public sealed partial class AuditWording(StaffNames names, IKnowledgeSearch know
             "sign-in-refused" when SsoTaken().Match(details) is { Success: true } m =>
                 $"единый вход, логин {m.Groups[1].Value}: логин занят учётной записью рабочего места",
             "inbox-attach" when Attached().Match(details) is { Success: true } m =>
-                $"к статье {Article(m.Groups[3].Value)}: {Count(m, 1, "вопрос", "вопроса", "вопросов")}, {Count(m, 2, "формулировка", "формулировки", "формулировок")}",
+                $"к статье {Article(m.Groups[3].Value)}: {Count(m, 1, "вопрос", "вопроса", "вопросов")}, {Count(m, 2, "формулировка", "формулировки", "формулировок")}"
+                + (m.Groups[4].Success ? $", уже были в статье: {m.Groups[4].Value}" : ""),
             "inbox-dismiss" when Questions().Match(details) is { Success: true } m => Count(m, 1, "вопрос", "вопроса", "вопросов"),
             "kb-draft-saved" when DraftOver().Match(details) is { Success: true } m =>
                 $"{Article(m.Groups[1].Value)}, опубликована версия {m.Groups[2].Value}",
@@ -103,7 +104,7 @@ public sealed partial class AuditWording(StaffNames names, IKnowledgeSearch know
     [GeneratedRegex(@"^sso (.+): login taken by a local account$")]
     private static partial Regex SsoTaken();
 
-    [GeneratedRegex(@"^(\d+) questions, (\d+) phrasings to article (.+)$")]
+    [GeneratedRegex(@"^(\d+) questions, (\d+) phrasings to article (.+?)(?:, (\d+) already there)?$")]
     private static partial Regex Attached();
 
     [GeneratedRegex(@"^(\d+) questions$")]

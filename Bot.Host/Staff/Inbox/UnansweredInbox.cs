@@ -227,6 +227,8 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
         var chosen = await stores.Unanswered.ListOpenAsync(messageIds, cancellationToken);
         if (chosen.Count == 0)
         {
+            // Another moderator (perhaps on another host) took them: the kept grouping must stop showing them here too.
+            Forget(messageIds);
             return new InboxResult(false, "Выбранные вопросы уже разобраны.", 0);
         }
 
@@ -262,7 +264,7 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
 
         var ids = chosen.Select(m => m.Id).ToList();
         var closed = await stores.Unanswered.ResolveAsync(ids, UnansweredStatus.Attached, articleId, CancellationToken.None);
-        Forget(ids);
+        Forget(messageIds);
         await audit.WriteAsync(moderator, "inbox-attach",
             details: $"{chosen.Count} questions, {added} phrasings to article {articleId}, {duplicates} already there", cancellationToken: CancellationToken.None);
         var message = $"Прикреплены к статье «{before.Title}»: {closed} {Questions(closed)}. Добавлено формулировок: {added}"

@@ -57,8 +57,14 @@ public sealed class PresenceSweep(
             .ToListAsync(cancellationToken);
         foreach (var login in gone)
         {
-            await db.Users.Where(u => u.UserName == login).ExecuteUpdateAsync(s => s.SetProperty(u => u.Online, false), cancellationToken);
-            await audit.WriteAsync(login, "away", details: "no console open", cancellationToken: cancellationToken);
+            // Checked again in the update itself: whoever said «на месте» since the list was read is not set away.
+            var changed = await db.Users
+                .Where(u => u.UserName == login && u.Online && !db.Presence.Any(p => p.Login == login && p.SeenAt >= cutoff))
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.Online, false), cancellationToken);
+            if (changed > 0)
+            {
+                await audit.WriteAsync(login, "away", details: "no console open", cancellationToken: cancellationToken);
+            }
         }
     }
 

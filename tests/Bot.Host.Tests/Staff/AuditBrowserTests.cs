@@ -171,6 +171,8 @@ public sealed class AuditBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
         Assert.Equal("в очереди 5 диалогов", Said("anna", "queue", "5 waiting"));
         Assert.Equal("в очереди 22 диалога", Said("anna", "queue", "22 waiting"));
         Assert.Equal("к статье «Как получить полис ОМС»: 3 вопроса, 1 формулировка", Said("mira", "inbox-attach", "3 questions, 1 phrasings to article oms-get-policy"));
+        Assert.Equal("к статье «Как получить полис ОМС»: 3 вопроса, 1 формулировка, уже были в статье: 2",
+            Said("mira", "inbox-attach", "3 questions, 1 phrasings to article oms-get-policy, 2 already there"));
         Assert.Equal("11 вопросов", Said("mira", "inbox-dismiss", "11 questions"));
         Assert.Equal("«Как получить полис ОМС», версия 4", Said("mira", "kb-article-saved", "oms-get-policy v4"));
         Assert.Equal("«Как получить полис ОМС», к версии 2", Said("mira", "kb-article-rollback", "oms-get-policy to v2"));

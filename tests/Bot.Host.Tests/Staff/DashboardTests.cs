@@ -148,8 +148,9 @@ public sealed class DashboardTests(PostgresServer postgres, ChromiumBrowser chro
         // An article the citizen only ever picked from a list: counted as such, and the card says why no phrasing found it.
         var picker = WebChatCalls.NewUserId();
         await WebChatCalls.SendAsync(app.Client, picker, "больничный");
-        await WebChatCalls.PressAsync(app.Client, picker, "Больничный по уходу за больным ребёнком", "article:sick-leave-child-care");
-        await page.GotoAsync("/staff/articles/sick-leave-child-care");
+        Assert.Equal(Assistant.Dialogs.Activities.MessageKind.Clarify, (await WebChatCalls.ConversationOfAsync(app.Services, picker)).LastReplyKind);
+        await WebChatCalls.PressAsync(app.Client, picker, "Как оформить больничный", "article:sick-leave-get");
+        await page.GotoAsync("/staff/articles/sick-leave-get");
         await Expect(page.Locator("table.card-figures tr", new() { HasText = "выбрал статью из списка" })).ToContainTextAsync("1");
         await Expect(page.GetByText("Каждый раз статью выбирал сам гражданин из списка вариантов")).ToBeVisibleAsync();
         await page.GotoAsync("/staff/dashboard");
