@@ -15,4 +15,10 @@ public interface IUnansweredStore
 
     /// <summary>Marks messages attached (to <paramref name="articleId"/>) or dismissed; returns how many were still open.</summary>
     Task<int> ResolveAsync(IReadOnlyCollection<long> ids, UnansweredStatus status, string? articleId, CancellationToken cancellationToken);
+
+    /// <summary>The messages attached to <paramref name="articleId"/>, newest first.</summary>
+    Task<IReadOnlyList<UnansweredMessage>> ListAttachedAsync(string articleId, CancellationToken cancellationToken);
+
+    /// <summary>Puts attached messages back into the inbox (an article's rollback undid their phrasings); returns how many were attached.</summary>
+    Task<int> ReopenAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 }

@@ -48,7 +48,8 @@ public sealed partial class AuditWording(StaffNames names, IKnowledgeSearch know
             "kb-draft-discarded" => Article(details),
             "kb-article-saved" or "kb-article-created" or "kb-article-published" or "kb-article-unpublished" when Version().Match(details) is { Success: true } m =>
                 $"{Article(m.Groups[1].Value)}, версия {m.Groups[2].Value}",
-            "kb-article-rollback" when Rollback().Match(details) is { Success: true } m => $"{Article(m.Groups[1].Value)}, к версии {m.Groups[2].Value}",
+            "kb-article-rollback" when Rollback().Match(details) is { Success: true } m => $"{Article(m.Groups[1].Value)}, к версии {m.Groups[2].Value}"
+                + (m.Groups[3].Success ? $", во входящие вернулись {Count(m, 3, "вопрос", "вопроса", "вопросов")}" : ""),
             "kb-situation-saved" => $"«{situation(details)}»",
             "kb-imported" when Imported().Match(details) is { Success: true } m => $"{m.Groups[1].Value}: {Count(m, 2, "статья", "статьи", "статей")}",
             "account-saved" when Account().Match(details) is { Success: true } m => $"{m.Groups[1].Value}, роль: {ConsoleText.RoleName(m.Groups[2].Value)}",
@@ -113,7 +114,7 @@ public sealed partial class AuditWording(StaffNames names, IKnowledgeSearch know
     [GeneratedRegex(@"^(.+) v(\d+)$")]
     private static partial Regex Version();
 
-    [GeneratedRegex(@"^(.+) to v(\d+)$")]
+    [GeneratedRegex(@"^(.+?) to v(\d+)(?:, (\d+) questions back to the inbox)?$")]
     private static partial Regex Rollback();
 
     [GeneratedRegex(@"^(.+) over v(\d+)$")]

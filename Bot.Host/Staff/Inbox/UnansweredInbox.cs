@@ -282,6 +282,31 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
         return new InboxResult(closed > 0, closed > 0 ? $"Убраны из входящих: {closed} {Questions(closed)}." : "Выбранные вопросы уже разобраны.", closed);
     }
 
+    /// <summary>
+    /// After an article went back to an earlier version: the questions attached to it whose phrasing it no longer has go back to
+    /// the inbox, as if never attached (a rollback undoes an attach). Questions whose phrasing it still has stay attached.
+    /// Returns how many went back.
+    /// </summary>
+    public async Task<int> ReopenUndoneAsync(Assistant.Knowledge.Model.Article article, CancellationToken cancellationToken)
+    {
+        var kept = article.Questions.Append(article.Title).Select(InboxPhrasing.Key).ToHashSet(StringComparer.Ordinal);
+        var undone = (await stores.Unanswered.ListAttachedAsync(article.Id, cancellationToken))
+            .Where(m => InboxPhrasing.Key(InboxPhrasing.Of(m.Text)) is { Length: > 0 } key && !kept.Contains(key))
+            .Select(m => m.Id)
+            .ToList();
+        var reopened = await stores.Unanswered.ReopenAsync(undone, cancellationToken);
+        if (reopened > 0)
+        {
+            // The kept grouping knows nothing of them (their ids are older than its newest): the next page open groups again.
+            lock (_gate)
+            {
+                Volatile.Write(ref _current, null);
+            }
+        }
+
+        return reopened;
+    }
+
     /// <summary>Takes resolved questions out of the current grouping (and out of one being made now).</summary>
     private void Forget(IEnumerable<long> ids)
     {

@@ -7,7 +7,10 @@ using Assistant.Knowledge.Retrieval;
 
 namespace Assistant.Bot.Host.Staff.KbEditor;
 
-/// <summary>The KB editor over HTTP (moderators, admins): export, import, save an article.</summary>
+/// <summary>
+/// The KB editor over HTTP (moderators, admins): export, import, save an article; a published article's pending draft, its
+/// publication, the version history and rollback, as the console's editor does them.
+/// </summary>
 public static class KbEditorApi
 {
     public static IEndpointRouteBuilder MapKbEditorApi(this IEndpointRouteBuilder app)
@@ -17,6 +20,13 @@ public static class KbEditorApi
         group.MapPost("/import", ImportAsync).WithSummary("Replace the whole KB from a file (multipart field «file»; .json, .csv or .tsv): all or nothing, every error with its position.")
             .DisableAntiforgery();
         group.MapPut("/articles/{id}", SaveAsync).WithSummary("Create or change one article (the KB format's article object); validated with the whole KB, searchable at once; lint warnings returned.");
+        group.MapGet("/articles/{id}/draft", DraftAsync).WithSummary("A published article's pending draft (404 when it has none).");
+        group.MapPut("/articles/{id}/draft", SaveDraftAsync).WithSummary("«Сохранить черновик»: a published article keeps answering and the body becomes its pending draft; any other article is stored as a draft.");
+        group.MapDelete("/articles/{id}/draft", DiscardDraftAsync).WithSummary("«Удалить черновик»: the pending draft goes; the published version stays.");
+        group.MapPost("/articles/{id}/publish", PublishAsync).WithSummary("«Опубликовать»: the pending draft, or the article stored as a draft, becomes the next version and answers at once.");
+        group.MapPost("/articles/{id}/unpublish", UnpublishAsync).WithSummary("«Снять с публикации»: the published version becomes a draft; the bot stops answering with it.");
+        group.MapGet("/articles/{id}/versions", VersionsAsync).WithSummary("The article's version history, newest first, each with what it changed.");
+        group.MapPost("/articles/{id}/rollback", RollbackAsync).WithSummary("«Вернуть»: an earlier version's content (body {\"version\": N}) becomes the newest version; inbox questions attached since whose phrasings go with it return to the inbox.");
         return app;
     }
 
@@ -49,4 +59,86 @@ public static class KbEditorApi
         var result = await editor.SaveAsync(user.Login(), article with { Id = id }, cancellationToken);
         return result.Saved ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
     }
+
+    public static async Task<IResult> DraftAsync(string id, KbEditorService editor, CancellationToken cancellationToken) =>
+        await editor.DraftAsync(id, cancellationToken) is { } pending
+            ? TypedResults.Ok(new KbDraftView(pending.Draft.BaseVersion, pending.Draft.SavedAt, pending.Draft.Author, pending.Article))
+            : NoArticleOrDraft(id);
+
+    public static async Task<IResult> SaveDraftAsync(string id, Article article, ClaimsPrincipal user, KbEditorService editor, CancellationToken cancellationToken)
+    {
+        var result = await editor.SaveDraftAsync(user.Login(), article with { Id = id }, null, cancellationToken);
+        return result.Saved ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
+    }
+
+    public static async Task<IResult> DiscardDraftAsync(string id, ClaimsPrincipal user, KbEditorService editor, CancellationToken cancellationToken) =>
+        await editor.DiscardDraftAsync(user.Login(), id, cancellationToken) ? TypedResults.NoContent() : NoArticleOrDraft(id);
+
+    public static async Task<IResult> PublishAsync(string id, ClaimsPrincipal user, KbEditorService editor, KnowledgeService knowledge, CancellationToken cancellationToken)
+    {
+        var article = await editor.DraftAsync(id, cancellationToken) is { } pending ? pending.Article : knowledge.FindArticle(id);
+        if (article is null)
+        {
+            return NoArticleOrDraft(id);
+        }
+
+        if (article.Status == ArticleStatus.Published)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Article '{id}' is published and has no pending draft.");
+        }
+
+        var result = await editor.PublishAsync(user.Login(), article, null, cancellationToken);
+        return result.Saved ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
+    }
+
+    public static async Task<IResult> UnpublishAsync(string id, ClaimsPrincipal user, KbEditorService editor, KnowledgeService knowledge, CancellationToken cancellationToken)
+    {
+        if (knowledge.FindArticle(id) is not { } article)
+        {
+            return NoArticleOrDraft(id);
+        }
+
+        if (article.Status != ArticleStatus.Published)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Article '{id}' is not published.");
+        }
+
+        var result = await editor.UnpublishAsync(user.Login(), id, cancellationToken);
+        return result.Saved ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
+    }
+
+    public static async Task<IResult> VersionsAsync(string id, KbEditorService editor, KnowledgeService knowledge, CancellationToken cancellationToken)
+    {
+        var versions = await editor.HistoryAsync(id, cancellationToken);
+        if (versions.Count == 0 && knowledge.FindArticle(id) is null)
+        {
+            return NoArticleOrDraft(id);
+        }
+
+        var changes = ArticleHistory.Changes(versions);
+        return TypedResults.Ok(versions.Select(v => new KbVersionView(v.Version, v.SavedAt, v.Author, changes[v.Id], KbEditorService.Read(v).Status)).ToList());
+    }
+
+    public static async Task<IResult> RollbackAsync(string id, KbRollbackBody body, ClaimsPrincipal user, KbEditorService editor, CancellationToken cancellationToken)
+    {
+        var version = (await editor.HistoryAsync(id, cancellationToken)).FirstOrDefault(v => v.Version == body.Version);
+        if (version is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Article '{id}' has no version {body.Version} in its history.");
+        }
+
+        var result = await editor.RollbackAsync(user.Login(), version.Id, cancellationToken);
+        return result.Saved ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
+    }
+
+    private static IResult NoArticleOrDraft(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No article '{id}', or it has no pending draft.");
 }
+
+/// <summary>A pending draft: the published version it was saved over, when, by whom, and the article as it would be published.</summary>
+public sealed record KbDraftView(int BaseVersion, DateTimeOffset SavedAt, string Author, Article Article);
+
+/// <summary>One row of an article's history: its number, when and by whom, what it changed («формулировки: +2»), its status.</summary>
+public sealed record KbVersionView(int Version, DateTimeOffset SavedAt, string Author, string Change, ArticleStatus Status);
+
+public sealed record KbRollbackBody(int Version);

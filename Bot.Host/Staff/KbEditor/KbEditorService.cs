@@ -8,13 +8,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Assistant.Bot.Host.Staff.KbEditor;
 
 /// <summary>The outcome of a save: the errors that kept it from being saved (with positions), or the warnings it was saved with.</summary>
-public sealed record KbSaveResult(bool Saved, IReadOnlyList<KbError> Errors, IReadOnlyList<string> Warnings);
+public sealed record KbSaveResult(bool Saved, IReadOnlyList<KbError> Errors, IReadOnlyList<string> Warnings)
+{
+    /// <summary>A rollback: the inbox questions that went back to the inbox because the article no longer has their phrasings.</summary>
+    public int Reopened { get; init; }
+}
 
 /// <summary>
 /// The moderators' KB editor: save an article (validated with the whole KB, searchable at once), its version history in the
 /// staff database with a diff and rollback, import and export of the KB format. Every change is audited.
 /// </summary>
-public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactory<StaffDbContext> contexts, AuditLog audit, ArticleHistory history, TimeProvider time)
+public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactory<StaffDbContext> contexts, AuditLog audit, ArticleHistory history,
+    Inbox.UnansweredInbox inbox, TimeProvider time)
 {
     /// <summary>
     /// Stores the article as given (its status included): validated with the whole KB, searchable at once, a new version in its
@@ -132,7 +137,10 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
 
     public static Article Read(ArticleVersion version) => ArticleHistory.Read(version);
 
-    /// <summary>Saves an earlier version's content as the newest version.</summary>
+    /// <summary>
+    /// Saves an earlier version's content as the newest version. Inbox questions attached since, whose phrasings the article
+    /// loses with it, go back to the inbox (<see cref="KbSaveResult.Reopened"/> says how many).
+    /// </summary>
     public async Task<KbSaveResult> RollbackAsync(string moderator, long versionId, CancellationToken cancellationToken)
     {
         var version = await history.FindAsync(versionId, cancellationToken);
@@ -142,12 +150,15 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
         }
 
         var result = await SaveAsync(moderator, Read(version), cancellationToken);
-        if (result.Saved)
+        if (!result.Saved)
         {
-            await audit.WriteAsync(moderator, "kb-article-rollback", details: $"{version.ArticleId} to v{version.Version}", cancellationToken: CancellationToken.None);
+            return result;
         }
 
-        return result;
+        var reopened = await inbox.ReopenUndoneAsync(knowledge.FindArticle(version.ArticleId)!, CancellationToken.None);
+        await audit.WriteAsync(moderator, "kb-article-rollback", details: $"{version.ArticleId} to v{version.Version}"
+            + (reopened > 0 ? $", {reopened} questions back to the inbox" : ""), cancellationToken: CancellationToken.None);
+        return result with { Reopened = reopened };
     }
 
     /// <summary>Replaces the whole KB from a file in the KB format; a file with any error changes nothing and every error is returned.</summary>

@@ -65,4 +65,25 @@ public sealed class PostgresUnansweredStore(PostgresDatabase database) : IUnansw
             ("status", status.ToString()), ("article", articleId), ("ids", ids.ToArray()));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyList<UnansweredMessage>> ListAttachedAsync(string articleId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresDatabase.Command(connection,
+            "SELECT id, status, resolved_article, data FROM unanswered WHERE status = 'Attached' AND resolved_article = @article ORDER BY id DESC", ("article", articleId));
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<int> ReopenAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresDatabase.Command(connection,
+            "UPDATE unanswered SET status = 'Open', resolved_article = NULL WHERE status = 'Attached' AND id = ANY(@ids)", ("ids", ids.ToArray()));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

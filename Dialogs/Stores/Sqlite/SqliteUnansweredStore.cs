@@ -65,4 +65,26 @@ public sealed class SqliteUnansweredStore(DialogDatabase database) : IUnanswered
             ("$status", status.ToString()), ("$article", articleId));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyList<UnansweredMessage>> ListAttachedAsync(string articleId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = DialogDatabase.Command(connection,
+            "SELECT id, status, resolved_article, data FROM unanswered WHERE status = 'Attached' AND resolved_article = $article ORDER BY id DESC",
+            ("$article", articleId));
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<int> ReopenAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        await using var command = DialogDatabase.Command(write.Connection,
+            $"UPDATE unanswered SET status = 'Open', resolved_article = NULL WHERE status = 'Attached' AND id IN ({string.Join(",", ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)))})");
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

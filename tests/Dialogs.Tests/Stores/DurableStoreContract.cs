@@ -366,6 +366,30 @@ public abstract class DurableStoreContract
         Assert.Empty(await Stores.Unanswered.ListOpenAsync([], CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Questions_attached_to_an_article_can_be_listed_and_put_back_into_the_inbox()
+    {
+        foreach (var text in new[] { "первый", "второй", "третий" })
+        {
+            await Stores.Unanswered.AddAsync(new Assistant.Dialogs.Learning.UnansweredMessage { ConversationId = "c", Channel = "web", Text = text, At = Now }, CancellationToken.None);
+        }
+
+        var ids = (await Stores.Unanswered.ListAsync(Assistant.Dialogs.Learning.UnansweredStatus.Open, 10, CancellationToken.None)).Select(m => m.Id).Order().ToList();
+        await Stores.Unanswered.ResolveAsync([ids[0], ids[1]], Assistant.Dialogs.Learning.UnansweredStatus.Attached, "oms", CancellationToken.None);
+        await Stores.Unanswered.ResolveAsync([ids[2]], Assistant.Dialogs.Learning.UnansweredStatus.Attached, "other", CancellationToken.None);
+
+        var attached = await Stores.Unanswered.ListAttachedAsync("oms", CancellationToken.None);
+        Assert.Equal(["второй", "первый"], attached.Select(m => m.Text));
+        Assert.All(attached, m => Assert.Equal("oms", m.ResolvedArticleId));
+
+        Assert.Equal(1, await Stores.Unanswered.ReopenAsync([ids[0], 999_999], CancellationToken.None));
+        Assert.Equal(0, await Stores.Unanswered.ReopenAsync([ids[0]], CancellationToken.None));
+        var open = Assert.Single(await Stores.Unanswered.ListAsync(Assistant.Dialogs.Learning.UnansweredStatus.Open, 10, CancellationToken.None));
+        Assert.Equal(("первый", null), (open.Text, open.ResolvedArticleId));
+        Assert.Equal(["второй"], (await Stores.Unanswered.ListAttachedAsync("oms", CancellationToken.None)).Select(m => m.Text));
+        Assert.Equal(0, await Stores.Unanswered.ReopenAsync([], CancellationToken.None));
+    }
+
     private static TranscriptEntry Entry(string conversationId, string text) =>
         new() { ConversationId = conversationId, From = Authors.Citizen, Text = text, Timestamp = Now };
 }
