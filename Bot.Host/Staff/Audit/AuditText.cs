@@ -34,6 +34,7 @@ public static class AuditText
         ["inbox-attach"] = "вопросы прикреплены к статье",
         ["inbox-dismiss"] = "вопросы отклонены",
         ["kb-article-saved"] = "статья сохранена",
+        ["kb-question-added"] = "формулировка добавлена к статье",
         ["kb-article-created"] = "статья создана",
         ["kb-article-rollback"] = "статья возвращена к версии",
         ["kb-article-published"] = "статья опубликована",

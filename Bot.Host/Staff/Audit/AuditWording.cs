@@ -46,7 +46,7 @@ public sealed partial class AuditWording(StaffNames names, IKnowledgeSearch know
             "kb-draft-saved" when DraftOver().Match(details) is { Success: true } m =>
                 $"{Article(m.Groups[1].Value)}, опубликована версия {m.Groups[2].Value}",
             "kb-draft-discarded" => Article(details),
-            "kb-article-saved" or "kb-article-created" or "kb-article-published" or "kb-article-unpublished" when Version().Match(details) is { Success: true } m =>
+            "kb-article-saved" or "kb-article-created" or "kb-article-published" or "kb-article-unpublished" or "kb-question-added" when Version().Match(details) is { Success: true } m =>
                 $"{Article(m.Groups[1].Value)}, версия {m.Groups[2].Value}",
             "kb-article-rollback" when Rollback().Match(details) is { Success: true } m => $"{Article(m.Groups[1].Value)}, к версии {m.Groups[2].Value}"
                 + (m.Groups[3].Success ? $", во входящие вернулись {Count(m, 3, "вопрос", "вопроса", "вопросов")}" : ""),

@@ -259,7 +259,7 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
         if (added > 0 && knowledge.FindArticle(articleId) is { } after)
         {
             // The article changed like an edit in the editor does: its history shows it, and it can be compared and rolled back.
-            await history.RecordAsync(before, after, moderator, CancellationToken.None);
+            await history.RecordPhrasingsAsync(before, after, [.. phrasings.Select(p => p.Question)], moderator, CancellationToken.None);
         }
 
         var ids = chosen.Select(m => m.Id).ToList();

@@ -25,6 +25,33 @@ public sealed class ArticleHistory(IDbContextFactory<StaffDbContext> contexts, T
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Phrasings added to the published article (the inbox's «Прикрепить», the questions API): a new version in the history, and
+    /// the same phrasings in its pending draft, so publishing the draft does not drop them. A draft that was saved over the
+    /// version before stays current; one saved over an older version stays marked as such for the editor.
+    /// </summary>
+    public async Task RecordPhrasingsAsync(Article before, Article after, IReadOnlyList<string> added, string author, CancellationToken cancellationToken)
+    {
+        await RecordAsync(before, after, author, cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var draft = await db.Set<ArticleDraft>().SingleOrDefaultAsync(d => d.ArticleId == after.Id, cancellationToken);
+        if (draft is null)
+        {
+            return;
+        }
+
+        var article = JsonSerializer.Deserialize<Article>(draft.Json, Json)!;
+        var has = article.Questions.Select(Inbox.InboxPhrasing.Key).ToHashSet(StringComparer.Ordinal);
+        var missing = added.Where(q => has.Add(Inbox.InboxPhrasing.Key(q))).ToList();
+        draft.Json = JsonSerializer.Serialize(article with { Questions = [.. article.Questions, .. missing] }, Json);
+        if (draft.BaseVersion == before.Version)
+        {
+            draft.BaseVersion = after.Version;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ArticleVersion>> ListAsync(string articleId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

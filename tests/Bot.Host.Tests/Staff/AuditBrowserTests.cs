@@ -176,6 +176,7 @@ public sealed class AuditBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
         Assert.Equal("11 вопросов", Said("mira", "inbox-dismiss", "11 questions"));
         Assert.Equal("«Как получить полис ОМС», версия 4", Said("mira", "kb-article-saved", "oms-get-policy v4"));
         Assert.Equal("«Как получить полис ОМС», к версии 2", Said("mira", "kb-article-rollback", "oms-get-policy to v2"));
+        Assert.Equal("«Как получить полис ОМС», версия 7", Said("mira", "kb-question-added", "oms-get-policy v7"));
         Assert.Equal("«Как получить полис ОМС», к версии 2, во входящие вернулись 3 вопроса", Said("mira", "kb-article-rollback", "oms-get-policy to v2, 3 questions back to the inbox"));
         Assert.Equal("«Полис ОМС»", Said("mira", "kb-situation-saved", "oms-policy"));
         Assert.Equal("«Как получить полис ОМС», версия 5", Said("mira", "kb-article-published", "oms-get-policy v5"));

@@ -117,6 +117,39 @@ public sealed class KbEditorApiTests(RunningApp app) : IClassFixture<RunningApp>
         Assert.Contains(audit, e => e.Action == "kb-article-rollback" && e.Details == $"clinic-check-attachment to v{before.Version}, 2 questions back to the inbox");
     }
 
+    [Fact]
+    public async Task Phrasings_attached_or_added_while_a_draft_waits_go_into_the_draft_too_so_publishing_it_keeps_them()
+    {
+        using var moderator = await ClientAsync("kb-api-4");
+        var live = Knowledge.FindArticle("clinic-change-doctor")!;
+        const string newTitle = "Как сменить участкового врача или терапевта";
+        (await moderator.PutAsJsonAsync("api/kb/articles/clinic-change-doctor/draft", live with { Title = newTitle }, Web)).EnsureSuccessStatusCode();
+        var store = app.Services.GetRequiredService<DialogStores>().Unanswered;
+        await store.AddAsync(new UnansweredMessage { ConversationId = "kb-api-4", Channel = "web", Text = "не нравится участковая хочу другую", Kind = UnansweredKind.Fallback, At = DateTimeOffset.UtcNow }, CancellationToken.None);
+        var id = (await store.ListAsync(UnansweredStatus.Open, 1, CancellationToken.None))[0].Id;
+
+        (await moderator.PostAsJsonAsync("api/moderation/inbox/attach", new { messageIds = new[] { id }, articleId = "clinic-change-doctor" })).EnsureSuccessStatusCode();
+        (await moderator.PostAsJsonAsync("api/kb/articles/clinic-change-doctor/questions", new { text = "врач грубит можно поменять" })).EnsureSuccessStatusCode();
+
+        var attached = Knowledge.FindArticle("clinic-change-doctor")!;
+        Assert.Equal(live.Title, attached.Title);
+        var draft = await moderator.GetFromJsonAsync<JsonElement>("api/kb/articles/clinic-change-doctor/draft");
+        Assert.Equal(attached.Version, draft.GetProperty("baseVersion").GetInt32());
+        var drafted = draft.GetProperty("article").GetProperty("questions").EnumerateArray().Select(q => q.GetString()).ToList();
+        Assert.Equal(["не нравится участковая хочу другую", "врач грубит можно поменять"], drafted[^2..]);
+
+        (await moderator.PostAsync("api/kb/articles/clinic-change-doctor/publish", null)).EnsureSuccessStatusCode();
+
+        var published = Knowledge.FindArticle("clinic-change-doctor")!;
+        Assert.Equal(newTitle, published.Title);
+        Assert.Contains("не нравится участковая хочу другую", published.Questions);
+        Assert.Contains("врач грубит можно поменять", published.Questions);
+        var versions = await moderator.GetFromJsonAsync<JsonElement>("api/kb/articles/clinic-change-doctor/versions");
+        Assert.Equal("формулировки: +1", versions[1].GetProperty("change").GetString());
+        var audit = await app.Services.GetRequiredService<Assistant.Bot.Host.Staff.Audit.AuditLog>().ReadAsync(actor: "kb-api-4", conversationId: null, limit: 10, cancellationToken: CancellationToken.None);
+        Assert.Contains(audit, e => e.Action == "kb-question-added" && e.Details == $"clinic-change-doctor v{attached.Version}");
+    }
+
     private KnowledgeService Knowledge => app.Services.GetRequiredService<KnowledgeService>();
 
     private async Task<HttpClient> ClientAsync(string login)
