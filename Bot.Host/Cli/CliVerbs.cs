@@ -33,7 +33,7 @@ public static class CliVerbs
             return args[0] switch
             {
                 "ask" => await AskCommand.RunAsync(args[1..], BuildServices, ct),
-                "kb" => await KbCommand.RunAsync(args[1..], BuildServices, ct),
+                "kb" => await KbCommand.RunAsync(args[1..], BuildDataServices, ct),
                 "eval" => await EvalCommand.RunAsync(args[1..], BuildServices, ct),
                 "lexicon" => await LexiconCommand.RunAsync(args[1..], ct),
                 "data" => await DataCommand.RunAsync(args[1..], BuildDataServices, Console.Out, ct),
@@ -109,6 +109,20 @@ public static class CliVerbs
     }
 
     internal static KnowledgeService Knowledge(IServiceProvider services) => services.GetRequiredService<KnowledgeService>();
+
+    /// <summary>The audit log on the configured storage, its tables created when this is the first use of the data directory.</summary>
+    internal static async Task<Assistant.Bot.Host.Staff.Audit.AuditLog> AuditLogAsync(IServiceProvider services, CancellationToken ct)
+    {
+        await using (var db = await services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Assistant.Bot.Host.Staff.StaffDbContext>>().CreateDbContextAsync(ct))
+        {
+            await Assistant.Bot.Host.Staff.StaffDatabase.EnsureSchemaAsync(db, ct);
+        }
+
+        return services.GetRequiredService<Assistant.Bot.Host.Staff.Audit.AuditLog>();
+    }
+
+    /// <summary>Who the audit log names for a command run from the shell: the operating system's user.</summary>
+    internal static string Actor => "cli:" + Environment.UserName;
 }
 
 public sealed class CliUsageException(string message) : Exception(message);

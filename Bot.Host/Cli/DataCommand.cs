@@ -36,12 +36,15 @@ public static class DataCommand
                 var person = new ConversationKey(arguments.Require("channel"), arguments.Require("user"));
                 var provider = services();
                 var requests = new PersonalDataRequests(provider.GetRequiredService<DialogStores>());
-                var audit = await AuditAsync(provider, ct);
-                var actor = "cli:" + Environment.UserName;
+                var audit = await CliVerbs.AuditLogAsync(provider, ct);
+                var actor = CliVerbs.Actor;
                 if (arguments.Positional[0] == "export")
                 {
                     var export = await requests.ExportAsync(person, ct);
                     var json = JsonSerializer.Serialize(export, Json);
+
+                    // Audited before the data leaves: an export cut short must still be on record.
+                    await audit.WriteAsync(actor, "data.export", details: $"{person.Channel}:{person.UserId}, {export.Conversations.Count} conversation(s)", cancellationToken: CancellationToken.None);
                     if (arguments.Get("out") is { } path)
                     {
                         await File.WriteAllTextAsync(path, json, ct);
@@ -52,12 +55,11 @@ public static class DataCommand
                         await output.WriteLineAsync(json);
                     }
 
-                    await audit.WriteAsync(actor, "data.export", details: $"{person.Channel}:{person.UserId}, {export.Conversations.Count} conversation(s)", cancellationToken: ct);
                     return 0;
                 }
 
                 var erased = await requests.EraseAsync(person, ct);
-                await audit.WriteAsync(actor, "data.erase", details: $"{person.Channel}:{person.UserId}, {erased.Conversations} conversation(s), {erased.Records} record(s)", cancellationToken: ct);
+                await audit.WriteAsync(actor, "data.erase", details: $"{person.Channel}:{person.UserId}, {erased.Conversations} conversation(s), {erased.Records} record(s)", cancellationToken: CancellationToken.None);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"erased {erased.Conversations} conversation(s), {erased.Records} record(s) of {person.Channel}:{person.UserId}"));
                 return 0;
             default:
@@ -68,6 +70,12 @@ public static class DataCommand
     private static async Task<int> PurgeAsync(IServiceProvider services, bool dryRun, TextWriter output, CancellationToken ct)
     {
         var report = await services.GetRequiredService<RetentionPurge>().RunAsync(dryRun, ct);
+        if (!dryRun)
+        {
+            var deleted = string.Join(", ", report.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value}")));
+            await (await CliVerbs.AuditLogAsync(services, ct)).WriteAsync(CliVerbs.Actor, "data.purge", details: deleted, cancellationToken: CancellationToken.None);
+        }
+
         await output.WriteLineAsync(dryRun ? "Would delete (nothing deleted, --dry-run):" : "Deleted:");
         foreach (var (kind, count) in report.Counts)
         {
@@ -77,13 +85,4 @@ public static class DataCommand
         return 0;
     }
 
-    private static async Task<AuditLog> AuditAsync(IServiceProvider services, CancellationToken ct)
-    {
-        await using (var db = await services.GetRequiredService<IDbContextFactory<StaffDbContext>>().CreateDbContextAsync(ct))
-        {
-            await StaffDatabase.EnsureSchemaAsync(db, ct);
-        }
-
-        return services.GetRequiredService<AuditLog>();
-    }
 }

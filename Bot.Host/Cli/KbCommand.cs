@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Assistant.Knowledge.Import;
 using Assistant.Knowledge.Seed;
 
@@ -10,14 +11,20 @@ public static class KbCommand
     {
         if (args.Length == 3 && args[0] == "add-question")
         {
-            var knowledge = CliVerbs.Knowledge(services());
+            var provider = services();
+            var knowledge = CliVerbs.Knowledge(provider);
             await knowledge.InitializeAsync(SeedKnowledgeBase.Load, ct);
-            if (!await knowledge.AddQuestionAsync(args[1], args[2], ct))
+            if (knowledge.FindArticle(args[1]) is not { } before || !await knowledge.AddQuestionAsync(args[1], args[2], ct)
+                || knowledge.FindArticle(args[1]) is not { } after)
             {
                 Console.Error.WriteLine($"No article '{args[1]}' (or the question is empty); nothing was changed.");
                 return 1;
             }
 
+            // A change of the KB like one made in the console: in the article's history (and pending draft) and the audit log.
+            var audit = await CliVerbs.AuditLogAsync(provider, ct);
+            await provider.GetRequiredService<Staff.KbEditor.ArticleHistory>().RecordPhrasingsAsync(before, after, [args[2].Trim()], CliVerbs.Actor, CancellationToken.None);
+            await audit.WriteAsync(CliVerbs.Actor, "kb-question-added", details: $"{after.Id} v{after.Version}", cancellationToken: CancellationToken.None);
             Console.WriteLine($"{args[1]}: added «{args[2].Trim()}»");
             return 0;
         }
@@ -44,8 +51,14 @@ public static class KbCommand
                     return Report(result, path, "");
                 }
 
-                var knowledge = CliVerbs.Knowledge(services());
-                var imported = await knowledge.ImportAsync(result.KnowledgeBase!, ct);
+                var provider = services();
+                var imported = await CliVerbs.Knowledge(provider).ImportAsync(result.KnowledgeBase!, ct);
+                if (imported.IsValid)
+                {
+                    await (await CliVerbs.AuditLogAsync(provider, ct)).WriteAsync(CliVerbs.Actor, "kb-imported",
+                        details: $"{Path.GetFileName(path)}: {imported.KnowledgeBase!.Articles.Count} articles", cancellationToken: CancellationToken.None);
+                }
+
                 return Report(imported, path, "imported");
             }
 

@@ -51,6 +51,7 @@ public static class StaffCommand
                 await output.WriteLineAsync($"{user.UserName}\t{string.Join(",", roles)}\t{user.Groups}\t{(user.TwoFactorEnabled ? "2fa" : "-")}");
             }
 
+            await audit.WriteAsync(CliVerbs.Actor, "accounts-read", cancellationToken: CancellationToken.None);
             return 0;
         }
 
@@ -71,20 +72,20 @@ public static class StaffCommand
         {
             case "token":
                 var token = await tokens.IssueAsync(account, ct);
-                await audit.WriteAsync("cli", "token-issued", details: login, cancellationToken: ct);
+                await audit.WriteAsync(CliVerbs.Actor, "token-issued", details: login, cancellationToken: ct);
                 await output.WriteLineAsync($"A personal API token for {login} (shown once; send it as \"Authorization: Bearer …\"):");
                 await output.WriteLineAsync(token);
                 return 0;
             case "revoke":
                 var revoked = await tokens.RevokeAllAsync(account, ct);
-                await audit.WriteAsync("cli", "tokens-revoked", details: $"{login}: {revoked}", cancellationToken: ct);
+                await audit.WriteAsync(CliVerbs.Actor, "tokens-revoked", details: $"{login}: {revoked}", cancellationToken: ct);
                 await output.WriteLineAsync($"{login}: {revoked} token(s) revoked.");
                 return 0;
             case "totp":
                 await users.ResetAuthenticatorKeyAsync(account);
                 var key = await users.GetAuthenticatorKeyAsync(account);
                 await users.SetTwoFactorEnabledAsync(account, true);
-                await audit.WriteAsync("cli", "totp-enabled", details: login, cancellationToken: ct);
+                await audit.WriteAsync(CliVerbs.Actor, "totp-enabled", details: login, cancellationToken: ct);
                 await output.WriteLineAsync($"Second factor on for {login}. Add this key to an authenticator app (TOTP, 6 digits, 30 s):");
                 await output.WriteLineAsync($"otpauth://totp/Assistant:{Uri.EscapeDataString(login)}?secret={key}&issuer=Assistant&digits=6");
                 await output.WriteLineAsync(key!);
@@ -122,7 +123,7 @@ public static class StaffCommand
         // The groups the account has now: the ones given, or, without --groups, the ones it kept.
         var saved = await services.GetRequiredService<UserManager<StaffUser>>().FindByNameAsync(login);
         var groups = saved?.GroupList ?? [];
-        await services.GetRequiredService<AuditLog>().WriteAsync("cli", "account-saved", details: $"{login} as {command.Role}", cancellationToken: ct);
+        await services.GetRequiredService<AuditLog>().WriteAsync(CliVerbs.Actor, "account-saved", details: $"{login} as {command.Role}", cancellationToken: ct);
         await output.WriteLineAsync($"{login}: {command.Role}{(groups.Count > 0 ? ", groups " + StaffGroups.Join(groups) : string.Empty)}");
         return 0;
     }
@@ -142,7 +143,7 @@ public static class StaffCommand
             return 1;
         }
 
-        await services.GetRequiredService<AuditLog>().WriteAsync("cli", "account-unlocked", details: account.UserName, cancellationToken: ct);
+        await services.GetRequiredService<AuditLog>().WriteAsync(CliVerbs.Actor, "account-unlocked", details: account.UserName, cancellationToken: ct);
         await output.WriteLineAsync(wasLocked
             ? $"{account.UserName}: unlocked, the wrong-password count is reset; the password is unchanged."
             : $"{account.UserName} was not locked; the wrong-password count is reset.");

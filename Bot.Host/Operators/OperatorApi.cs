@@ -37,7 +37,7 @@ public static class OperatorApi
     public static async Task<IResult> ListQueueAsync(string? group, ClaimsPrincipal user, StaffDesk desk, AuditLog audit, CancellationToken cancellationToken)
     {
         var queue = await desk.QueueAsync(user, group, cancellationToken);
-        await audit.WriteAsync(user.Login(), "queue", details: $"{queue.Count} waiting", cancellationToken: cancellationToken);
+        await audit.WriteAsync(user.Login(), "queue", details: AuditLog.QueueDetails([.. queue.Select(e => e.ConversationId)]), cancellationToken: CancellationToken.None);
         return TypedResults.Ok(queue);
     }
 
@@ -50,8 +50,17 @@ public static class OperatorApi
         return TypedResults.Ok(body);
     }
 
-    public static async Task<IResult> MineAsync(ClaimsPrincipal user, StaffDesk desk, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await desk.MineAsync(user, cancellationToken));
+    /// <summary>The caller's conversations with their transcripts: each one's view is audited like an opened transcript.</summary>
+    public static async Task<IResult> MineAsync(ClaimsPrincipal user, StaffDesk desk, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var mine = await desk.MineAsync(user, cancellationToken);
+        foreach (var entry in mine)
+        {
+            await audit.WriteAsync(user.Login(), "transcript", entry.ConversationId, details: "mine", cancellationToken: CancellationToken.None);
+        }
+
+        return TypedResults.Ok(mine);
+    }
 
     public static async Task<IResult> AcceptAsync(string id, ClaimsPrincipal user, StaffDesk desk, CancellationToken cancellationToken) =>
         ToResult(await desk.AcceptAsync(user, id, cancellationToken));
@@ -82,8 +91,12 @@ public static class OperatorApi
             ? TypedResults.Ok(await desk.TemplatesAsync(entry, search, cancellationToken))
             : Error(DeskError.NotFound, null);
 
-    public static async Task<IResult> OperatorsAsync(StaffDesk desk, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await desk.OperatorsAsync(cancellationToken));
+    public static async Task<IResult> OperatorsAsync(ClaimsPrincipal user, StaffDesk desk, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var operators = await desk.OperatorsAsync(cancellationToken);
+        await audit.WriteAsync(user.Login(), "operators-read", details: $"{operators.Count} operators", cancellationToken: CancellationToken.None);
+        return TypedResults.Ok(operators);
+    }
 
     /// <summary>
     /// One page of the audit log: from/to are days (yyyy-MM-dd, inclusive), before is the id of the last line of the previous

@@ -75,6 +75,7 @@ public static class StaffExtensions
         }
         services.AddSingleton<StaffTokens>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<Assistant.Bot.Host.Staff.KbEditor.ArticleHistory>();
         services.AddScoped<StaffAccounts>();
         return builder;
     }
@@ -166,7 +167,6 @@ public static class StaffExtensions
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Presence.ConsolePresenceCircuit>();
         services.AddSingleton<StaffNames>();
         services.AddSingleton<AuditWording>();
-        services.AddSingleton<Assistant.Bot.Host.Staff.KbEditor.ArticleHistory>();
         services.AddSingleton<QueueSnapshot>();
         services.AddSingleton<IConversationObserver>(sp => sp.GetRequiredService<StaffSignals>());
         services.AddScoped<StaffDesk>();

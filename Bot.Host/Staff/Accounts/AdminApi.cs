@@ -13,15 +13,17 @@ public static class AdminApi
         return app;
     }
 
-    public static async Task<IResult> ListAsync(UserManager<StaffUser> users, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> ListAsync(System.Security.Claims.ClaimsPrincipal user, UserManager<StaffUser> users, Audit.AuditLog audit, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var accounts = new List<StaffAccountView>();
-        foreach (var user in await users.Users.OrderBy(u => u.UserName).ToListAsync(cancellationToken))
+        foreach (var account in await users.Users.OrderBy(u => u.UserName).ToListAsync(cancellationToken))
         {
-            accounts.Add(new StaffAccountView(user.UserName!, [.. await users.GetRolesAsync(user)], user.GroupList, user.TwoFactorEnabled,
-                user.LockoutEnd is { } end && end > time.GetUtcNow(), user.Online));
+            accounts.Add(new StaffAccountView(account.UserName!, [.. await users.GetRolesAsync(account)], account.GroupList, account.TwoFactorEnabled,
+                account.LockoutEnd is { } end && end > time.GetUtcNow(), account.Online));
         }
 
+        await audit.WriteAsync(user.Login(), "accounts-read", details: $"{accounts.Count} accounts", cancellationToken: CancellationToken.None);
         return TypedResults.Ok(accounts);
     }
 }

@@ -79,14 +79,25 @@ public static class ExternalSignInApi
             {
                 return Back("sso");
             }
+
+            await audit.WriteAsync(user.UserName!, "account-created-sso", details: Shorten(login));
         }
 
         if (await users.IsLockedOutAsync(user))
         {
+            await audit.WriteAsync("anonymous", "sign-in-locked", details: "login " + Shorten(login));
             return Back("locked");
         }
 
-        await accounts.SetRolesAndGroupsAsync(user, roles, groups);
+        // The provider's claims decide roles and groups at every sign-in: a change is an account change like the CLI's.
+        var (hadRoles, hadGroups) = (await users.GetRolesAsync(user), user.GroupList);
+        if (!hadRoles.Order(StringComparer.Ordinal).SequenceEqual(roles.Order(StringComparer.Ordinal)) || !hadGroups.Order(StringComparer.Ordinal).SequenceEqual(groups.Order(StringComparer.Ordinal)))
+        {
+            await accounts.SetRolesAndGroupsAsync(user, roles, groups);
+            await audit.WriteAsync(user.UserName!, "sso-role", details: $"{user.UserName} as {string.Join(",", roles.Order(StringComparer.Ordinal))}"
+                + (groups.Count > 0 ? "; groups " + StaffGroups.Join(groups) : ""));
+        }
+
         await signIn.SignInAsync(user, isPersistent: false, StaffOidcOptions.Scheme);
         await audit.WriteAsync(user.UserName!, "sign-in", details: "sso");
         return TypedResults.LocalRedirect(SignInApi.LocalUrl(returnUrl));

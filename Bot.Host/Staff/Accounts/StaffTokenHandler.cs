@@ -12,7 +12,8 @@ public sealed class StaffTokenHandler(
     UrlEncoder encoder,
     StaffTokens tokens,
     UserManager<StaffUser> users,
-    IUserClaimsPrincipalFactory<StaffUser> claims)
+    IUserClaimsPrincipalFactory<StaffUser> claims,
+    Audit.AuditLog audit)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "StaffToken";
@@ -26,14 +27,28 @@ public sealed class StaffTokenHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var userId = await tokens.FindUserIdAsync(header[prefix.Length..].Trim(), Context.RequestAborted);
+        var token = header[prefix.Length..].Trim();
+        var userId = await tokens.FindUserIdAsync(token, Context.RequestAborted);
         if (userId is null || await users.FindByIdAsync(userId) is not { } user)
         {
+            // A revoked token still in use is worth an administrator's attention; a token nobody was issued is not written
+            // down (guessing must not be able to fill the log).
+            if (await tokens.FindRevokedUserIdAsync(token, Context.RequestAborted) is { } owner && await users.FindByIdAsync(owner) is { } account
+                && tokens.RefusalDue(token))
+            {
+                await audit.WriteAsync(account.UserName!, "token-refused", details: "revoked");
+            }
+
             return AuthenticateResult.Fail("Unknown or revoked token.");
         }
 
         if (await users.IsLockedOutAsync(user))
         {
+            if (tokens.RefusalDue(token))
+            {
+                await audit.WriteAsync(user.UserName!, "token-refused", details: "account locked");
+            }
+
             return AuthenticateResult.Fail("The account is locked.");
         }
 

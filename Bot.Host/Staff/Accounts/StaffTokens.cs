@@ -9,6 +9,11 @@ public sealed class StaffTokens(IDbContextFactory<StaffDbContext> contexts, Time
 {
     private const string Marker = "ast_";
 
+    /// <summary>How often a refused token of a known account is written to the audit log at most (an integration retrying every second would fill it).</summary>
+    public static readonly TimeSpan RefusalAuditEvery = TimeSpan.FromMinutes(10);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _refusalsAudited = new(StringComparer.Ordinal);
+
     /// <summary>A new token for <paramref name="user"/>; the only time it exists in clear.</summary>
     public async Task<string> IssueAsync(StaffUser user, CancellationToken cancellationToken)
     {
@@ -44,6 +49,40 @@ public sealed class StaffTokens(IDbContextFactory<StaffDbContext> contexts, Time
         var hash = Hash(token);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.ApiTokens.Where(t => t.Hash == hash && t.RevokedAt == null).Select(t => t.UserId).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>The account a revoked token was issued to, or null (a token nobody was issued, or an active one).</summary>
+    public async Task<string?> FindRevokedUserIdAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!token.StartsWith(Marker, StringComparison.Ordinal) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = Hash(token);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ApiTokens.Where(t => t.Hash == hash && t.RevokedAt != null).Select(t => t.UserId).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Whether a refusal of this (issued) token goes to the audit log now: once per token per <see cref="RefusalAuditEvery"/>.</summary>
+    public bool RefusalDue(string token) => RefusalDueForHash(Hash(token));
+
+    private bool RefusalDueForHash(string hash)
+    {
+        var now = time.GetUtcNow();
+        if (_refusalsAudited.TryGetValue(hash, out var last) && now - last < RefusalAuditEvery)
+        {
+            return false;
+        }
+
+        _refusalsAudited[hash] = now;
+        if (_refusalsAudited.Count > 10_000)
+        {
+            // Only issued tokens get here, so this is a bound for safety, not a cache policy.
+            _refusalsAudited.Clear();
+        }
+
+        return true;
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -8,7 +8,9 @@ public sealed class AuditLog(IDbContextFactory<StaffDbContext> contexts, TimePro
     public async Task WriteAsync(string actor, string action, string? conversationId = null, string? requestNumber = null,
         string? details = null, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // The line must be written even when the caller stops waiting (the token is not used): an action or a view without its
+        // audit line is the failure.
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
         db.Audit.Add(new AuditEntry
         {
             At = time.GetUtcNow(),
@@ -19,9 +21,15 @@ public sealed class AuditLog(IDbContextFactory<StaffDbContext> contexts, TimePro
             Details = details,
         });
 
-        // The line must be written even when the caller stops waiting: an action or a view without its audit line is the failure.
         await db.SaveChangesAsync(CancellationToken.None);
     }
+
+    /// <summary>
+    /// The details of a queue read: how many waited and which («3 waiting: a1…, b2…, c3…»), so that a search of the log by
+    /// conversation finds every list it was shown in.
+    /// </summary>
+    public static string QueueDetails(IReadOnlyCollection<string> conversationIds) =>
+        conversationIds.Count == 0 ? "0 waiting" : $"{conversationIds.Count} waiting: {string.Join(", ", conversationIds)}";
 
     /// <summary>The newest lines first, optionally for one actor or one conversation.</summary>
     public Task<IReadOnlyList<AuditEntry>> ReadAsync(string? actor, string? conversationId, int limit, CancellationToken cancellationToken) =>
@@ -46,8 +54,9 @@ public sealed class AuditLog(IDbContextFactory<StaffDbContext> contexts, TimePro
 
         if (!string.IsNullOrWhiteSpace(filter.ConversationId))
         {
+            // A queue read names every conversation it showed in its details (QueueDetails).
             var conversationId = filter.ConversationId.Trim();
-            query = query.Where(e => e.ConversationId == conversationId);
+            query = query.Where(e => e.ConversationId == conversationId || (e.Action == "queue" && e.Details != null && e.Details.Contains(conversationId)));
         }
 
         if (filter.From is { } from)

@@ -45,11 +45,18 @@ public static class AuditText
         ["kb-imported"] = "импорт базы знаний",
         ["audit-read"] = "просмотр журнала",
         ["account-saved"] = "учётная запись сохранена",
+        ["account-unlocked"] = "учётная запись разблокирована",
+        ["account-created-sso"] = "учётная запись создана единым входом",
+        ["accounts-read"] = "просмотр списка учётных записей",
+        ["operators-read"] = "просмотр загрузки операторов",
+        ["requests-list"] = "просмотр списка обращений",
+        ["token-refused"] = "API-токен отклонён",
         ["token-issued"] = "выдан API-токен",
         ["tokens-revoked"] = "API-токены отозваны",
         ["totp-enabled"] = "включён второй фактор",
         ["data.export"] = "выгрузка данных гражданина",
         ["data.erase"] = "удаление данных гражданина",
+        ["data.purge"] = "удаление данных по сроку хранения",
     };
 
     private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
@@ -69,6 +76,9 @@ public static class AuditText
         ["Changed"] = "изменено другим сотрудником",
         ["NotTaken"] = "обращение не взято в работу",
         ["NoAnswer"] = "нет ответа и причины",
+        ["revoked"] = "токен отозван",
+        ["mine"] = "в списке своих диалогов (API)",
+        ["account locked"] = "учётная запись заблокирована",
     };
 
     /// <summary>An audit action in Russian; «…: отказ» for a refused one; an unknown code as it is.</summary>

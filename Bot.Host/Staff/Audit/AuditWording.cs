@@ -53,6 +53,9 @@ public sealed partial class AuditWording(StaffNames names, IKnowledgeSearch know
             "kb-situation-saved" => $"«{situation(details)}»",
             "kb-imported" when Imported().Match(details) is { Success: true } m => $"{m.Groups[1].Value}: {Count(m, 2, "статья", "статьи", "статей")}",
             "account-saved" when Account().Match(details) is { Success: true } m => $"{m.Groups[1].Value}, роль: {ConsoleText.RoleName(m.Groups[2].Value)}",
+            "sso-role" when SsoRoles().Match(details) is { Success: true } m =>
+                $"{m.Groups[1].Value}, {(m.Groups[2].Value.Contains(',') ? "роли" : "роль")}: {string.Join(", ", m.Groups[2].Value.Split(',').Select(ConsoleText.RoleName))}"
+                + (m.Groups[3].Success ? $"; группы: {string.Join(", ", m.Groups[3].Value.Split(',').Select(names.Group))}" : ""),
             "tokens-revoked" when Revoked().Match(details) is { Success: true } m => $"{m.Groups[1].Value}, отозвано токенов: {m.Groups[2].Value}",
             "data.export" or "data.erase" when PersonData().Match(details) is { Success: true } m => PersonDataText(m),
             "audit-read" => FilterText(details),
@@ -96,7 +99,7 @@ public sealed partial class AuditWording(StaffNames names, IKnowledgeSearch know
     private static string Day(string value) =>
         AuditQuery.TryParseDay(value, out var day) && day is { } d ? d.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) : value;
 
-    [GeneratedRegex(@"^(\d+) waiting$")]
+    [GeneratedRegex(@"^(\d+) waiting(?:: .+)?$")]
     private static partial Regex Waiting();
 
     [GeneratedRegex(@"^sso (.+): no staff role$")]
@@ -125,6 +128,9 @@ public sealed partial class AuditWording(StaffNames names, IKnowledgeSearch know
 
     [GeneratedRegex(@"^(.+) as ([a-z]+)$")]
     private static partial Regex Account();
+
+    [GeneratedRegex(@"^(.+) as ([a-z,]+)(?:; groups (.+))?$")]
+    private static partial Regex SsoRoles();
 
     [GeneratedRegex(@"^(.+): (\d+)$")]
     private static partial Regex Revoked();

@@ -34,8 +34,9 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
             return new KbSaveResult(false, result.Errors, []);
         }
 
+        // Saved and live: from here on nothing may be left out of the history or the audit because the caller stopped waiting.
         var saved = result.KnowledgeBase!.Articles.Single(a => a.Id == article.Id);
-        await history.RecordAsync(before, saved, moderator, cancellationToken);
+        await history.RecordAsync(before, saved, moderator, CancellationToken.None);
         if (newSituation is not null)
         {
             await audit.WriteAsync(moderator, "kb-situation-saved", details: newSituation.Id.Trim(), cancellationToken: CancellationToken.None);

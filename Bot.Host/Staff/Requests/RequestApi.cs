@@ -18,8 +18,15 @@ public static class RequestApi
         return app;
     }
 
-    public static async Task<IResult> ListAsync(ClaimsPrincipal user, StaffRequests requests, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await requests.ListAsync(user, cancellationToken));
+    /// <summary>The list carries the requests' texts and the caller's own requests' contacts: it is audited, with those numbers.</summary>
+    public static async Task<IResult> ListAsync(ClaimsPrincipal user, StaffRequests requests, Audit.AuditLog audit, CancellationToken cancellationToken)
+    {
+        var list = await requests.ListAsync(user, cancellationToken);
+        var contacts = list.Where(r => !r.ContactHidden && r.Contact is not null).Select(r => r.Number).ToList();
+        await audit.WriteAsync(user.Login(), "requests-list", details: $"{list.Count} requests"
+            + (contacts.Count > 0 ? "; contacts shown: " + string.Join(", ", contacts) : ""), cancellationToken: CancellationToken.None);
+        return TypedResults.Ok(list);
+    }
 
     public static async Task<IResult> OpenAsync(string number, ClaimsPrincipal user, StaffRequests requests, CancellationToken cancellationToken) =>
         await requests.OpenAsync(user, number, cancellationToken) is { } view

@@ -1,6 +1,5 @@
 using Assistant.Bot.Host.Tests.Support;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 
 namespace Assistant.Bot.Host.Tests.Cli;
 
@@ -37,25 +36,24 @@ public sealed class DataCliTests : IDisposable
         Assert.True(exitCode == 0, error);
         Assert.Contains("erased 0 conversation(s)", output);
 
-        await using var staff = new SqliteConnection($"Data Source={Path.Combine(_data, "staff.db")};Pooling=false");
-        await staff.OpenAsync();
-        await using var command = staff.CreateCommand();
-        command.CommandText = "SELECT Action || ' ' || Details FROM StaffAudit ORDER BY Id";
-        var lines = new List<string>();
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(0));
-            }
-        }
-
+        var lines = (await StaffAuditFile.LinesAsync(_data)).Select(l => l[(StaffAuditFile.CliActor.Length + 1)..]).ToList();
         Assert.Contains(lines, l => l.StartsWith("data.export telegram:123", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("data.erase telegram:123", StringComparison.Ordinal));
 
         (exitCode, _, error) = await RunAsync("data", "erase", "--channel", "telegram");
         Assert.Equal(2, exitCode);
         Assert.Contains("--user is required", error);
+    }
+
+    [Fact]
+    public async Task A_purge_that_deletes_is_audited_with_its_counts_and_a_dry_run_is_not()
+    {
+        Assert.Equal(0, (await RunAsync("data", "purge", "--dry-run")).ExitCode);
+        var (exitCode, _, error) = await RunAsync("data", "purge");
+
+        Assert.True(exitCode == 0, error);
+        var line = Assert.Single(await StaffAuditFile.LinesAsync(_data));
+        Assert.Equal($"{StaffAuditFile.CliActor} data.purge Transcripts 0, WrittenRequests 0, Ratings 0, Unanswered 0, ReceivedMessages 0", line);
     }
 
     public void Dispose() => Directory.Delete(_data, recursive: true);

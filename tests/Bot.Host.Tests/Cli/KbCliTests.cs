@@ -42,5 +42,38 @@ public sealed class KbCliTests : IDisposable
         Assert.Contains($"{path}: file: unknown extension '.txt': use .json, .csv or .tsv", error);
     }
 
+    [Fact]
+    public async Task A_question_added_or_a_KB_imported_from_the_command_line_is_audited_and_the_question_kept_in_the_articles_history()
+    {
+        var data = Path.Combine(_directory, "data");
+        var settings = new Dictionary<string, string> { ["Storage__DataDirectory"] = data, ["Logging__LogLevel__Default"] = "Warning" };
+
+        var added = await BotHostCli.RunAsync(["kb", "add-question", "records-certificates", "справка в бассейн ребёнку"], settings);
+        var exported = await BotHostCli.RunAsync(["kb", "export", Path.Combine(_directory, "kb.json")], settings);
+        var imported = await BotHostCli.RunAsync(["kb", "import", Path.Combine(_directory, "kb.json")], settings);
+
+        Assert.True(added.ExitCode == 0, added.Error);
+        Assert.True(exported.ExitCode == 0 && imported.ExitCode == 0, exported.Error + imported.Error);
+        var lines = await StaffAuditFile.LinesAsync(data);
+        Assert.Matches($@"^{System.Text.RegularExpressions.Regex.Escape(StaffAuditFile.CliActor)} kb-question-added records-certificates v\d+$", lines[0]);
+        Assert.Matches(@" kb-imported kb\.json: \d+ articles$", lines[1]);
+        Assert.Equal(2, lines.Count);
+
+        await using var staff = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(data, "staff.db")};Pooling=false");
+        await staff.OpenAsync();
+        await using var command = staff.CreateCommand();
+        command.CommandText = "SELECT Author FROM StaffArticleVersions WHERE ArticleId = 'records-certificates' ORDER BY Id";
+        var authors = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                authors.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(["импорт", StaffAuditFile.CliActor], authors);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

@@ -20,6 +20,7 @@ public sealed class StaffCliTests : IDisposable
         Assert.Contains("chief: admin", added.Output);
         Assert.DoesNotContain(Password, added.Output + added.Error);
         Assert.Contains("chief\tadmin", listed.Output);
+        Assert.Equal([$"{StaffAuditFile.CliActor} account-saved chief as admin", $"{StaffAuditFile.CliActor} accounts-read "], await StaffAuditFile.LinesAsync(_data));
     }
 
     [Theory]

@@ -151,7 +151,31 @@ public sealed class AuditBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Очередь", Level = 1 })).ToHaveAttributeAsync("data-ready", "yes");
         var reads = await QueueReadsAsync("ulya");
         Assert.Equal(2, reads.Count);
-        Assert.Matches(@"^\d+ waiting$", reads[0].Details);
+        Assert.Matches(@"^\d+ waiting: ", reads[0].Details);
+        Assert.Contains(conversationId, reads[0].Details);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_conversation_page_that_starts_showing_the_conversation_when_it_is_transferred_in_audits_that_view()
+    {
+        var conversationId = await HandOverAsync();
+        await _app.AddStaffAsync("zoya", "operator", "care");
+        var page = await StaffBrowser.NewPageAsync(_chromium, _app);
+        await page.GotoAsync("/staff/login");
+        await StaffBrowser.SignInAsync(page, "zoya");
+        await page.GotoAsync($"/staff/conversations/{conversationId}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Диалог недоступен", Level = 1 })).ToHaveAttributeAsync("data-ready", "yes");
+        Assert.DoesNotContain(await Audit.ReadAsync("zoya", null, 20, CancellationToken.None), e => e.Action == "transcript");
+
+        using var http = new HttpClient { BaseAddress = _app.Address };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await _app.AddStaffAsync("zoya-oms", "operator", "oms"));
+        await OkAsync(http.PostAsJsonAsync($"api/operator/conversations/{conversationId}/accept", new { }));
+        await OkAsync(http.PostAsJsonAsync($"api/operator/conversations/{conversationId}/transfer", new { toGroup = "care" }));
+
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Принять" })).ToBeVisibleAsync();
+        var views = (await Audit.ReadAsync("zoya", null, 20, CancellationToken.None)).Where(e => e.Action == "transcript").ToList();
+        Assert.Equal([conversationId], views.Select(e => e.ConversationId));
         await page.Context.CloseAsync();
     }
 
@@ -177,6 +201,10 @@ public sealed class AuditBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
         Assert.Equal("«Как получить полис ОМС», версия 4", Said("mira", "kb-article-saved", "oms-get-policy v4"));
         Assert.Equal("«Как получить полис ОМС», к версии 2", Said("mira", "kb-article-rollback", "oms-get-policy to v2"));
         Assert.Equal("«Как получить полис ОМС», версия 7", Said("mira", "kb-question-added", "oms-get-policy v7"));
+        Assert.Equal("olga.sso, роли: оператор, супервизор; группы: ОМС и полисы, Медицинская помощь",
+            Said("olga.sso", "sso-role", "olga.sso as operator,supervisor; groups oms,care"));
+        Assert.Equal("в очереди 2 диалога", Said("nina", "queue", "2 waiting: a1, b2"));
+        Assert.Equal("токен отозван", Said("olga", "token-refused", "revoked"));
         Assert.Equal("«Как получить полис ОМС», к версии 2, во входящие вернулись 3 вопроса", Said("mira", "kb-article-rollback", "oms-get-policy to v2, 3 questions back to the inbox"));
         Assert.Equal("«Полис ОМС»", Said("mira", "kb-situation-saved", "oms-policy"));
         Assert.Equal("«Как получить полис ОМС», версия 5", Said("mira", "kb-article-published", "oms-get-policy v5"));

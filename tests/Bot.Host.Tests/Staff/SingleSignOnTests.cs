@@ -58,6 +58,8 @@ public sealed class SingleSignOnTests : IClassFixture<OidcProviderServer>, IClas
         Assert.Equal("oms,care", user!.Groups);
         var audit = await _sso.App.Services.GetRequiredService<AuditLog>().ReadAsync("olga.sso", null, 10, CancellationToken.None);
         Assert.Contains(audit, e => e.Action == "sign-in" && e.Details == "sso");
+        Assert.Contains(audit, e => e.Action == "account-created-sso" && e.Details == "olga.sso");
+        Assert.Contains(audit, e => e.Action == "sso-role" && e.Details == "olga.sso as operator; groups oms,care");
         await page.Context.CloseAsync();
     }
 

@@ -32,6 +32,9 @@ public sealed class OperatorClient(HttpClient client, string? apiKey, string ope
     public Task<HttpResponseMessage> TemplatesAsync(string conversationId, string? search = null) =>
         SendAsync(HttpMethod.Get, Path(conversationId, "templates") + (search is null ? "" : "?search=" + Uri.EscapeDataString(search)));
 
+    /// <summary>Any call with this operator's token.</summary>
+    public Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, object? body = null) => SendAsync(method, path, body);
+
     /// <summary>The queue of <paramref name="group"/> as JSON (asserts 200).</summary>
     public async Task<JsonElement> QueueAsync(string group)
     {
