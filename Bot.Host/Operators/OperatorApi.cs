@@ -127,7 +127,7 @@ public static class OperatorApi
         {
             DeskError.NotFound => StatusCodes.Status404NotFound,
             DeskError.NotYours or DeskError.NotYourGroup => StatusCodes.Status403Forbidden,
-            DeskError.EmptyText => StatusCodes.Status400BadRequest,
+            DeskError.EmptyText or DeskError.TooLong or DeskError.UnknownGroup => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status409Conflict,
         },
         title: error.ToString(),

@@ -158,7 +158,9 @@ public static class StaffExtensions
         }
 
         services.AddCascadingAuthenticationState();
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A page sends a text box's whole value on each keystroke: SignalR's default 32 KB would drop the connection on a long
+        // answer or list of phrasings (about 8,000 Cyrillic characters), losing what was typed.
+        services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = 512 * 1024);
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, StaffAuthenticationState>();
         services.AddSingleton<StaffSignals>();
         services.AddSingleton<Presence.OpenConsoles>();

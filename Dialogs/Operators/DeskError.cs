@@ -18,6 +18,9 @@ public enum DeskError
     /// <summary>A reply without text.</summary>
     EmptyText,
 
+    /// <summary>A reply longer than a citizen's message may be (Dialogs:MaxMessageLength).</summary>
+    TooLong,
+
     /// <summary>A transfer without a target group.</summary>
     NoGroup,
 
@@ -26,4 +29,7 @@ public enum DeskError
 
     /// <summary>The operator already has as many conversations as allowed at once.</summary>
     AtCapacity,
+
+    /// <summary>A transfer to a group no staff member belongs to: nobody would ever see the citizen in its queue.</summary>
+    UnknownGroup,
 }

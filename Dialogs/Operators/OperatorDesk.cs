@@ -185,6 +185,13 @@ public sealed class OperatorDesk(DialogServices services)
                 return Refuse(DeskError.EmptyText, Phrases.EmptyText, session);
             }
 
+            // What a citizen may send is what an operator may: a longer text would arrive as a string of channel messages.
+            var limit = services.Options.MaxMessageLength;
+            if (text.Trim().Length > limit)
+            {
+                return Refuse(DeskError.TooLong, BotPhrases.Fill(Phrases.TooLong, ("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture))), session);
+            }
+
             session.Conversation = session.Conversation with
             {
                 LastActivityAt = services.Now,

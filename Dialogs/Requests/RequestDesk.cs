@@ -12,6 +12,15 @@ public sealed class RequestDesk(DialogServices services)
 {
     private DeskPhrases Phrases => services.Phrases.Desk;
 
+    /// <summary>An answer to a written request may be a letter, longer than a chat message, but not a book.</summary>
+    public const int MaxAnswerLength = 20_000;
+
+    /// <summary>Why a request is closed without an answer: a line, not a letter.</summary>
+    public const int MaxReasonLength = 1_000;
+
+    private RequestDeskResult TooLong(int limit) =>
+        new(RequestDeskError.TooLong, BotPhrases.Fill(Phrases.RequestTooLong, ("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture))), null);
+
     /// <summary>Overdue first, then open ones by deadline, then answered, then closed.</summary>
     public async Task<IReadOnlyList<DeskRequest>> ListAsync(CancellationToken cancellationToken)
     {
@@ -40,6 +49,11 @@ public sealed class RequestDesk(DialogServices services)
         if (string.IsNullOrWhiteSpace(text))
         {
             return new RequestDeskResult(RequestDeskError.EmptyText, Phrases.EmptyText, null);
+        }
+
+        if (text.Trim().Length > MaxAnswerLength)
+        {
+            return TooLong(MaxAnswerLength);
         }
 
         var answered = await ChangeAsync(number, cancellationToken,
@@ -72,6 +86,11 @@ public sealed class RequestDesk(DialogServices services)
     public Task<RequestDeskResult> CloseAsync(string number, string staffId, string? reason, CancellationToken cancellationToken)
     {
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (reason?.Length > MaxReasonLength)
+        {
+            return Task.FromResult(TooLong(MaxReasonLength));
+        }
+
         return ChangeAsync(number, cancellationToken,
             current => current.Work.Assignee is null ? (RequestDeskError.NotTaken, Phrases.RequestNotTaken)
                 : current.Work.Assignee != staffId ? (RequestDeskError.NotYours, Phrases.RequestNotYours)

@@ -7,6 +7,9 @@ public enum RequestDeskError
     WrongState,
     EmptyText,
 
+    /// <summary>An answer or a close reason over the desk's limit (<see cref="RequestDesk.MaxAnswerLength"/>, <see cref="RequestDesk.MaxReasonLength"/>).</summary>
+    TooLong,
+
     /// <summary>Closing a request nobody has taken into work, or one without an answer and with no reason given.</summary>
     NotTaken,
     NoAnswer,

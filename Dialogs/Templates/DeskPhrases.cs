@@ -8,6 +8,8 @@ public sealed record DeskPhrases
     public required string WrongState { get; init; }
     public required string AlreadyTaken { get; init; }
     public required string EmptyText { get; init; }
+    public required string TooLong { get; init; }
+    public required string RequestTooLong { get; init; }
     public required string NoGroup { get; init; }
     public required string TransferLimit { get; init; }
     public required string NotYourGroup { get; init; }

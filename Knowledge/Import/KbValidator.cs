@@ -76,6 +76,17 @@ public static class KbValidator
                 }
             }
 
+            // A list written as null (not left out) would be stored and break the index on every later load.
+            if (a.Segments is null)
+            {
+                errors.Add(new KbError(at, "segments", "is null: give a list or leave it out"));
+            }
+
+            if (a.Sources is null)
+            {
+                errors.Add(new KbError(at, "sources", "is null: give a list or leave it out"));
+            }
+
             foreach (var segment in a.Segments ?? [])
             {
                 if (!Segment.IsKnown(segment))
@@ -87,6 +98,12 @@ public static class KbValidator
             for (var s = 0; s < (a.Sources?.Count ?? 0); s++)
             {
                 var source = a.Sources![s];
+                if (source is null)
+                {
+                    errors.Add(new KbError(at, $"sources[{s}]", "is null"));
+                    continue;
+                }
+
                 Require(errors, at, $"sources[{s}].title", source.Title);
                 if (!Uri.TryCreate(source.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
                 {

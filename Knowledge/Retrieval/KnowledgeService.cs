@@ -31,6 +31,12 @@ public sealed class KnowledgeService(
     private long _memoryGivenBackAt = long.MinValue / 2;
 
     private readonly SemaphoreSlim _rebuild = new(1, 1);
+
+    /// <summary>
+    /// One change of the stored KB at a time on this host: a save reads the whole KB and stores it back with its change, so two
+    /// saves (or a save and an inbox attach) at once would otherwise store one of them over the other. Taken before <see cref="_rebuild"/>.
+    /// </summary>
+    private readonly SemaphoreSlim _write = new(1, 1);
     private KnowledgeIndex? _index;
     private readonly Lazy<IReadOnlyList<string>> _outOfDomain = new(() => OutOfDomainMessages.Load(options.Value.OutOfDomainPath));
 
@@ -116,7 +122,10 @@ public sealed class KnowledgeService(
     }
 
     /// <summary>Validates and imports a whole KB; a file with any error changes nothing and its errors are returned.</summary>
-    public async Task<KbValidationResult> ImportAsync(KnowledgeBase kb, CancellationToken cancellationToken)
+    public Task<KbValidationResult> ImportAsync(KnowledgeBase kb, CancellationToken cancellationToken) =>
+        WritingAsync(() => StoreAsync(kb, cancellationToken), cancellationToken);
+
+    private async Task<KbValidationResult> StoreAsync(KnowledgeBase kb, CancellationToken cancellationToken)
     {
         var validation = KbValidator.Validate(kb);
         if (!validation.IsValid)
@@ -129,37 +138,60 @@ public sealed class KnowledgeService(
         return validation;
     }
 
+    private async Task<T> WritingAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken)
+    {
+        await _write.WaitAsync(cancellationToken);
+        try
+        {
+            return await change();
+        }
+        finally
+        {
+            _write.Release();
+        }
+    }
+
     public Task<KnowledgeBase> ExportAsync(CancellationToken cancellationToken) => store.LoadAsync(cancellationToken);
 
     /// <summary>Creates or renames a life situation (its title as citizens and staff see it); validated with the whole KB.</summary>
-    public async Task<KbValidationResult> SaveLifeSituationAsync(string id, string title, CancellationToken cancellationToken)
-    {
-        var kb = await store.LoadAsync(cancellationToken);
-        var situation = new LifeSituation(id.Trim(), title.Trim());
-        var situations = kb.LifeSituations.Any(s => s.Id == situation.Id)
-            ? kb.LifeSituations.Select(s => s.Id == situation.Id ? situation : s).ToList()
-            : [.. kb.LifeSituations, situation];
-        return await ImportAsync(kb with { LifeSituations = situations }, cancellationToken);
-    }
+    public Task<KbValidationResult> SaveLifeSituationAsync(string id, string title, CancellationToken cancellationToken) =>
+        WritingAsync(async () =>
+        {
+            var kb = await store.LoadAsync(cancellationToken);
+            var situation = new LifeSituation(id.Trim(), title.Trim());
+            var situations = kb.LifeSituations.Any(s => s.Id == situation.Id)
+                ? kb.LifeSituations.Select(s => s.Id == situation.Id ? situation : s).ToList()
+                : [.. kb.LifeSituations, situation];
+            return await StoreAsync(kb with { LifeSituations = situations }, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>
     /// Saves one article (new or changed) into the stored KB: the whole KB is validated with it, and only a valid KB is stored and
     /// searched (the search index is rebuilt before this returns). The article's version is the stored one plus one. Its life
     /// situation must be one of the KB's, as in an imported file, or <paramref name="newSituation"/>, created with it.
+    /// With <paramref name="expectedVersion"/>, the save is refused (<see cref="KbValidationResult.Conflict"/>) when the stored
+    /// article is no longer that version: someone changed it since the form was opened.
     /// </summary>
-    public async Task<KbValidationResult> SaveArticleAsync(Article article, DateTimeOffset now, CancellationToken cancellationToken, LifeSituation? newSituation = null)
-    {
-        var kb = await store.LoadAsync(cancellationToken);
-        var candidate = WithArticle(kb, article, newSituation);
-        if (!candidate.IsValid)
+    public Task<KbValidationResult> SaveArticleAsync(Article article, DateTimeOffset now, CancellationToken cancellationToken, LifeSituation? newSituation = null,
+        int? expectedVersion = null) =>
+        WritingAsync(async () =>
         {
-            return candidate;
-        }
+            var kb = await store.LoadAsync(cancellationToken);
+            var current = kb.Articles.FirstOrDefault(a => a.Id == article.Id);
+            if (expectedVersion is { } expected && (current?.Version ?? 0) != expected)
+            {
+                return KbValidationResult.Failed(new KbError("articles", "version", $"the article is version {current?.Version ?? 0} now, not {expected}: it was changed since it was opened")) with { Conflict = true };
+            }
 
-        var current = kb.Articles.FirstOrDefault(a => a.Id == article.Id);
-        var saved = article with { Version = (current?.Version ?? 0) + 1, UpdatedAt = now };
-        return await ImportAsync(candidate.KnowledgeBase! with { Articles = [.. candidate.KnowledgeBase!.Articles.Select(a => a.Id == article.Id ? saved : a)] }, cancellationToken);
-    }
+            var candidate = WithArticle(kb, article, newSituation);
+            if (!candidate.IsValid)
+            {
+                return candidate;
+            }
+
+            var saved = article with { Version = (current?.Version ?? 0) + 1, UpdatedAt = now };
+            return await StoreAsync(candidate.KnowledgeBase! with { Articles = [.. candidate.KnowledgeBase!.Articles.Select(a => a.Id == article.Id ? saved : a)] }, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>
     /// <paramref name="kb"/> with <paramref name="article"/> in it (in its place, or added) and <paramref name="newSituation"/> added,
@@ -192,7 +224,10 @@ public sealed class KnowledgeService(
     /// Adds curated phrasings (a moderator attaching a group of unanswered messages) with one retraining for all of them; blank
     /// ones and those of unknown articles are skipped. Returns how many were added.
     /// </summary>
-    public async Task<int> AddQuestionsAsync(IReadOnlyList<(string ArticleId, string Question)> questions, CancellationToken cancellationToken)
+    public Task<int> AddQuestionsAsync(IReadOnlyList<(string ArticleId, string Question)> questions, CancellationToken cancellationToken) =>
+        WritingAsync(() => AddQuestionsUnderWriteAsync(questions, cancellationToken), cancellationToken);
+
+    private async Task<int> AddQuestionsUnderWriteAsync(IReadOnlyList<(string ArticleId, string Question)> questions, CancellationToken cancellationToken)
     {
         // Under the rebuild lock: a rebuild that read the store before these questions were stored must not replace the index after them.
         await _rebuild.WaitAsync(cancellationToken);

@@ -73,6 +73,8 @@ public static class AuditText
         ["TransferLimit"] = "лимит передач исчерпан",
         ["ReservedForManager"] = "ждёт персональный менеджер",
         ["NoGroup"] = "группа не указана",
+        ["UnknownGroup"] = "нет такой группы",
+        ["TooLong"] = "слишком длинный текст",
         ["Changed"] = "изменено другим сотрудником",
         ["NotTaken"] = "обращение не взято в работу",
         ["NoAnswer"] = "нет ответа и причины",

@@ -51,6 +51,10 @@ public static class ConsoleText
         _ => role,
     };
 
+    /// <summary>A transfer to a group nobody works in.</summary>
+    public static string UnknownGroup(string group, IReadOnlyList<string> staffed) =>
+        $"Группы «{group}» нет среди групп специалистов, передать в неё нельзя. Группы: {string.Join(", ", staffed)}.";
+
     public static string Date(DateTimeOffset at) => at.ToLocalTime().ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
     public static string Minutes(TimeSpan waited) =>

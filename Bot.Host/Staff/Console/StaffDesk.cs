@@ -100,8 +100,12 @@ public sealed class StaffDesk(
 
     public async Task<DeskResult> TransferAsync(ClaimsPrincipal user, string conversationId, string toGroup, CancellationToken cancellationToken)
     {
-        var result = await desk.TransferAsync(conversationId, user.Login(), toGroup, cancellationToken);
-        return await AuditedAsync(user, "transfer", conversationId, "to " + toGroup.Trim().ToLowerInvariant(), result);
+        var group = toGroup.Trim().ToLowerInvariant();
+        var staffed = await GroupsAsync(cancellationToken);
+        var result = group.Length > 0 && !staffed.Contains(group)
+            ? new DeskResult(DeskError.UnknownGroup, ConsoleText.UnknownGroup(group, staffed), null)
+            : await desk.TransferAsync(conversationId, user.Login(), group, cancellationToken);
+        return await AuditedAsync(user, "transfer", conversationId, "to " + group, result);
     }
 
     public async Task<DeskResult> CloseAsync(ClaimsPrincipal user, string conversationId, CancellationToken cancellationToken)

@@ -94,6 +94,19 @@ public sealed class ArticleHistory(IDbContextFactory<StaffDbContext> contexts, T
     /// <summary>Keeps <paramref name="article"/> as the pending draft of the published version <paramref name="baseVersion"/>, replacing an earlier one.</summary>
     public async Task SaveDraftAsync(Article article, int baseVersion, string author, CancellationToken cancellationToken)
     {
+        try
+        {
+            await WriteDraftAsync(article, baseVersion, author, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another moderator saved the article's first draft at the same moment: this one replaces it, as a later save does.
+            await WriteDraftAsync(article, baseVersion, author, cancellationToken);
+        }
+    }
+
+    private async Task WriteDraftAsync(Article article, int baseVersion, string author, CancellationToken cancellationToken)
+    {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var draft = await db.Set<ArticleDraft>().SingleOrDefaultAsync(d => d.ArticleId == article.Id, cancellationToken);
         if (draft is null)

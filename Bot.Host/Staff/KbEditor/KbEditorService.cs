@@ -12,6 +12,9 @@ public sealed record KbSaveResult(bool Saved, IReadOnlyList<KbError> Errors, IRe
 {
     /// <summary>A rollback: the inbox questions that went back to the inbox because the article no longer has their phrasings.</summary>
     public int Reopened { get; init; }
+
+    /// <summary>Refused because the article was changed by someone else since the form was opened (nothing was saved).</summary>
+    public bool Conflict { get; init; }
 }
 
 /// <summary>
@@ -25,13 +28,15 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
     /// Stores the article as given (its status included): validated with the whole KB, searchable at once, a new version in its
     /// history. <paramref name="newSituation"/> is a life situation created with it; otherwise its situation must exist.
     /// </summary>
-    public async Task<KbSaveResult> SaveAsync(string moderator, Article article, CancellationToken cancellationToken, LifeSituation? newSituation = null, string? action = null)
+    /// <param name="expectedVersion">The stored version the form was opened on (0 for a new article): a save over a newer one is refused.</param>
+    public async Task<KbSaveResult> SaveAsync(string moderator, Article article, CancellationToken cancellationToken, LifeSituation? newSituation = null, string? action = null,
+        int? expectedVersion = null)
     {
         var before = knowledge.FindArticle(article.Id);
-        var result = await knowledge.SaveArticleAsync(article, time.GetUtcNow(), cancellationToken, newSituation);
+        var result = await knowledge.SaveArticleAsync(article, time.GetUtcNow(), cancellationToken, newSituation, expectedVersion);
         if (!result.IsValid)
         {
-            return new KbSaveResult(false, result.Errors, []);
+            return new KbSaveResult(false, result.Errors, []) { Conflict = result.Conflict };
         }
 
         // Saved and live: from here on nothing may be left out of the history or the audit because the caller stopped waiting.
@@ -50,17 +55,23 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
     /// «Сохранить черновик». An article citizens are answered with keeps answering: the form is kept as its pending draft
     /// (validated as if published, not numbered until it is). Any other article is stored as a draft, a new version the bot does not use.
     /// </summary>
-    public async Task<KbSaveResult> SaveDraftAsync(string moderator, Article article, LifeSituation? newSituation, CancellationToken cancellationToken)
+    public async Task<KbSaveResult> SaveDraftAsync(string moderator, Article article, LifeSituation? newSituation, CancellationToken cancellationToken,
+        int? expectedVersion = null)
     {
         if (knowledge.FindArticle(article.Id) is not { Status: ArticleStatus.Published } live)
         {
-            var stored = await SaveAsync(moderator, article with { Status = ArticleStatus.Draft }, cancellationToken, newSituation);
+            var stored = await SaveAsync(moderator, article with { Status = ArticleStatus.Draft }, cancellationToken, newSituation, expectedVersion: expectedVersion);
             if (stored.Saved)
             {
                 await history.DeleteDraftAsync(article.Id, cancellationToken);
             }
 
             return stored;
+        }
+
+        if (expectedVersion is { } expected && live.Version != expected)
+        {
+            return Changed(live.Version, expected);
         }
 
         var candidate = KnowledgeService.WithArticle(await knowledge.ExportAsync(cancellationToken), article with { Status = ArticleStatus.Published }, newSituation);
@@ -85,10 +96,11 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
     }
 
     /// <summary>«Опубликовать»: the form becomes the article's next version and the bot answers with it at once; a pending draft is used up.</summary>
-    public async Task<KbSaveResult> PublishAsync(string moderator, Article article, LifeSituation? newSituation, CancellationToken cancellationToken)
+    public async Task<KbSaveResult> PublishAsync(string moderator, Article article, LifeSituation? newSituation, CancellationToken cancellationToken,
+        int? expectedVersion = null)
     {
         var result = await SaveAsync(moderator, article with { Status = ArticleStatus.Published }, cancellationToken, newSituation,
-            knowledge.FindArticle(article.Id) is null ? null : "kb-article-published");
+            knowledge.FindArticle(article.Id) is null ? null : "kb-article-published", expectedVersion);
         if (result.Saved)
         {
             await history.DeleteDraftAsync(article.Id, cancellationToken);
@@ -104,6 +116,9 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
             : new KbSaveResult(false, [new KbError("articles", "status", "статья не опубликована")], []);
 
     /// <summary>«Удалить черновик»: the pending draft is dropped; the published version stays as it is.</summary>
+    private static KbSaveResult Changed(int now, int expected) =>
+        new(false, [new KbError("articles", "version", $"the article is version {now} now, not {expected}: it was changed since it was opened")], []) { Conflict = true };
+
     public async Task<bool> DiscardDraftAsync(string moderator, string articleId, CancellationToken cancellationToken)
     {
         if (!await history.DeleteDraftAsync(articleId, cancellationToken))

@@ -50,7 +50,7 @@ public static class RequestApi
                 {
                     RequestDeskError.NotFound => StatusCodes.Status404NotFound,
                     RequestDeskError.NotYours => StatusCodes.Status403Forbidden,
-                    RequestDeskError.EmptyText or RequestDeskError.NoAnswer => StatusCodes.Status400BadRequest,
+                    RequestDeskError.EmptyText or RequestDeskError.NoAnswer or RequestDeskError.TooLong => StatusCodes.Status400BadRequest,
                     _ => StatusCodes.Status409Conflict,
                 },
                 title: outcome.Result.Error.ToString(),

@@ -92,8 +92,17 @@ public sealed class OperatorApiTests(OperatorApp app) : IClassFixture<OperatorAp
         Assert.Equal("operator", fromOperator.From);
         Assert.Equal(reply, fromOperator.Text);
 
-        // Transfer to another group: the second transfer (bot → operator was the first).
-        var transferred = await first.OkAsync(first.TransferAsync(conversationId, "general"));
+        // A group nobody works in is refused (the citizen would wait in a queue no console shows); the conversation stays.
+        using (var nowhere = await first.TransferAsync(conversationId, "registratura"))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, nowhere.StatusCode);
+            var problem = JsonDocument.Parse(await nowhere.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("UnknownGroup", problem.GetProperty("title").GetString());
+            Assert.Contains("Группы «registratura» нет среди групп специалистов", problem.GetProperty("detail").GetString());
+        }
+
+        // Transfer to another group (its name in any case): the second transfer (bot → operator was the first).
+        var transferred = await first.OkAsync(first.TransferAsync(conversationId, " General"));
         Assert.Equal(2, transferred.GetProperty("transfers").GetInt32());
         Assert.Equal("general", transferred.GetProperty("group").GetString());
         Assert.Equal("WaitingForOperator", transferred.GetProperty("state").GetString());
@@ -112,6 +121,15 @@ public sealed class OperatorApiTests(OperatorApp app) : IClassFixture<OperatorAp
             var problem = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
             Assert.Equal("TransferLimit", problem.GetProperty("title").GetString());
             Assert.Contains("лимит передач", problem.GetProperty("detail").GetString());
+        }
+
+        // A reply longer than a citizen's message may be is refused whole, not sent as a string of pieces.
+        using (var tooLong = await second.ReplyAsync(conversationId, new string('а', 4001)))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+            var problem = JsonDocument.Parse(await tooLong.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("TooLong", problem.GetProperty("title").GetString());
+            Assert.Contains("длиннее 4000 символов не отправлено", problem.GetProperty("detail").GetString());
         }
 
         using (var notYours = await first.CloseAsync(conversationId))

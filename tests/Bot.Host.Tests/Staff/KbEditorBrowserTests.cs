@@ -210,6 +210,41 @@ public sealed class KbEditorBrowserTests : IClassFixture<ChromiumBrowser>, IClas
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_save_over_a_version_someone_changed_meanwhile_is_refused_and_the_stored_version_can_be_opened()
+    {
+        var page = await SignInAsync("kb-editor-6");
+        await page.GotoAsync("/staff/kb/articles/oms-digital-policy");
+        await Expect(page.Locator("h1[data-ready=yes]")).ToContainTextAsync("Статья:");
+        var title = page.GetByLabel("Заголовок");
+        await title.FillAsync("Электронный полис ОМС: как получить выписку");
+
+        // Meanwhile another moderator adds a phrasing through the API: the article is a version further on.
+        const string added = "где скачать выписку о полисе омс";
+        using var other = new HttpClient { BaseAddress = _app.Address };
+        other.DefaultRequestHeaders.Authorization = new("Bearer", await _app.AddStaffAsync("kb-editor-7", "moderator"));
+        (await other.PostAsJsonAsync("api/kb/articles/oms-digital-policy/questions", new { text = added })).EnsureSuccessStatusCode();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Опубликовать" }).ClickAsync();
+
+        var alert = page.GetByRole(AriaRole.Alert);
+        await Expect(alert).ToContainTextAsync("Пока статья была открыта у вас, её изменили");
+        await Expect(alert).ToContainTextAsync("Ничего не сохранено");
+        var knowledge = _app.Services.GetRequiredService<Assistant.Knowledge.Retrieval.KnowledgeService>();
+        Assert.Contains(added, knowledge.FindArticle("oms-digital-policy")!.Questions);
+        Assert.NotEqual("Электронный полис ОМС: как получить выписку", knowledge.FindArticle("oms-digital-policy")!.Title);
+        AxeChecks.AssertNoSeriousViolations("the editor refusing a save over a changed article", await page.RunAxe());
+
+        await alert.GetByRole(AriaRole.Button, new() { Name = "Открыть сохранённую версию" }).ClickAsync();
+        await Expect(page.GetByLabel("Формулировки вопроса (по одной в строке)")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(added));
+        await title.FillAsync("Электронный полис ОМС: как получить выписку");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Опубликовать" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Опубликовано");
+        Assert.Equal("Электронный полис ОМС: как получить выписку", knowledge.FindArticle("oms-digital-policy")!.Title);
+        Assert.Contains(added, knowledge.FindArticle("oms-digital-policy")!.Questions);
+        await page.Context.CloseAsync();
+    }
+
     private static async Task<long> UnansweredIdAsync(HttpClient moderator, string text)
     {
         for (var attempt = 0; attempt < 50; attempt++)

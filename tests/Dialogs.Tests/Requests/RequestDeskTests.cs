@@ -22,6 +22,10 @@ public sealed class RequestDeskTests
         Assert.Equal(RequestDeskError.NotYours, (await desk.AssignAsync("МЗ-000001", "boris", CancellationToken.None)).Error);
         Assert.Equal(RequestDeskError.NotYours, (await desk.AnswerAsync("МЗ-000001", "boris", "чужой ответ", CancellationToken.None)).Error);
         Assert.Equal(RequestDeskError.EmptyText, (await desk.AnswerAsync("МЗ-000001", "anna", "  ", CancellationToken.None)).Error);
+        var tooLong = await desk.AnswerAsync("МЗ-000001", "anna", new string('а', RequestDesk.MaxAnswerLength + 1), CancellationToken.None);
+        Assert.Equal(RequestDeskError.TooLong, tooLong.Error);
+        Assert.Equal("Текст длиннее 20000 символов не сохранён: сократите его.", tooLong.Message);
+        Assert.Equal(RequestStatus.InWork, (await desk.GetAsync("МЗ-000001", CancellationToken.None))!.Work.Status);
 
         var answered = await desk.AnswerAsync("МЗ-000001", "anna", "Путёвку выдаёт региональное отделение СФР по заявлению.", CancellationToken.None);
 
@@ -49,6 +53,7 @@ public sealed class RequestDeskTests
         Assert.Equal(RequestDeskError.NotTaken, (await desk.CloseAsync("МЗ-000001", "boris", "дубликат", CancellationToken.None)).Error);
         Assert.True((await desk.AssignAsync("МЗ-000001", "anna", CancellationToken.None)).Succeeded);
         Assert.Equal(RequestDeskError.NotYours, (await desk.CloseAsync("МЗ-000001", "boris", "дубликат", CancellationToken.None)).Error);
+        Assert.Equal(RequestDeskError.TooLong, (await desk.CloseAsync("МЗ-000001", "anna", new string('п', RequestDesk.MaxReasonLength + 1), CancellationToken.None)).Error);
         var refused = await desk.CloseAsync("МЗ-000001", "anna", "  ", CancellationToken.None);
         Assert.Equal(RequestDeskError.NoAnswer, refused.Error);
         Assert.Contains("указав причину", refused.Message);

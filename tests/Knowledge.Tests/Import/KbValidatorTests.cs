@@ -50,6 +50,24 @@ public sealed class KbValidatorTests
     }
 
     [Fact]
+    public void Lists_given_as_null_by_an_API_caller_are_refused_not_stored()
+    {
+        var kb = SeedKnowledgeBase.Load();
+        var article = kb.Articles[1];
+        var broken = kb with
+        {
+            Articles = [.. kb.Articles.Select(a => a.Id == article.Id ? a with { Segments = null!, Sources = [null!, .. a.Sources] } : a)],
+        };
+
+        var errors = KbValidator.Validate(broken).Errors;
+
+        Assert.Contains(errors, e => e.Position == "articles[1]" && e.Field == "segments" && e.Message == "is null: give a list or leave it out");
+        Assert.Contains(errors, e => e.Position == "articles[1]" && e.Field == "sources[0]" && e.Message == "is null");
+        Assert.Contains(KbValidator.Validate(kb with { Articles = [.. kb.Articles.Select(a => a.Id == article.Id ? a with { Sources = null! } : a)] }).Errors,
+            e => e.Position == "articles[1]" && e.Field == "sources");
+    }
+
+    [Fact]
     public void All_problems_of_a_file_are_reported_at_once()
     {
         var json = Mutate(root =>
