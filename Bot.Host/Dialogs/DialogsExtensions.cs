@@ -58,6 +58,9 @@ public static class DialogsExtensions
             // stay where LocalStores keeps them (PostgreSQL when configured, which several machines can share).
             var configuration = ConfigurationOptions.Parse(redis);
             configuration.AbortOnConnectFail = false;
+
+            // Keys hold channel user ids («web:0b7e…»): an exception message quoting them would carry them into the logs.
+            configuration.IncludeDetailInExceptions = false;
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(configuration));
             services.AddSingleton(sp => LocalStores(sp) with
             {

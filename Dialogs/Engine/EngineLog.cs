@@ -13,8 +13,15 @@ internal static partial class EngineLog
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Turn {Channel}/{ActivityType} of conversation {ConversationId} failed")]
     public static partial void TurnFailed(this ILogger logger, Exception exception, string channel, string activityType, string? conversationId);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Duplicate delivery of {Channel} message {MessageId} skipped")]
-    public static partial void DuplicateSkipped(this ILogger logger, string channel, string messageId);
+    /// <summary>
+    /// A message id carries the person's id in the channel (the web visitor's id, which opens their chat; a Telegram chat id):
+    /// only a digest of it is logged, enough to match two log lines about one message.
+    /// </summary>
+    public static void DuplicateSkipped(this ILogger logger, string channel, string messageId) =>
+        DuplicateSkippedDigest(logger, channel, Privacy.LogDigest.Of(messageId));
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Duplicate delivery of {Channel} message {MessageDigest} skipped")]
+    private static partial void DuplicateSkippedDigest(ILogger logger, string channel, string messageDigest);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Conversation {ConversationId} throttled (first refusal of the streak: {Told})")]
     public static partial void Throttled(this ILogger logger, string conversationId, bool told);

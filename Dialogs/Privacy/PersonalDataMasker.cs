@@ -75,6 +75,7 @@ public sealed partial class PersonalDataMasker
         new(EmailPattern(), static (_, _) => PersonalDataKind.Email, Needs.At),
         new(LongNumberPattern(), ClassifyLongNumber, Needs.Digit),
         new(SnilsPattern(), ClassifySnils, Needs.Digit),
+        new(PassportAfterWordPattern(), static (_, _) => PersonalDataKind.Passport, Needs.Digit),
         new(PassportPattern(), static (_, _) => PersonalDataKind.Passport, Needs.Digit),
         new(PhonePattern(), static (_, _) => PersonalDataKind.Phone, Needs.Digit),
         new(MobileWithoutPrefixPattern(), static (_, _) => PersonalDataKind.Phone, Needs.Digit),
@@ -217,11 +218,23 @@ public sealed partial class PersonalDataMasker
     [GeneratedRegex(@"(?<!\d)\d{2} ?\d{2}(?:[ \t]{0,3}(?:№|номер|н\.)[ \t]{0,3}|[ \t]{1,3})\d{6}(?!\d)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PassportPattern();
 
-    [GeneratedRegex(@"(?:\+7|(?<![\d+])[78])[ \t\-(]{0,3}\d{3}[ \t\-)]{0,3}\d{3}[ \t\-]{0,2}\d{2}[ \t\-]{0,2}\d{2}(?!\d)", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// +7 or 8 and ten digits, grouped any way people type them: «+7 912 345-67-89», «8 (912) 3456789», «+7 912 34 56 789»,
+    /// «8 912 3456 789», «8.912.345.67.89».
+    /// </summary>
+    [GeneratedRegex(@"(?:\+7|(?<![\d+.,])[78])[ \t\-.(]{0,3}\d(?:[ \t\-.()]{0,3}\d){9}(?![\d.,]\d|\d)", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
 
-    [GeneratedRegex(@"(?<![\d+])9\d{2}[ \t\-]?\d{3}[ \t\-]?\d{2}[ \t\-]?\d{2}(?!\d)", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A number without the country prefix: a mobile (ten digits from 9, «912 345-67-89», «(912) 345 67 89»), a city code in
+    /// brackets and the number («(495) 123-45-67», «(8452) 23-45-67»), or a city number in its own shape, «332-11-22».
+    /// </summary>
+    [GeneratedRegex(@"(?<![\d+.,\-])(?:\(?9\d{2}\)?(?:[ \t\-.]{0,2}\d){7}|\(\d{3,5}\)[ \t]{0,2}\d(?:[ \t\-.]{0,2}\d){4,6}|\d{3}-\d{2}-\d{2})(?![\d.,]\d|\d|-\d)", RegexOptions.CultureInvariant)]
     private static partial Regex MobileWithoutPrefixPattern();
+
+    /// <summary>A passport number right after the word, however written: «паспорт 4510123456», «паспорт: серия 4510 № 123456».</summary>
+    [GeneratedRegex(@"(?<!\p{L})(?i:паспорт\p{Ll}{0,3})\s{0,3}[:\-—]?\s{0,3}(?<pd>(?i:серия\s{0,3})?\d{2}\s?\d{2}\s{0,3}(?i:(?:№|номер|н\.)\s{0,3})?\d{6})(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex PassportAfterWordPattern();
 
     /// <summary>A date told as a birth date: «дата рождения 01.02.1980», «д.р. 1.2.80», «12.05.1990 г.р.», «1990 года рождения».</summary>
     [GeneratedRegex(@"(?i:дата\s{1,3}рождения|д\.\s?р\.|родил(?:ся|ась))\s{0,3}[:\-—]?\s{0,3}(?<pd>\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}\s{1,3}(?i:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s{1,3}\d{4}(?:\s{0,3}(?i:г\.|года))?)|\d{1,2}[./]\d{1,2}[./]\d{2,4}(?=\s{0,3}(?i:г\.\s?р\.|года\s{1,3}рождения))|(?<!\d)\d{4}(?=\s{0,3}(?i:г\.\s?р\.|года\s{1,3}рождения))", RegexOptions.CultureInvariant)]

@@ -293,11 +293,21 @@ public sealed class KnowledgeService(
         var analyzed = messages.Select(m => index.Analyzer.AnalyzeDocument(m)).ToList();
         var vectors = new List<float[]>(messages.Count);
         const int batch = 256;
-        for (var i = 0; i < analyzed.Count; i += batch)
+        try
         {
-            var slice = analyzed.Skip(i).Take(batch).Select(a => a.CleanText.Length == 0 ? "-" : a.CleanText).ToList();
-            var embeddings = await embedder.GenerateAsync(slice, cancellationToken: cancellationToken);
-            vectors.AddRange(embeddings.Select(e => e.Vector.ToArray()));
+            for (var i = 0; i < analyzed.Count; i += batch)
+            {
+                var slice = analyzed.Skip(i).Take(batch).Select(a => a.CleanText.Length == 0 ? "-" : a.CleanText).ToList();
+                var embeddings = await embedder.GenerateAsync(slice, cancellationToken: cancellationToken);
+                vectors.AddRange(embeddings.Select(e => e.Vector.ToArray()));
+            }
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // An embeddings service's error may quote the citizens' texts: only its kind is logged. The inbox still opens,
+            // grouped by shared words alone.
+            _log.GroupingVectorsFailed(RetrievalLog.Describe(e));
+            vectors = [.. analyzed.Select(_ => new float[1])];
         }
 
         var groups = new List<Learning.MessageGroup>();

@@ -11,6 +11,9 @@ internal static partial class RetrievalLog
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "A moderator's question was added, but its vector could not be stored ({Error}); it counts lexically until the next rebuild")]
     public static partial void VectorWriteFailed(this ILogger logger, string error);
 
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "The inbox's questions could not be embedded ({Error}); they are grouped by shared words alone")]
+    public static partial void GroupingVectorsFailed(this ILogger logger, string error);
+
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Vectors of an earlier KB could not be pruned ({Error}); the next build tries again")]
     public static partial void VectorPruneFailed(this ILogger logger, string error);
 

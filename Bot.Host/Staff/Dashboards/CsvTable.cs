@@ -55,6 +55,15 @@ public static class CsvTable
                 table.Rows.Select(r => (IReadOnlyList<string>)[r.Key, r.Title, I(r.Count), N(r.Mean), .. r.Distribution.Select(I)]));
     }
 
-    private static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    private static string Field(string value)
+    {
+        // A citizen's question that starts like a formula («=HYPERLINK(…)», «+7…», «@…») would be run by a spreadsheet
+        // program when the file is opened: such a text cell starts with an apostrophe, which the program shows as text.
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
 }

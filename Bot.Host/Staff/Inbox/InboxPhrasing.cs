@@ -93,6 +93,15 @@ public static partial class InboxPhrasing
         return before.Length == 0 || before[^1] is ',' or ';' or ':' or '.' or '!' or '?' or '(' ? start : tokenAt;
     }
 
+    /// <summary>
+    /// Seven digits or more in a row, by spaces, hyphens or brackets («332-11-22», «4510 123456»; not a date's dots): a number
+    /// of a person's that the masking did not recognise. Such a phrasing never goes into the KB, where every moderator, export and search index would keep it.
+    /// </summary>
+    public static bool HasLongNumber(string phrasing) => LongNumber().IsMatch(phrasing);
+
+    [GeneratedRegex(@"\d(?:[ \-()]{0,2}\d){6}")]
+    private static partial Regex LongNumber();
+
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}\-\.]*")]
     private static partial Regex Word();
 

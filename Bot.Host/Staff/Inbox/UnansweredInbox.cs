@@ -236,12 +236,19 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var phrasings = new List<(string ArticleId, string Question)>();
         var duplicates = 0;
+        var withNumbers = 0;
         // The earliest wording of a phrasing is the one kept: the order the citizens asked in, whatever the store returns.
         foreach (var phrasing in chosen.OrderBy(m => m.Id).Select(m => InboxPhrasing.Of(m.Text)))
         {
             var key = InboxPhrasing.Key(phrasing);
             if (key.Length == 0 || phrasing.Length > Assistant.Knowledge.Import.KbValidator.MaxQuestionLength || !seen.Add(key))
             {
+                continue;
+            }
+
+            if (InboxPhrasing.HasLongNumber(phrasing))
+            {
+                withNumbers++;
                 continue;
             }
 
@@ -269,6 +276,7 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
             details: $"{chosen.Count} questions, {added} phrasings to article {articleId}, {duplicates} already there", cancellationToken: CancellationToken.None);
         var message = $"Прикреплены к статье «{before.Title}»: {closed} {Questions(closed)}. Добавлено формулировок: {added}"
             + (duplicates > 0 ? $"; уже были в статье и пропущены: {duplicates}" : "")
+            + (withNumbers > 0 ? $"; с длинными номерами (похоже на личные данные) не добавлены: {withNumbers}" : "")
             + (added > 0 ? ". Бот отвечает на них статьёй с этой минуты." : ".");
         return new InboxResult(true, message, added, duplicates);
     }

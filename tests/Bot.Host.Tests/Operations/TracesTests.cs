@@ -40,6 +40,33 @@ public sealed class TracesTests
     }
 
     [Fact]
+    public async Task The_telegram_bot_token_in_the_bot_APIs_path_never_reaches_the_traces()
+    {
+        const string token = "123456789:AAF-secret-token-for-traces";
+        await using var collector = new OtlpReceiver();
+        await using var app = new ConfiguredApp(
+            ("OTEL_EXPORTER_OTLP_ENDPOINT", collector.Endpoint),
+            ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+            ("OTEL_BSP_SCHEDULE_DELAY", "200"),
+            ("Telegram:BotToken", token),
+            // Any HTTP server will do: the polling call is made (and traced) whatever it answers.
+            ("Telegram:ApiBaseUrl", collector.Endpoint));
+        await app.InitializeAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        string exported;
+        do
+        {
+            await Task.Delay(200);
+            exported = string.Join("\n", collector.Traces.Select(Encoding.UTF8.GetString));
+        }
+        while (!exported.Contains("/bot[скрыт]/", StringComparison.Ordinal) && DateTime.UtcNow < deadline);
+
+        Assert.Contains("/bot[скрыт]/", exported);
+        Assert.DoesNotContain("secret-token", exported);
+    }
+
+    [Fact]
     public async Task Without_an_endpoint_nothing_is_traced()
     {
         await using var app = new ConfiguredApp();

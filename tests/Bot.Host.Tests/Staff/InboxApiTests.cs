@@ -39,6 +39,22 @@ public sealed class InboxApiTests(RunningApp app) : IClassFixture<RunningApp>
     }
 
     [Fact]
+    public async Task A_phrasing_with_a_long_number_the_masking_missed_is_not_added_to_the_KB_and_the_moderator_is_told()
+    {
+        using var moderator = await ClientAsync("inbox-api-5", "moderator");
+        var ids = await KeepAsync(Question("запись к окулисту ребенку 3321122 перезвоните"), Question("запись к окулисту для ребенка"));
+
+        using var response = await moderator.PostAsJsonAsync("api/moderation/inbox/attach", new { messageIds = ids, articleId = "appointment-specialist" });
+
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, result.GetProperty("count").GetInt32());
+        Assert.Contains("с длинными номерами (похоже на личные данные) не добавлены: 1", result.GetProperty("message").GetString());
+        var phrasings = app.Services.GetRequiredService<Assistant.Knowledge.Retrieval.KnowledgeService>().FindArticle("appointment-specialist")!.Questions;
+        Assert.DoesNotContain(phrasings, p => p.Contains("3321122", StringComparison.Ordinal));
+        Assert.Contains("запись к окулисту для ребенка", phrasings);
+    }
+
+    [Fact]
     public async Task Each_question_shows_its_segment_the_articles_the_bot_offered_and_the_one_that_did_not_help()
     {
         using var moderator = await ClientAsync("inbox-api-2", "moderator");
@@ -85,6 +101,21 @@ public sealed class InboxApiTests(RunningApp app) : IClassFixture<RunningApp>
         var csv = Encoding.UTF8.GetString(await supervisor.GetByteArrayAsync("api/supervisor/dashboard.csv?table=unanswered&channel=telegram"));
         Assert.Contains("сколько стоит билет в планетарий,3", csv);
         Assert.DoesNotContain("электричек", csv);
+    }
+
+    [Fact]
+    public async Task A_question_that_starts_like_a_formula_is_text_in_the_CSV()
+    {
+        using var moderator = await ClientAsync("inbox-api-6", "moderator");
+        using var supervisor = await ClientAsync("inbox-api-7", "supervisor");
+        await KeepAsync(
+            Question("=HYPERLINK(\"http://example.com\";\"справка\") где взять", channel: "vk", segment: "medic"),
+            Question("=HYPERLINK(\"http://example.com\";\"справка\") где взять", channel: "vk", segment: "medic"));
+        await moderator.GetFromJsonAsync<JsonElement>("api/moderation/inbox");
+
+        var csv = Encoding.UTF8.GetString(await supervisor.GetByteArrayAsync("api/supervisor/dashboard.csv?table=unanswered&segment=medic"));
+
+        Assert.Contains("\"'=HYPERLINK(\"\"http://example.com\"\";\"\"справка\"\") где взять\",2", csv);
     }
 
     private async Task<HttpClient> ClientAsync(string login, string role)

@@ -25,4 +25,14 @@ public sealed class InboxPhrasingTests
     [InlineData("Ёлка", "елка")]
     public void Phrasings_that_differ_in_case_punctuation_or_yo_are_the_same(string one, string other) =>
         Assert.Equal(InboxPhrasing.Key(one), InboxPhrasing.Key(other));
+
+    [Theory]
+    [InlineData("перезвоните 3321122", true)]
+    [InlineData("паспорт 45 10 123456", true)]
+    [InlineData("номер (912) 345-67-89", true)]
+    [InlineData("справка 086у для вуза 2025", false)]
+    [InlineData("приказ 290н от 12.04.2011", false)]
+    [InlineData("как получить полис омс", false)]
+    public void A_long_number_is_seven_digits_or_more_however_separated(string phrasing, bool expected) =>
+        Assert.Equal(expected, InboxPhrasing.HasLongNumber(phrasing));
 }

@@ -1,3 +1,4 @@
+using Assistant.Knowledge.Retrieval;
 using Assistant.Knowledge.Tests.TestSupport;
 
 namespace Assistant.Knowledge.Tests.Learning;
@@ -54,4 +55,61 @@ public sealed class MessageGroupingTests
 
     private static string Describe(IEnumerable<Assistant.Knowledge.Learning.MessageGroup> groups, List<string> messages) =>
         string.Join(" | ", groups.Select(g => string.Join(" / ", g.Members.Select(m => messages[m]))));
+}
+
+/// <summary>The inbox when the embeddings service fails: still grouped (by shared words), and the service's message, which may quote the citizens, stays out of the log.</summary>
+public sealed class GroupingWithoutVectorsTests
+{
+    [Fact]
+    public async Task A_failing_embedder_leaves_the_questions_grouped_by_words_and_only_the_errors_kind_in_the_log()
+    {
+        using var directory = new TempDirectory();
+        var embedder = new FailingEmbedder();
+        var log = new LinesLogger();
+        var service = new KnowledgeService(new Assistant.Knowledge.Storage.SqliteKnowledgeStore(directory.File("knowledge.db")), embedder,
+            dims => new Assistant.Knowledge.Index.InMemoryVectorIndex(dims), Microsoft.Extensions.Options.Options.Create(new RetrievalOptions()), log);
+        await service.InitializeAsync(Assistant.Knowledge.Seed.SeedKnowledgeBase.Load, CancellationToken.None);
+        embedder.Fail = true;
+
+        var groups = await service.GroupAsync(["потерял полис омс что делать", "потерял полис омс что делать?", "как записаться к стоматологу"], CancellationToken.None);
+
+        Assert.Equal(2, groups.Count);
+        Assert.Equal([0, 1], groups[0].Members.Order());
+        // The grouping's own line, and the searches for each group's suggestions (which fall back to words too).
+        Assert.Contains(log.Lines, l => l.StartsWith("The inbox's questions could not be embedded (InvalidOperationException)", StringComparison.Ordinal));
+        Assert.All(log.Lines, l => Assert.DoesNotContain("полис", l));
+    }
+
+    private sealed class FailingEmbedder : Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>
+    {
+        private readonly Assistant.Knowledge.Embedding.HashedNgramEmbeddingGenerator _inner = new();
+
+        public bool Fail { get; set; }
+
+        public Task<Microsoft.Extensions.AI.GeneratedEmbeddings<Microsoft.Extensions.AI.Embedding<float>>> GenerateAsync(IEnumerable<string> values,
+            Microsoft.Extensions.AI.EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default) =>
+            Fail ? throw new InvalidOperationException("upstream refused input: " + string.Join(" | ", values)) : _inner.GenerateAsync(values, options, cancellationToken);
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => _inner.GetService(serviceType, serviceKey);
+
+        public void Dispose() => _inner.Dispose();
+    }
+
+    private sealed class LinesLogger : Microsoft.Extensions.Logging.ILogger<KnowledgeService>
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Warning;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                Lines.Add(formatter(state, exception) + (exception is null ? "" : " " + exception));
+            }
+        }
+    }
 }
