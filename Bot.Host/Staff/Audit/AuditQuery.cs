@@ -55,9 +55,18 @@ public sealed record AuditQuery(string? Actor, string? ConversationId, DateOnly?
             return false;
         }
 
+        // Days the log can hold: a year 1 or 9999 would overflow the time arithmetic of the read.
+        if (!IsPlausible(parsed))
+        {
+            return false;
+        }
+
         day = parsed;
         return true;
     }
+
+    /// <summary>A day between 2000 and 2100: what a log, a dashboard or a period of conversations can be about.</summary>
+    public static bool IsPlausible(DateOnly day) => day.Year is >= 2000 and <= 2100;
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

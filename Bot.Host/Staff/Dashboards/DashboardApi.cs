@@ -41,7 +41,8 @@ public static class DashboardApi
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         DateOnly? Parse(string? value, DateOnly fallback) =>
             string.IsNullOrWhiteSpace(value) ? fallback
-            : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+            : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+              && Audit.AuditQuery.IsPlausible(day) ? day : null;
         var start = Parse(from, today.AddDays(-29));
         var end = Parse(to, today);
         // A period that ends before it starts is a mistake to point out, not a period with nothing in it.

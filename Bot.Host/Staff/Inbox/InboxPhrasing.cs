@@ -94,6 +94,29 @@ public static partial class InboxPhrasing
     }
 
     /// <summary>
+    /// The phrasings a new article starts from, carried in the editor's address: at most 20, none with a long number (they
+    /// never go into the KB), and no more than 1,000 characters in all, so the address stays within what a server takes
+    /// (8 KB, and a Cyrillic letter is 6 bytes of an address).
+    /// </summary>
+    public static IReadOnlyList<string> ForNewArticle(IEnumerable<string> texts)
+    {
+        var phrasings = new List<string>();
+        var length = 0;
+        foreach (var phrasing in texts.Select(Of).Where(t => t.Length is > 0 and <= 300 && !HasLongNumber(t)).Distinct().Take(20))
+        {
+            if (length + phrasing.Length > 1_000)
+            {
+                break;
+            }
+
+            phrasings.Add(phrasing);
+            length += phrasing.Length + 1;
+        }
+
+        return phrasings;
+    }
+
+    /// <summary>
     /// Seven digits or more in a row, by spaces, hyphens or brackets («332-11-22», «4510 123456»; not a date's dots): a number
     /// of a person's that the masking did not recognise. Such a phrasing never goes into the KB, where every moderator, export and search index would keep it.
     /// </summary>

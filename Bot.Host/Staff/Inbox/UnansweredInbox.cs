@@ -219,6 +219,23 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
     /// </summary>
     public async Task<InboxResult> AttachAsync(string moderator, IReadOnlyCollection<long> messageIds, string articleId, CancellationToken cancellationToken)
     {
+        // One attach at a time on this host: a double click, a retried call or two moderators on one group must not read the
+        // same questions as open and add their phrasings twice; the second finds them taken.
+        await _attaching.WaitAsync(cancellationToken);
+        try
+        {
+            return await AttachOnceAsync(moderator, messageIds, articleId, cancellationToken);
+        }
+        finally
+        {
+            _attaching.Release();
+        }
+    }
+
+    private readonly SemaphoreSlim _attaching = new(1, 1);
+
+    private async Task<InboxResult> AttachOnceAsync(string moderator, IReadOnlyCollection<long> messageIds, string articleId, CancellationToken cancellationToken)
+    {
         if (knowledge.FindArticle(articleId) is not { } before)
         {
             return new InboxResult(false, $"Статьи «{articleId}» нет в базе знаний.", 0);

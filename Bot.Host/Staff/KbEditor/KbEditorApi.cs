@@ -49,8 +49,20 @@ public static class KbEditorApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "file is required.");
         }
 
-        using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
-        var result = await editor.ImportAsync(user.Login(), file.FileName, await reader.ReadToEndAsync(cancellationToken), cancellationToken);
+        if (file.Length > KbEditorService.MaxImportBytes)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The file is too large.",
+                detail: $"A KB file is at most {KbEditorService.MaxImportBytes / (1024 * 1024)} MB; this one is {file.Length / (1024 * 1024)} MB. Nothing was changed.");
+        }
+
+        await using var stream = file.OpenReadStream();
+        var (text, error) = await KbEditorService.ReadFileAsync(stream, file.FileName, cancellationToken);
+        if (error is not null)
+        {
+            return TypedResults.UnprocessableEntity(new KbSaveResult(false, [error], []));
+        }
+
+        var result = await editor.ImportAsync(user.Login(), file.FileName, text!, cancellationToken);
         return result.Saved ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
     }
 

@@ -177,6 +177,26 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
         return result with { Reopened = reopened };
     }
 
+    /// <summary>The largest KB file the console and the API take (the seed KB is under 1 MB; 20 MB is tens of thousands of articles).</summary>
+    public const long MaxImportBytes = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// A KB file's text, read strictly as UTF-8 (a byte order mark may say UTF-16): a file saved in another encoding, such as
+    /// Windows-1251 from a spreadsheet program, is refused rather than imported as «����».
+    /// </summary>
+    public static async Task<(string? Text, KbError? Error)> ReadFileAsync(Stream stream, string fileName, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(stream, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        try
+        {
+            return (await reader.ReadToEndAsync(cancellationToken), null);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return (null, new KbError(fileName, "файл", "Файл не в кодировке UTF-8. Сохраните его как UTF-8 (в Excel: «CSV UTF-8») и загрузите снова."));
+        }
+    }
+
     /// <summary>Replaces the whole KB from a file in the KB format; a file with any error changes nothing and every error is returned.</summary>
     public async Task<KbSaveResult> ImportAsync(string moderator, string fileName, string text, CancellationToken cancellationToken)
     {

@@ -180,6 +180,29 @@ public sealed class AuditBrowserTests : IClassFixture<ChromiumBrowser>, IClassFi
     }
 
     [Fact]
+    public async Task A_spoilt_address_of_the_log_says_what_is_wrong_instead_of_failing()
+    {
+        await _app.AddStaffAsync("vera", "supervisor");
+        var page = await StaffBrowser.NewPageAsync(_chromium, _app);
+        await page.GotoAsync("/staff/login");
+        await StaffBrowser.SignInAsync(page, "vera");
+
+        foreach (var (query, message) in new[]
+        {
+            ("before=abc", "Ссылка на более ранние записи испорчена"),
+            ("from=0001-01-01", "с 2000 по 2100 год"),
+            ("to=9999-12-31", "с 2000 по 2100 год"),
+        })
+        {
+            var response = await page.GotoAsync("/staff/audit?" + query);
+            Assert.Equal(200, response!.Status);
+            await Expect(page.Locator("main")).ToContainTextAsync(message);
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Every_stored_detail_is_worded_in_Russian_with_names()
     {
         var wording = _app.Services.GetRequiredService<AuditWording>();

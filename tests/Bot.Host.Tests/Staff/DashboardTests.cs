@@ -55,6 +55,10 @@ public sealed class DashboardTests(PostgresServer postgres, ChromiumBrowser chro
         // A period that ends before it starts is refused, not shown as a period with nothing in it.
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await supervisor.GetAsync("api/supervisor/dashboard?from=2026-12-07&to=2026-11-01")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await supervisor.GetAsync("api/supervisor/dashboard.csv?table=requests&from=2026-12-07&to=2026-11-01")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await supervisor.GetAsync("api/supervisor/dashboard?to=9999-12-31")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await supervisor.GetAsync("api/supervisor/dashboard?from=0001-01-01")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await supervisor.GetAsync("api/supervisor/audit?from=0001-01-01")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await supervisor.GetAsync("api/supervisor/audit?to=9999-12-31")).StatusCode);
     }
 
     [Theory]

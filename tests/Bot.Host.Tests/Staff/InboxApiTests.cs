@@ -104,6 +104,29 @@ public sealed class InboxApiTests(RunningApp app) : IClassFixture<RunningApp>
     }
 
     [Fact]
+    public async Task The_same_questions_attached_twice_at_once_add_their_phrasing_once()
+    {
+        using var moderator = await ClientAsync("inbox-api-8", "moderator");
+        var ids = await KeepAsync(Question("прививка от клеща ребенку где сделать бесплатно"));
+
+        var calls = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => moderator.PostAsJsonAsync("api/moderation/inbox/attach", new { messageIds = ids, articleId = "vaccine-calendar" })));
+
+        var messages = new List<string>();
+        foreach (var call in calls)
+        {
+            // The one that finds them taken is a 409 problem with the message as its detail.
+            var body = await call.Content.ReadFromJsonAsync<JsonElement>();
+            messages.Add(body.GetProperty(call.IsSuccessStatusCode ? "message" : "detail").GetString()!);
+            call.Dispose();
+        }
+
+        Assert.Single(messages, m => m.StartsWith("Прикреплены", StringComparison.Ordinal));
+        Assert.Single(messages, m => m == "Выбранные вопросы уже разобраны.");
+        var phrasings = app.Services.GetRequiredService<Assistant.Knowledge.Retrieval.KnowledgeService>().FindArticle("vaccine-calendar")!.Questions;
+        Assert.Single(phrasings, p => p == "прививка от клеща ребенку где сделать бесплатно");
+    }
+
+    [Fact]
     public async Task A_question_that_starts_like_a_formula_is_text_in_the_CSV()
     {
         using var moderator = await ClientAsync("inbox-api-6", "moderator");

@@ -35,4 +35,19 @@ public sealed class InboxPhrasingTests
     [InlineData("как получить полис омс", false)]
     public void A_long_number_is_seven_digits_or_more_however_separated(string phrasing, bool expected) =>
         Assert.Equal(expected, InboxPhrasing.HasLongNumber(phrasing));
+
+    [Fact]
+    public void A_new_article_starts_from_at_most_a_thousand_characters_of_phrasings_without_long_numbers()
+    {
+        var texts = Enumerable.Range(0, 40).Select(i => $"как получить справку номер {i} для бассейна ребенку в школу сроки и порядок выдачи")
+            .Prepend("перезвоните 3321122 по справке")
+            .Prepend(new string('д', 301));
+
+        var phrasings = InboxPhrasing.ForNewArticle(texts);
+
+        Assert.InRange(phrasings.Sum(p => p.Length + 1), 1, 1_001);
+        Assert.InRange(phrasings.Count, 10, 20);
+        Assert.DoesNotContain(phrasings, p => p.Contains("3321122", StringComparison.Ordinal) || p.Length > 300);
+        Assert.InRange(Uri.EscapeDataString(string.Join("\n", phrasings)).Length, 1, 7_000);
+    }
 }

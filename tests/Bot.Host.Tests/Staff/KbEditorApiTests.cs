@@ -150,6 +150,23 @@ public sealed class KbEditorApiTests(RunningApp app) : IClassFixture<RunningApp>
         Assert.Contains(audit, e => e.Action == "kb-question-added" && e.Details == $"clinic-change-doctor v{attached.Version}");
     }
 
+    [Fact]
+    public async Task A_file_that_is_not_UTF8_is_refused_with_a_clear_error_and_changes_nothing()
+    {
+        using var moderator = await ClientAsync("kb-api-5");
+        var csv = await moderator.GetByteArrayAsync("api/kb/export?format=csv");
+        var before = (await Knowledge.ExportAsync(CancellationToken.None)).Articles.Count;
+
+        // «По» in Windows-1251, as a spreadsheet program saves Cyrillic by default: not a valid UTF-8 sequence.
+        using var form = new MultipartFormDataContent { { new ByteArrayContent([.. csv, 0xCF, 0xEE, (byte)'\n']), "file", "kb.csv" } };
+        using var response = await moderator.PostAsync("api/kb/import", form);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")[0];
+        Assert.StartsWith("Файл не в кодировке UTF-8", error.GetProperty("message").GetString());
+        Assert.Equal(before, (await Knowledge.ExportAsync(CancellationToken.None)).Articles.Count);
+    }
+
     private KnowledgeService Knowledge => app.Services.GetRequiredService<KnowledgeService>();
 
     private async Task<HttpClient> ClientAsync(string login)
