@@ -155,14 +155,30 @@ public sealed class KnowledgeService(
 
     /// <summary>Creates or renames a life situation (its title as citizens and staff see it); validated with the whole KB.</summary>
     public Task<KbValidationResult> SaveLifeSituationAsync(string id, string title, CancellationToken cancellationToken) =>
-        WritingAsync(async () =>
+        UpdatingAsync(kb =>
         {
-            var kb = await store.LoadAsync(cancellationToken);
             var situation = new LifeSituation(id.Trim(), title.Trim());
             var situations = kb.LifeSituations.Any(s => s.Id == situation.Id)
                 ? kb.LifeSituations.Select(s => s.Id == situation.Id ? situation : s).ToList()
                 : [.. kb.LifeSituations, situation];
-            return await StoreAsync(kb with { LifeSituations = situations }, cancellationToken);
+            return KbValidator.Validate(kb with { LifeSituations = situations });
+        }, cancellationToken);
+
+    /// <summary>
+    /// One change of the stored KB, read and written as one step of the store (no other host's change between them), then the
+    /// search index rebuilt. <paramref name="change"/> validates what it makes; an invalid result stores nothing.
+    /// </summary>
+    private Task<KbValidationResult> UpdatingAsync(Func<KnowledgeBase, KbValidationResult> change, CancellationToken cancellationToken) =>
+        WritingAsync(async () =>
+        {
+            KbValidationResult? outcome = null;
+            await store.UpdateAsync(kb => (outcome = change(kb)).IsValid ? outcome.KnowledgeBase : null, cancellationToken);
+            if (outcome!.IsValid)
+            {
+                await RebuildAsync(cancellationToken);
+            }
+
+            return outcome;
         }, cancellationToken);
 
     /// <summary>
@@ -174,9 +190,8 @@ public sealed class KnowledgeService(
     /// </summary>
     public Task<KbValidationResult> SaveArticleAsync(Article article, DateTimeOffset now, CancellationToken cancellationToken, LifeSituation? newSituation = null,
         int? expectedVersion = null) =>
-        WritingAsync(async () =>
+        UpdatingAsync(kb =>
         {
-            var kb = await store.LoadAsync(cancellationToken);
             var current = kb.Articles.FirstOrDefault(a => a.Id == article.Id);
             if (expectedVersion is { } expected && (current?.Version ?? 0) != expected)
             {
@@ -190,7 +205,7 @@ public sealed class KnowledgeService(
             }
 
             var saved = article with { Version = (current?.Version ?? 0) + 1, UpdatedAt = now };
-            return await StoreAsync(candidate.KnowledgeBase! with { Articles = [.. candidate.KnowledgeBase!.Articles.Select(a => a.Id == article.Id ? saved : a)] }, cancellationToken);
+            return KbValidator.Validate(candidate.KnowledgeBase! with { Articles = [.. candidate.KnowledgeBase!.Articles.Select(a => a.Id == article.Id ? saved : a)] });
         }, cancellationToken);
 
     /// <summary>

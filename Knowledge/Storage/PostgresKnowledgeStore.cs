@@ -47,6 +47,10 @@ public sealed class PostgresKnowledgeStore : IKnowledgeStore, IAsyncDisposable
     public async Task ReplaceAsync(KnowledgeBase kb, CancellationToken cancellationToken) =>
         await ChangeAsync(previous => Versioned(kb, previous), cancellationToken);
 
+    /// <inheritdoc />
+    public Task<bool> UpdateAsync(Func<KnowledgeBase, KnowledgeBase?> change, CancellationToken cancellationToken) =>
+        ChangeAsync(previous => change(previous) is { } next ? Versioned(next, previous) : null, cancellationToken);
+
     public Task<bool> ReplaceIfEmptyAsync(KnowledgeBase kb, CancellationToken cancellationToken) =>
         ChangeAsync(previous => previous.Articles.Count == 0 ? Versioned(kb, previous) : null, cancellationToken);
 
