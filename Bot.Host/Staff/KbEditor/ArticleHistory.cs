@@ -122,6 +122,29 @@ public sealed class ArticleHistory(IDbContextFactory<StaffDbContext> contexts, T
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Removes the pending draft that was saved at <paramref name="savedAt"/>, the one just published; a draft saved since (by
+    /// another moderator) stays, and so does any draft when <paramref name="savedAt"/> is null. True when one was removed.
+    /// </summary>
+    public async Task<bool> DeletePublishedDraftAsync(string articleId, DateTimeOffset? savedAt, CancellationToken cancellationToken)
+    {
+        if (savedAt is null)
+        {
+            return false;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var draft = await db.Set<ArticleDraft>().SingleOrDefaultAsync(d => d.ArticleId == articleId, cancellationToken);
+        if (draft is null || draft.SavedAt != savedAt)
+        {
+            return false;
+        }
+
+        db.Remove(draft);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>Removes an article's pending draft; false when it had none.</summary>
     public async Task<bool> DeleteDraftAsync(string articleId, CancellationToken cancellationToken)
     {

@@ -88,7 +88,8 @@ public static class KbEditorApi
 
     public static async Task<IResult> PublishAsync(string id, ClaimsPrincipal user, KbEditorService editor, KnowledgeService knowledge, CancellationToken cancellationToken)
     {
-        var article = await editor.DraftAsync(id, cancellationToken) is { } pending ? pending.Article : knowledge.FindArticle(id);
+        var pending = await editor.DraftAsync(id, cancellationToken);
+        var article = pending?.Article ?? knowledge.FindArticle(id);
         if (article is null)
         {
             return NoArticleOrDraft(id);
@@ -99,7 +100,7 @@ public static class KbEditorApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Article '{id}' is published and has no pending draft.");
         }
 
-        var result = await editor.PublishAsync(user.Login(), article, null, cancellationToken);
+        var result = await editor.PublishAsync(user.Login(), article, null, pending?.Draft.SavedAt, cancellationToken);
         return result.Saved ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
     }
 

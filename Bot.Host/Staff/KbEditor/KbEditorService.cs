@@ -95,15 +95,18 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
         return new KbSaveResult(true, [], await LintAsync(article, candidate.KnowledgeBase!.Articles, cancellationToken));
     }
 
-    /// <summary>«Опубликовать»: the form becomes the article's next version and the bot answers with it at once; a pending draft is used up.</summary>
-    public async Task<KbSaveResult> PublishAsync(string moderator, Article article, LifeSituation? newSituation, CancellationToken cancellationToken,
-        int? expectedVersion = null)
+    /// <summary>
+    /// «Опубликовать»: the form becomes the article's next version and the bot answers with it at once. The pending draft the
+    /// form was filled from (saved at <paramref name="fromDraftSavedAt"/>) is used up; a draft saved by someone since stays.
+    /// </summary>
+    public async Task<KbSaveResult> PublishAsync(string moderator, Article article, LifeSituation? newSituation, DateTimeOffset? fromDraftSavedAt,
+        CancellationToken cancellationToken, int? expectedVersion = null)
     {
         var result = await SaveAsync(moderator, article with { Status = ArticleStatus.Published }, cancellationToken, newSituation,
             knowledge.FindArticle(article.Id) is null ? null : "kb-article-published", expectedVersion);
         if (result.Saved)
         {
-            await history.DeleteDraftAsync(article.Id, cancellationToken);
+            await history.DeletePublishedDraftAsync(article.Id, fromDraftSavedAt, CancellationToken.None);
         }
 
         return result;

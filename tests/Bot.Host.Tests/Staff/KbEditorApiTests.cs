@@ -167,6 +167,24 @@ public sealed class KbEditorApiTests(RunningApp app) : IClassFixture<RunningApp>
         Assert.Equal(before, (await Knowledge.ExportAsync(CancellationToken.None)).Articles.Count);
     }
 
+    [Fact]
+    public async Task Publishing_a_draft_leaves_a_newer_draft_another_moderator_saved_meanwhile()
+    {
+        var editor = app.Services.GetRequiredService<Assistant.Bot.Host.Staff.KbEditor.KbEditorService>();
+        var live = Knowledge.FindArticle("drugs-who-eligible")!;
+        Assert.True((await editor.SaveDraftAsync("kb-api-6", live with { Title = "Черновик Анны" }, null, CancellationToken.None)).Saved);
+        var annas = (await editor.DraftAsync(live.Id, CancellationToken.None))!.Value;
+        await Task.Delay(20);
+        Assert.True((await editor.SaveDraftAsync("kb-api-7", live with { Title = "Черновик Бориса" }, null, CancellationToken.None)).Saved);
+
+        var published = await editor.PublishAsync("kb-api-6", annas.Article, null, annas.Draft.SavedAt, CancellationToken.None, live.Version);
+
+        Assert.True(published.Saved);
+        Assert.Equal("Черновик Анны", Knowledge.FindArticle(live.Id)!.Title);
+        var left = (await editor.DraftAsync(live.Id, CancellationToken.None))!.Value;
+        Assert.Equal(("kb-api-7", "Черновик Бориса"), (left.Draft.Author, left.Article.Title));
+    }
+
     private KnowledgeService Knowledge => app.Services.GetRequiredService<KnowledgeService>();
 
     private async Task<HttpClient> ClientAsync(string login)
