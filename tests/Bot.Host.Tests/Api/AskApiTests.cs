@@ -26,6 +26,17 @@ public sealed class AskApiTests(RunningApp app) : IClassFixture<RunningApp>
     }
 
     [Fact]
+    public async Task Personal_data_in_the_message_is_masked_before_the_search_and_never_echoed()
+    {
+        var result = await AskAsync(app.Client, new { text = "потерял полис омс что делать, мой телефон +7 912 345-67-89, паспорт 4510 123456" });
+
+        Assert.Equal("oms-replace-policy", result.GetProperty("candidates")[0].GetProperty("articleId").GetString());
+        var analyzed = result.GetProperty("analyzedText").GetString()!;
+        Assert.DoesNotContain("912", analyzed);
+        Assert.DoesNotContain("123456", analyzed);
+    }
+
+    [Fact]
     public async Task A_message_with_two_questions_reports_the_second_one_and_the_calibrated_confidence()
     {
         var result = await AskAsync(app.Client, new
