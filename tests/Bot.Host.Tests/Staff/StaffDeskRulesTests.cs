@@ -72,14 +72,5 @@ public sealed class StaffDeskRulesTests(CapacityOneApp app, ChromiumBrowser chro
         await context.CloseAsync();
     }
 
-    private async Task<string> HandOverAsync(string question)
-    {
-        var userId = WebChatCalls.NewUserId();
-        await using var stream = await SseStream.OpenAsync(app.Client, userId);
-        await WebChatCalls.SendAsync(app.Client, userId, question);
-        await stream.WaitForKindAsync("answer");
-        await WebChatCalls.PressAsync(app.Client, userId, "Оператор", "operator");
-        await stream.WaitForKindAsync("handoffNotice");
-        return (await WebChatCalls.ConversationOfAsync(app.Services, userId)).Id;
-    }
+    private Task<string> HandOverAsync(string question) => WebChatCalls.HandOverAsync(app, question);
 }

@@ -45,4 +45,16 @@ public static class WebChatCalls
         Assert.NotNull(conversation);
         return conversation;
     }
+
+    /// <summary>A new visitor asks <paramref name="question"/>, gets the answer and presses «Оператор»; returns the conversation waiting for a person.</summary>
+    public static async Task<string> HandOverAsync(RunningApp app, string question)
+    {
+        var userId = NewUserId();
+        await using var stream = await SseStream.OpenAsync(app.Client, userId);
+        await SendAsync(app.Client, userId, question);
+        await stream.WaitForKindAsync("answer");
+        await PressAsync(app.Client, userId, "Оператор", "operator");
+        await stream.WaitForKindAsync("handoffNotice");
+        return (await ConversationOfAsync(app.Services, userId)).Id;
+    }
 }
