@@ -12,19 +12,17 @@ public static class KbCommand
         if (args.Length == 3 && args[0] == "add-question")
         {
             var provider = services();
-            var knowledge = CliVerbs.Knowledge(provider);
-            await knowledge.InitializeAsync(SeedKnowledgeBase.Load, ct);
-            if (knowledge.FindArticle(args[1]) is not { } before || !await knowledge.AddQuestionAsync(args[1], args[2], ct)
-                || knowledge.FindArticle(args[1]) is not { } after)
+            await CliVerbs.Knowledge(provider).InitializeAsync(SeedKnowledgeBase.Load, ct);
+            await CliVerbs.AuditLogAsync(provider, ct);
+            var outcome = await provider.GetRequiredService<Staff.KbEditor.CuratedQuestion>().AddAsync(CliVerbs.Actor, args[1], args[2], ct);
+            if (outcome != Staff.KbEditor.CuratedQuestionOutcome.Added)
             {
-                Console.Error.WriteLine($"No article '{args[1]}' (or the question is empty); nothing was changed.");
+                Console.Error.WriteLine(outcome == Staff.KbEditor.CuratedQuestionOutcome.Invalid
+                    ? $"A question is 1 to {Assistant.Knowledge.Import.KbValidator.MaxQuestionLength} characters; nothing was changed."
+                    : $"No article '{args[1]}'; nothing was changed.");
                 return 1;
             }
 
-            // A change of the KB like one made in the console: in the article's history (and pending draft) and the audit log.
-            var audit = await CliVerbs.AuditLogAsync(provider, ct);
-            await provider.GetRequiredService<Staff.KbEditor.ArticleHistory>().RecordPhrasingsAsync(before, after, [args[2].Trim()], CliVerbs.Actor, CancellationToken.None);
-            await audit.WriteAsync(CliVerbs.Actor, "kb-question-added", details: $"{after.Id} v{after.Version}", cancellationToken: CancellationToken.None);
             Console.WriteLine($"{args[1]}: added «{args[2].Trim()}»");
             return 0;
         }

@@ -14,27 +14,15 @@ public static class ModeratorApi
         return app;
     }
 
-    public static async Task<IResult> AddQuestionAsync(string id, AddQuestionBody body, System.Security.Claims.ClaimsPrincipal user, KnowledgeService knowledge,
-        Staff.KbEditor.ArticleHistory history, Staff.Audit.AuditLog audit, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > Assistant.Knowledge.Import.KbValidator.MaxQuestionLength)
+    public static async Task<IResult> AddQuestionAsync(string id, AddQuestionBody body, System.Security.Claims.ClaimsPrincipal user,
+        Staff.KbEditor.CuratedQuestion curated, CancellationToken cancellationToken) =>
+        await curated.AddAsync(user.Login(), id, body.Text, cancellationToken) switch
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "text is required",
-                detail: $"A question is 1 to {Assistant.Knowledge.Import.KbValidator.MaxQuestionLength} characters.");
-        }
-
-        if (knowledge.FindArticle(id) is not { } before || !await knowledge.AddQuestionAsync(id, body.Text, cancellationToken)
-            || knowledge.FindArticle(id) is not { } after)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No article '{id}'.");
-        }
-
-        // A change of the KB like any other: in the article's history (and its pending draft) and in the audit log.
-        var question = body.Text.Trim();
-        await history.RecordPhrasingsAsync(before, after, [question], user.Login(), CancellationToken.None);
-        await audit.WriteAsync(user.Login(), "kb-question-added", details: $"{id} v{after.Version}", cancellationToken: CancellationToken.None);
-        return TypedResults.Ok(new { articleId = id, question });
-    }
+            Staff.KbEditor.CuratedQuestionOutcome.Invalid => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "text is required",
+                detail: $"A question is 1 to {Assistant.Knowledge.Import.KbValidator.MaxQuestionLength} characters."),
+            Staff.KbEditor.CuratedQuestionOutcome.NoArticle => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No article '{id}'."),
+            _ => TypedResults.Ok(new { articleId = id, question = body.Text!.Trim() }),
+        };
 }
 
 public sealed record AddQuestionBody(string? Text);

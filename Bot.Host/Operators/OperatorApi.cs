@@ -54,10 +54,7 @@ public static class OperatorApi
     public static async Task<IResult> MineAsync(ClaimsPrincipal user, StaffDesk desk, AuditLog audit, CancellationToken cancellationToken)
     {
         var mine = await desk.MineAsync(user, cancellationToken);
-        foreach (var entry in mine)
-        {
-            await audit.WriteAsync(user.Login(), "transcript", entry.ConversationId, details: "mine", cancellationToken: CancellationToken.None);
-        }
+        await audit.WriteEachAsync(user.Login(), "transcript", [.. mine.Select(e => e.ConversationId)], details: "mine");
 
         return TypedResults.Ok(mine);
     }

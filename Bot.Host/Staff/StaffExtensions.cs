@@ -76,6 +76,7 @@ public static class StaffExtensions
         services.AddSingleton<StaffTokens>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Assistant.Bot.Host.Staff.KbEditor.ArticleHistory>();
+        services.AddSingleton<Assistant.Bot.Host.Staff.KbEditor.CuratedQuestion>();
         services.AddScoped<StaffAccounts>();
         return builder;
     }

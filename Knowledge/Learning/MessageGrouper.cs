@@ -12,7 +12,7 @@ namespace Assistant.Knowledge.Learning;
 internal static class MessageGrouper
 {
     /// <summary>Lexical and vector similarity mixed 0.6 / 0.4, as the ranker trusts terms more than hashed vectors.</summary>
-    private const float LexicalShare = 0.6f;
+    public const float LexicalShare = 0.6f;
 
     /// <summary>A cosine of unit vectors, with room for rounding: what no vector similarity can exceed.</summary>
     private const float MaxVectorSimilarity = 1.001f;

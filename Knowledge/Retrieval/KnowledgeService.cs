@@ -122,10 +122,7 @@ public sealed class KnowledgeService(
     }
 
     /// <summary>Validates and imports a whole KB; a file with any error changes nothing and its errors are returned.</summary>
-    public Task<KbValidationResult> ImportAsync(KnowledgeBase kb, CancellationToken cancellationToken) =>
-        WritingAsync(() => StoreAsync(kb, cancellationToken), cancellationToken);
-
-    private async Task<KbValidationResult> StoreAsync(KnowledgeBase kb, CancellationToken cancellationToken)
+    public async Task<KbValidationResult> ImportAsync(KnowledgeBase kb, CancellationToken cancellationToken)
     {
         var validation = KbValidator.Validate(kb);
         if (!validation.IsValid)
@@ -133,11 +130,15 @@ public sealed class KnowledgeService(
             return validation;
         }
 
-        await store.ReplaceAsync(kb, cancellationToken);
+        await WritingAsync(async () => { await store.ReplaceAsync(kb, cancellationToken); return true; }, cancellationToken);
         await RebuildAsync(cancellationToken);
         return validation;
     }
 
+    /// <summary>
+    /// One write of the store at a time on this host. Held for the write only, never through a rebuild: the rebuild that
+    /// follows reads whatever is stored by then, and <see cref="_rebuild"/> keeps rebuilds and attaches in order.
+    /// </summary>
     private async Task<T> WritingAsync<T>(Func<Task<T>> change, CancellationToken cancellationToken)
     {
         await _write.WaitAsync(cancellationToken);
@@ -168,18 +169,17 @@ public sealed class KnowledgeService(
     /// One change of the stored KB, read and written as one step of the store (no other host's change between them), then the
     /// search index rebuilt. <paramref name="change"/> validates what it makes; an invalid result stores nothing.
     /// </summary>
-    private Task<KbValidationResult> UpdatingAsync(Func<KnowledgeBase, KbValidationResult> change, CancellationToken cancellationToken) =>
-        WritingAsync(async () =>
+    private async Task<KbValidationResult> UpdatingAsync(Func<KnowledgeBase, KbValidationResult> change, CancellationToken cancellationToken)
+    {
+        KbValidationResult? outcome = null;
+        await WritingAsync(() => store.UpdateAsync(kb => (outcome = change(kb)).IsValid ? outcome.KnowledgeBase : null, cancellationToken), cancellationToken);
+        if (outcome!.IsValid)
         {
-            KbValidationResult? outcome = null;
-            await store.UpdateAsync(kb => (outcome = change(kb)).IsValid ? outcome.KnowledgeBase : null, cancellationToken);
-            if (outcome!.IsValid)
-            {
-                await RebuildAsync(cancellationToken);
-            }
+            await RebuildAsync(cancellationToken);
+        }
 
-            return outcome;
-        }, cancellationToken);
+        return outcome;
+    }
 
     /// <summary>
     /// Saves one article (new or changed) into the stored KB: the whole KB is validated with it, and only a valid KB is stored and
@@ -195,17 +195,10 @@ public sealed class KnowledgeService(
             var current = kb.Articles.FirstOrDefault(a => a.Id == article.Id);
             if (expectedVersion is { } expected && (current?.Version ?? 0) != expected)
             {
-                return KbValidationResult.Failed(new KbError("articles", "version", $"the article is version {current?.Version ?? 0} now, not {expected}: it was changed since it was opened")) with { Conflict = true };
+                return KbValidationResult.Changed(current?.Version ?? 0, expected);
             }
 
-            var candidate = WithArticle(kb, article, newSituation);
-            if (!candidate.IsValid)
-            {
-                return candidate;
-            }
-
-            var saved = article with { Version = (current?.Version ?? 0) + 1, UpdatedAt = now };
-            return KbValidator.Validate(candidate.KnowledgeBase! with { Articles = [.. candidate.KnowledgeBase!.Articles.Select(a => a.Id == article.Id ? saved : a)] });
+            return WithArticle(kb, article with { Version = (current?.Version ?? 0) + 1, UpdatedAt = now }, newSituation);
         }, cancellationToken);
 
     /// <summary>
@@ -239,10 +232,7 @@ public sealed class KnowledgeService(
     /// Adds curated phrasings (a moderator attaching a group of unanswered messages) with one retraining for all of them; blank
     /// ones and those of unknown articles are skipped. Returns how many were added.
     /// </summary>
-    public Task<int> AddQuestionsAsync(IReadOnlyList<(string ArticleId, string Question)> questions, CancellationToken cancellationToken) =>
-        WritingAsync(() => AddQuestionsUnderWriteAsync(questions, cancellationToken), cancellationToken);
-
-    private async Task<int> AddQuestionsUnderWriteAsync(IReadOnlyList<(string ArticleId, string Question)> questions, CancellationToken cancellationToken)
+    public async Task<int> AddQuestionsAsync(IReadOnlyList<(string ArticleId, string Question)> questions, CancellationToken cancellationToken)
     {
         // Under the rebuild lock: a rebuild that read the store before these questions were stored must not replace the index after them.
         await _rebuild.WaitAsync(cancellationToken);
@@ -254,7 +244,7 @@ public sealed class KnowledgeService(
             foreach (var group in questions.Where(q => !string.IsNullOrWhiteSpace(q.Question)).GroupBy(q => q.ArticleId, StringComparer.Ordinal))
             {
                 var texts = group.Select(q => q.Question.Trim()).ToList();
-                if (await store.AddQuestionsAsync(group.Key, texts, cancellationToken) is { } article)
+                if (await WritingAsync(() => store.AddQuestionsAsync(group.Key, texts, cancellationToken), cancellationToken) is { } article)
                 {
                     stored.AddRange(texts.Select(t => (group.Key, t)));
                     changed.Add(article);
@@ -323,6 +313,9 @@ public sealed class KnowledgeService(
             // grouped by shared words alone.
             _log.GroupingVectorsFailed(RetrievalLog.Describe(e));
             vectors = [.. analyzed.Select(_ => new float[1])];
+
+            // Without vectors a similarity is the lexical share of it at most: the bar comes down by as much.
+            threshold *= Learning.MessageGrouper.LexicalShare;
         }
 
         var groups = new List<Learning.MessageGroup>();

@@ -24,6 +24,20 @@ public sealed class AuditLog(IDbContextFactory<StaffDbContext> contexts, TimePro
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
+    /// <summary>One line per conversation, for a view that showed several at once (written together, in one save).</summary>
+    public async Task WriteEachAsync(string actor, string action, IReadOnlyCollection<string> conversationIds, string? details = null)
+    {
+        if (conversationIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        var at = time.GetUtcNow();
+        db.Audit.AddRange(conversationIds.Select(id => new AuditEntry { At = at, Actor = actor, Action = action, ConversationId = id, Details = details }));
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
     /// <summary>
     /// The details of a queue read: how many waited and which («3 waiting: a1…, b2…, c3…»), so that a search of the log by
     /// conversation finds every list it was shown in.

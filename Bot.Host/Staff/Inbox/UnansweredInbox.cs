@@ -291,7 +291,7 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
         Forget(messageIds);
         await audit.WriteAsync(moderator, "inbox-attach",
             details: $"{chosen.Count} questions, {added} phrasings to article {articleId}, {duplicates} already there", cancellationToken: CancellationToken.None);
-        var message = $"Прикреплены к статье «{before.Title}»: {closed} {Questions(closed)}. Добавлено формулировок: {added}"
+        var message = $"Прикреплены к статье «{before.Title}»: {Dashboards.RussianFigures.Count(closed, "вопрос", "вопроса", "вопросов")}. Добавлено формулировок: {added}"
             + (duplicates > 0 ? $"; уже были в статье и пропущены: {duplicates}" : "")
             + (withNumbers > 0 ? $"; с длинными номерами (похоже на личные данные) не добавлены: {withNumbers}" : "")
             + (added > 0 ? ". Бот отвечает на них статьёй с этой минуты." : ".");
@@ -304,19 +304,21 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
         var closed = await stores.Unanswered.ResolveAsync(messageIds, UnansweredStatus.Dismissed, null, cancellationToken);
         Forget(messageIds);
         await audit.WriteAsync(moderator, "inbox-dismiss", details: $"{closed} questions", cancellationToken: CancellationToken.None);
-        return new InboxResult(closed > 0, closed > 0 ? $"Убраны из входящих: {closed} {Questions(closed)}." : "Выбранные вопросы уже разобраны.", closed);
+        return new InboxResult(closed > 0, closed > 0 ? $"Убраны из входящих: {Dashboards.RussianFigures.Count(closed, "вопрос", "вопроса", "вопросов")}." : "Выбранные вопросы уже разобраны.", closed);
     }
 
     /// <summary>
-    /// After an article went back to an earlier version: the questions attached to it whose phrasing it no longer has go back to
-    /// the inbox, as if never attached (a rollback undoes an attach). Questions whose phrasing it still has stay attached.
+    /// After an article went back to an earlier version: the questions attached to it whose phrasing the rollback took out
+    /// (<paramref name="before"/> had it, <paramref name="restored"/> has not) go back to the inbox, as if never attached. A
+    /// question whose phrasing never went in (skipped at the attach) or left the article earlier stays as it is.
     /// Returns how many went back.
     /// </summary>
-    public async Task<int> ReopenUndoneAsync(Assistant.Knowledge.Model.Article article, CancellationToken cancellationToken)
+    public async Task<int> ReopenUndoneAsync(Assistant.Knowledge.Model.Article before, Assistant.Knowledge.Model.Article restored, CancellationToken cancellationToken)
     {
-        var kept = article.Questions.Append(article.Title).Select(InboxPhrasing.Key).ToHashSet(StringComparer.Ordinal);
-        var undone = (await stores.Unanswered.ListAttachedAsync(article.Id, cancellationToken))
-            .Where(m => InboxPhrasing.Key(InboxPhrasing.Of(m.Text)) is { Length: > 0 } key && !kept.Contains(key))
+        static HashSet<string> Keys(Assistant.Knowledge.Model.Article a) => a.Questions.Append(a.Title).Select(InboxPhrasing.Key).ToHashSet(StringComparer.Ordinal);
+        var (had, kept) = (Keys(before), Keys(restored));
+        var undone = (await stores.Unanswered.ListAttachedAsync(restored.Id, cancellationToken))
+            .Where(m => InboxPhrasing.Key(InboxPhrasing.Of(m.Text)) is { Length: > 0 } key && had.Contains(key) && !kept.Contains(key))
             .Select(m => m.Id)
             .ToList();
         var reopened = await stores.Unanswered.ReopenAsync(undone, cancellationToken);
@@ -368,13 +370,6 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
             .Select(x => (x.Matching.Any(m => m.Text == x.Group.Example) ? x.Group.Example : x.Matching[0].Text, x.Matching.Count))];
     }
 
-    /// <summary>«1 вопрос», «2 вопроса», «5 вопросов».</summary>
-    public static string Questions(int count) => (count % 10, count % 100) switch
-    {
-        (1, not 11) => "вопрос",
-        (2 or 3 or 4, not (12 or 13 or 14)) => "вопроса",
-        _ => "вопросов",
-    };
 }
 
 /// <param name="Count">Attach: the phrasings added; dismiss: the questions closed.</param>

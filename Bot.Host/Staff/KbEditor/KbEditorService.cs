@@ -112,15 +112,31 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
         return result;
     }
 
-    /// <summary>«Снять с публикации»: the published version, unchanged, becomes a draft (a new version); the bot stops answering with it.</summary>
-    public async Task<KbSaveResult> UnpublishAsync(string moderator, string articleId, CancellationToken cancellationToken) =>
-        knowledge.FindArticle(articleId) is { Status: ArticleStatus.Published } live
-            ? await SaveAsync(moderator, live with { Status = ArticleStatus.Draft }, cancellationToken, action: "kb-article-unpublished")
-            : new KbSaveResult(false, [new KbError("articles", "status", "статья не опубликована")], []);
+    /// <summary>
+    /// «Снять с публикации»: the article becomes a draft (a new version) and the bot stops answering with it. Its text is the
+    /// published one, or the pending draft's when there is one: a draft article has no separate pending draft, and the
+    /// moderator's unpublished work is not dropped.
+    /// </summary>
+    public async Task<KbSaveResult> UnpublishAsync(string moderator, string articleId, CancellationToken cancellationToken)
+    {
+        if (knowledge.FindArticle(articleId) is not { Status: ArticleStatus.Published } live)
+        {
+            return new KbSaveResult(false, [new KbError("articles", "status", "статья не опубликована")], []);
+        }
+
+        var pending = await history.FindDraftAsync(articleId, cancellationToken);
+        var result = await SaveAsync(moderator, (pending?.Article ?? live) with { Status = ArticleStatus.Draft }, cancellationToken, action: "kb-article-unpublished");
+        if (result.Saved && pending is not null)
+        {
+            await history.DeleteDraftAsync(articleId, CancellationToken.None);
+        }
+
+        return result;
+    }
 
     /// <summary>«Удалить черновик»: the pending draft is dropped; the published version stays as it is.</summary>
     private static KbSaveResult Changed(int now, int expected) =>
-        new(false, [new KbError("articles", "version", $"the article is version {now} now, not {expected}: it was changed since it was opened")], []) { Conflict = true };
+        new(false, KbValidationResult.Changed(now, expected).Errors, []) { Conflict = true };
 
     public async Task<bool> DiscardDraftAsync(string moderator, string articleId, CancellationToken cancellationToken)
     {
@@ -168,13 +184,14 @@ public sealed class KbEditorService(KnowledgeService knowledge, IDbContextFactor
             return new KbSaveResult(false, [new KbError("история", "версия", "Такой версии нет.")], []);
         }
 
+        var before = knowledge.FindArticle(version.ArticleId);
         var result = await SaveAsync(moderator, Read(version), cancellationToken);
         if (!result.Saved)
         {
             return result;
         }
 
-        var reopened = await inbox.ReopenUndoneAsync(knowledge.FindArticle(version.ArticleId)!, CancellationToken.None);
+        var reopened = before is null ? 0 : await inbox.ReopenUndoneAsync(before, knowledge.FindArticle(version.ArticleId)!, CancellationToken.None);
         await audit.WriteAsync(moderator, "kb-article-rollback", details: $"{version.ArticleId} to v{version.Version}"
             + (reopened > 0 ? $", {reopened} questions back to the inbox" : ""), cancellationToken: CancellationToken.None);
         return result with { Reopened = reopened };

@@ -21,15 +21,15 @@ public abstract class StaffPage : ComponentBase, IHandleEvent
     async Task IHandleEvent.HandleEventAsync(EventCallbackWorkItem callback, object? arg)
     {
         ActionFailure = null;
-        var task = callback.InvokeAsync(arg);
-        if (!task.IsCompleted)
-        {
-            // As ComponentBase does: the page shows what the handler set before its first wait («Загрузка…»).
-            StateHasChanged();
-        }
-
         try
         {
+            var task = callback.InvokeAsync(arg);
+            if (!task.IsCompleted)
+            {
+                // As ComponentBase does: the page shows what the handler set before its first wait («Загрузка…»).
+                StateHasChanged();
+            }
+
             await task;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -185,6 +185,21 @@ public sealed class KbEditorApiTests(RunningApp app) : IClassFixture<RunningApp>
         Assert.Equal(("kb-api-7", "Черновик Бориса"), (left.Draft.Author, left.Article.Title));
     }
 
+    [Fact]
+    public async Task Unpublishing_an_article_with_a_pending_draft_keeps_the_drafts_text_as_the_draft_version()
+    {
+        using var moderator = await ClientAsync("kb-api-8");
+        var live = Knowledge.FindArticle("drugs-pharmacy-missing") ?? Knowledge.Articles.First(a => a.Status == ArticleStatus.Published && a.Id.StartsWith("drugs-", StringComparison.Ordinal) && a.Id != "drugs-who-eligible");
+        (await moderator.PutAsJsonAsync($"api/kb/articles/{live.Id}/draft", live with { Title = "Текст из черновика" }, Web)).EnsureSuccessStatusCode();
+
+        (await moderator.PostAsync($"api/kb/articles/{live.Id}/unpublish", null)).EnsureSuccessStatusCode();
+
+        var stored = Knowledge.FindArticle(live.Id)!;
+        Assert.Equal(("Текст из черновика", ArticleStatus.Draft), (stored.Title, stored.Status));
+        using var draft = await moderator.GetAsync($"api/kb/articles/{live.Id}/draft");
+        Assert.Equal(HttpStatusCode.NotFound, draft.StatusCode);
+    }
+
     private KnowledgeService Knowledge => app.Services.GetRequiredService<KnowledgeService>();
 
     private async Task<HttpClient> ClientAsync(string login)
