@@ -38,18 +38,22 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
     public InboxSnapshot? Current => Volatile.Read(ref _current);
 
     /// <summary>The groups as the page opens them: the current grouping when nothing was asked since it, else a new one.</summary>
-    public async Task<InboxSnapshot> OpenAsync(CancellationToken cancellationToken)
+    public async Task<InboxSnapshot> OpenAsync(CancellationToken cancellationToken) =>
+        Current is { } current && await NothingAskedSinceAsync(current, cancellationToken) ? current : await RegroupAsync(cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="current"/> still stands: made within <see cref="ReuseFor"/> (another host may have resolved some
+    /// since) and no question kept after it (one indexed read of the newest open question).
+    /// </summary>
+    private async Task<bool> NothingAskedSinceAsync(InboxSnapshot current, CancellationToken cancellationToken)
     {
-        if (Current is { } current && time.GetUtcNow() - current.At < ReuseFor)
+        if (time.GetUtcNow() - current.At >= ReuseFor)
         {
-            var newest = await stores.Unanswered.ListAsync(UnansweredStatus.Open, 1, cancellationToken);
-            if (newest.Count > 0 ? newest[0].Id <= current.NewestId : current.Questions == 0 && current.Suggestions.Count == 0)
-            {
-                return current;
-            }
+            return false;
         }
 
-        return await RegroupAsync(cancellationToken);
+        var newest = await stores.Unanswered.ListAsync(UnansweredStatus.Open, 1, cancellationToken);
+        return newest.Count > 0 ? newest[0].Id <= current.NewestId : current.Questions == 0 && current.Suggestions.Count == 0;
     }
 
     /// <summary>
@@ -104,7 +108,7 @@ public sealed class UnansweredInbox(DialogStores stores, KnowledgeService knowle
     public async Task<InboxSnapshot?> LatestAsync(TimeSpan wait, CancellationToken cancellationToken)
     {
         var current = Current;
-        if (current is not null && time.GetUtcNow() - current.At < DashboardFreshFor)
+        if (current is not null && (time.GetUtcNow() - current.At < DashboardFreshFor || await NothingAskedSinceAsync(current, cancellationToken)))
         {
             return current;
         }
